@@ -1,0 +1,80 @@
+import type { ProviderKey } from './provider.js';
+
+/** The public error codes (ARCHITECTURE.md, Errors). `extensions.code` is always one of these. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNSUPPORTED_BY_PROVIDER',
+  'PROVIDER_AUTH_FAILED',
+  'PROVIDER_UNAVAILABLE',
+  'PROVIDER_TIMEOUT',
+  'RATE_LIMITED',
+  'CONSENT_REVOKED',
+  'REPORT_NOT_READY',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes a caller may retry without changing the request. */
+const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set([
+  'PROVIDER_UNAVAILABLE',
+  'PROVIDER_TIMEOUT',
+  'RATE_LIMITED',
+  'REPORT_NOT_READY',
+]);
+
+export interface GatewayErrorDetails {
+  provider?: ProviderKey;
+  /** HTTP status the provider answered, when the error came from an upstream call. */
+  providerStatus?: number;
+  /** The provider's own code: `10023`, `OBP-30046`, a ProblemDetails `type`. */
+  providerCode?: string;
+  /** Input field the error is about (`input.username`), for BAD_USER_INPUT. */
+  field?: string;
+  retryable?: boolean;
+  /** When retrying makes sense, how long to wait first. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * The one error family of the gateway. Adapters throw it; the GraphQL layer turns it into
+ * `extensions` in one place (src/graphql/format-error.ts). Messages never carry request payloads,
+ * secrets or personal data: build them from codes and field names only.
+ */
+export class GatewayError extends Error {
+  readonly code: ErrorCode;
+  readonly provider: ProviderKey | undefined;
+  readonly providerStatus: number | undefined;
+  readonly providerCode: string | undefined;
+  readonly field: string | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.provider = details.provider;
+    this.providerStatus = details.providerStatus;
+    this.providerCode = details.providerCode;
+    this.field = details.field;
+    this.retryable = details.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export function badInput(message: string, field?: string): GatewayError {
+  return new GatewayError('BAD_USER_INPUT', message, field === undefined ? {} : { field });
+}
+
+export function unsupported(provider: ProviderKey, what: string): GatewayError {
+  return new GatewayError('UNSUPPORTED_BY_PROVIDER', `${provider} does not support ${what}`, { provider });
+}
+
+export function notFound(message: string, provider?: ProviderKey): GatewayError {
+  return new GatewayError('NOT_FOUND', message, provider === undefined ? {} : { provider });
+}

@@ -1,0 +1,50 @@
+import { GatewayError } from './errors.js';
+import { isProviderKey, type ProviderKey } from './provider.js';
+
+export const NODE_TYPES = ['Customer', 'Account', 'Transaction', 'Report', 'Consumer', 'Business', 'Institution', 'Bank', 'Consent', 'PaymentRequest'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/**
+ * What a global ID carries: enough for the owning adapter to find the object again without any
+ * other context. `scope` holds parent identifiers the provider's paths need (Mastercard's
+ * customer id for an account, OBP's BANK_ID), in order.
+ */
+export interface NativeRef {
+  provider: ProviderKey;
+  type: NodeType;
+  id: string;
+  scope: readonly string[];
+}
+
+// Version prefix so the format can change without old IDs being misread.
+const VERSION = 'g1';
+
+export function encodeGlobalId(ref: NativeRef): string {
+  const payload = JSON.stringify([VERSION, ref.provider, ref.type, ref.id, ...ref.scope]);
+  return Buffer.from(payload, 'utf8').toString('base64url');
+}
+
+export function ref(provider: ProviderKey, type: NodeType, id: string, ...scope: string[]): NativeRef {
+  return { provider, type, id, scope };
+}
+
+/** Decodes an ID from a caller; anything malformed or of the wrong type is BAD_USER_INPUT. */
+export function decodeGlobalId(globalId: string, expected?: NodeType, field = 'id'): NativeRef {
+  const malformed = (): GatewayError =>
+    new GatewayError('BAD_USER_INPUT', `Malformed ID in ${field}: not an ID issued by this gateway`, { field });
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(globalId)) throw malformed();
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(globalId, 'base64url').toString('utf8'));
+  } catch {
+    throw malformed();
+  }
+  if (!Array.isArray(parts) || parts.length < 4 || !parts.every((part) => typeof part === 'string')) throw malformed();
+  const [version, provider, type, id, ...scope] = parts as string[];
+  if (version !== VERSION || provider === undefined || !isProviderKey(provider)) throw malformed();
+  if (type === undefined || !(NODE_TYPES as readonly string[]).includes(type) || !id) throw malformed();
+  if (expected !== undefined && type !== expected) {
+    throw new GatewayError('BAD_USER_INPUT', `ID in ${field} is a ${type} ID, expected a ${expected} ID`, { field });
+  }
+  return { provider, type: type as NodeType, id, scope };
+}

@@ -1,0 +1,135 @@
+import { GatewayError } from './errors.js';
+import type { NativeRef } from './global-id.js';
+import type {
+  Account,
+  Customer,
+  CustomerCategory,
+  CustomerKind,
+  CustomerSearch,
+  Page,
+  PageRequest,
+  Transaction,
+  TransactionQuery,
+} from './model.js';
+import type { ProviderKey } from './provider.js';
+
+/**
+ * The adapter port: one small interface per capability (STYLE.md, habit 1). An adapter implements
+ * the ports its provider supports; `capabilitiesOf` derives the public capability list from which
+ * ports are present, so it is never written twice.
+ */
+
+export interface CreateCustomerInput {
+  kind: CustomerKind;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  applicationId: string | null;
+  category: CustomerCategory | null;
+  /** Provider-specific fields the caller set (ABN, memberId …); the adapter rejects what it cannot send. */
+  extra: Readonly<Record<string, string>>;
+}
+
+/** Only the fields the caller set; `undefined` = leave unchanged. */
+export interface UpdateCustomerInput {
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  extra?: Readonly<Record<string, string>>;
+}
+
+export interface CustomerListPort {
+  list(query: CustomerSearch, page: PageRequest): Promise<Page<Customer>>;
+}
+
+export interface CustomerReadPort {
+  /** `null` when the provider says the customer does not exist. */
+  get(ref: NativeRef): Promise<Customer | null>;
+}
+
+export interface CustomerWritePort {
+  create(input: CreateCustomerInput): Promise<Customer>;
+  update(ref: NativeRef, input: UpdateCustomerInput): Promise<Customer>;
+}
+
+export interface CustomerDeletePort {
+  delete(ref: NativeRef): Promise<void>;
+}
+
+export interface AccountsPort {
+  listForCustomer(customer: NativeRef): Promise<Account[]>;
+  get(ref: NativeRef): Promise<Account | null>;
+}
+
+export interface AccountTransactionsPort {
+  listForAccount(account: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>>;
+  get(ref: NativeRef): Promise<Transaction | null>;
+}
+
+/**
+ * A provider endpoint that returns every account's transactions for a customer in one call
+ * (Mastercard's v3 customer-level endpoint). The loaders prefer it over one call per account.
+ */
+export interface CustomerTransactionsPort {
+  listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>>;
+  /** The provider's largest page size, so the loaders can fetch a whole window at once. */
+  readonly maxPageSize: number;
+}
+
+export interface ProviderAdapter {
+  readonly key: ProviderKey;
+  readonly customerList?: CustomerListPort;
+  readonly customerRead?: CustomerReadPort;
+  readonly customerWrite?: CustomerWritePort;
+  readonly customerDelete?: CustomerDeletePort;
+  readonly accounts?: AccountsPort;
+  readonly accountTransactions?: AccountTransactionsPort;
+  readonly customerTransactions?: CustomerTransactionsPort;
+  /** Releases pools and timers. */
+  close(): Promise<void>;
+}
+
+export const CAPABILITIES = [
+  'CUSTOMER_LIST',
+  'CUSTOMER_READ',
+  'CUSTOMER_WRITE',
+  'CUSTOMER_DELETE',
+  'ACCOUNTS',
+  'TRANSACTIONS',
+  'CUSTOMER_TRANSACTIONS',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
+  CUSTOMER_LIST: 'customerList',
+  CUSTOMER_READ: 'customerRead',
+  CUSTOMER_WRITE: 'customerWrite',
+  CUSTOMER_DELETE: 'customerDelete',
+  ACCOUNTS: 'accounts',
+  TRANSACTIONS: 'accountTransactions',
+  CUSTOMER_TRANSACTIONS: 'customerTransactions',
+};
+
+export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {
+  return CAPABILITIES.filter((capability) => adapter[PORT_OF_CAPABILITY[capability]] !== undefined);
+}
+
+/** The port, or UNSUPPORTED_BY_PROVIDER naming what the caller asked for. */
+export function requirePort<K extends keyof ProviderAdapter>(
+  adapter: ProviderAdapter,
+  port: K,
+  what: string,
+): NonNullable<ProviderAdapter[K]> {
+  const found = adapter[port];
+  if (found === undefined || found === null) {
+    throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${adapter.key} does not support ${what}`, {
+      provider: adapter.key,
+    });
+  }
+  return found as NonNullable<ProviderAdapter[K]>;
+}

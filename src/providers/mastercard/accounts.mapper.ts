@@ -1,0 +1,87 @@
+import { decimalFromNumber } from '../../domain/decimal.js';
+import { ref } from '../../domain/global-id.js';
+import type { Account, AccountType } from '../../domain/model.js';
+import { epochToDate } from './customers.mapper.js';
+import type { MastercardRegion } from './region.js';
+import type { WireAccount } from './wire.js';
+
+/**
+ * Finicity account types (openbanking-us.yaml, CustomerAccountType; AU adds transactionAndSavings,
+ * au-notes.md "Shapes specific to AU") onto unified ones. Values not listed keep `providerType`
+ * and land in OTHER, so a new provider value is visible rather than lost.
+ */
+export function accountTypeOf(type: string | null | undefined): AccountType {
+  switch (type) {
+    case 'checking':
+      return 'CHECKING';
+    case 'savings':
+      return 'SAVINGS';
+    case 'transactionAndSavings':
+      return 'TRANSACTION_AND_SAVINGS';
+    case 'cd':
+      return 'TERM_DEPOSIT';
+    case 'moneyMarket':
+      return 'MONEY_MARKET';
+    case 'creditCard':
+      return 'CREDIT_CARD';
+    case 'lineOfCredit':
+      return 'LINE_OF_CREDIT';
+    case 'loan':
+    case 'studentLoan':
+    case 'autoLoan':
+    case 'homeEquityLoan':
+    case 'personalLoan':
+      return 'LOAN';
+    case 'mortgage':
+      return 'MORTGAGE';
+    case 'investment':
+    case 'investmentTaxDeferred':
+    case 'brokerageAccount':
+    case 'employeeStockPurchasePlan':
+    case 'cryptocurrency':
+      return 'INVESTMENT';
+    case 'ira':
+    case '401k':
+    case '403b':
+    case '457plan':
+    case '401a':
+    case 'roth':
+    case 'roth401k':
+    case 'sepIRA':
+    case 'simpleIRA':
+    case 'keogh':
+    case 'pension':
+    case 'profitSharingPlan':
+    case 'thriftSavingsPlan':
+    case 'rollover':
+      return 'RETIREMENT';
+    default:
+      return 'OTHER';
+  }
+}
+
+export function toAccount(region: MastercardRegion, wire: WireAccount, customerId: string): Account {
+  const currency = wire.currency ?? region.defaultCurrency;
+  const extra: Record<string, unknown> = {};
+  if (wire.aggregationStatusCode != null) extra.aggregationStatusCode = wire.aggregationStatusCode;
+  if (wire.marketSegment) extra.marketSegment = wire.marketSegment;
+  const owner = wire.customerId ?? customerId;
+  return {
+    ref: ref(region.provider, 'Account', wire.id, owner),
+    provider: region.provider,
+    providerId: wire.id,
+    customerRef: ref(region.provider, 'Customer', owner),
+    name: wire.name ?? wire.displayName ?? null,
+    // `number` can be the full account number on some institutions: only display digits leave the adapter.
+    numberMasked: wire.accountNumberDisplay ?? (wire.realAccountNumberLast4 ? `…${wire.realAccountNumberLast4}` : null),
+    type: accountTypeOf(wire.type),
+    providerType: wire.type ?? null,
+    status: wire.status ?? null,
+    balance: wire.balance == null ? null : { amount: decimalFromNumber(wire.balance), currency },
+    balanceAt: epochToDate(wire.balanceDate),
+    currency,
+    institutionId: wire.institutionId ?? null,
+    institutionLoginId: wire.institutionLoginId ?? null,
+    extra,
+  };
+}

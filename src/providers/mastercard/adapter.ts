@@ -1,0 +1,258 @@
+import { GatewayError } from '../../domain/errors.js';
+import type { NativeRef } from '../../domain/global-id.js';
+import type { Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
+import { pageThroughFilter } from '../../domain/paging.js';
+import type { ProviderAdapter } from '../../domain/ports.js';
+import type { TokenCache } from '../../auth/token-cache.js';
+import { createHttpClient } from '../../http/http-client.js';
+import type { UpstreamLimits } from '../../http/limits.js';
+import type { GatewayMetrics } from '../../observability/metrics.js';
+import { toAccount } from './accounts.mapper.js';
+import { toCreateBody, toUpdateBody } from './customer-input.js';
+import { toCustomer } from './customers.mapper.js';
+import { createFinicityClient, type FinicityClient, type FinicityCredentials } from './finicity-client.js';
+import { segment, type MastercardRegion } from './region.js';
+import { toTransaction } from './transactions.mapper.js';
+import {
+  accountListSchema,
+  accountSchema,
+  createdCustomerSchema,
+  customerListSchema,
+  customerSchema,
+  transactionListSchema,
+  transactionSchema,
+} from './wire.js';
+
+export interface MastercardAdapterOptions {
+  region: MastercardRegion;
+  /** e.g. `https://api.finicity.com`, or a sandbox simulator's URL. */
+  baseUrl: string;
+  credentials: FinicityCredentials;
+  tokens: TokenCache;
+  metrics: GatewayMetrics;
+  limits?: Partial<UpstreamLimits>;
+  now?: () => number;
+}
+
+/** Mastercard: `limit` max 1000 for customers and transactions (us-notes.md). */
+const MAX_LIMIT = 1000;
+
+function customerIdOf(target: NativeRef): string {
+  const customerId = target.scope[0];
+  if (customerId === undefined) {
+    throw new GatewayError('BAD_USER_INPUT', `Malformed ${target.type} ID: it names no customer`, { field: 'id' });
+  }
+  return customerId;
+}
+
+function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => {
+    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
+export interface MastercardAdapter extends ProviderAdapter {
+  /** The shared platform client, for region modules that add their own operations (AU consents …). */
+  readonly client: FinicityClient;
+}
+
+export function createMastercardAdapter(options: MastercardAdapterOptions): MastercardAdapter {
+  const { region } = options;
+  const http = createHttpClient({
+    provider: region.provider,
+    baseUrl: options.baseUrl,
+    metrics: options.metrics,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const client = createFinicityClient({
+    region,
+    http,
+    tokens: options.tokens,
+    credentials: options.credentials,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  async function transactionWindow(
+    operation: string,
+    path: string,
+    customerId: string,
+    query: TransactionQuery,
+    window: PageRequest,
+  ): Promise<Page<Transaction>> {
+    const body = await client.callJson(
+      {
+        operation,
+        method: 'GET',
+        path,
+        query: {
+          // Mastercard: fromDate/toDate are required epoch seconds (us-notes.md, Transactions).
+          fromDate: Math.floor(query.from.getTime() / 1000),
+          toDate: Math.floor(query.to.getTime() / 1000),
+          // `start` is the 1-based index of the first record, not a page number.
+          start: window.offset + 1,
+          limit: window.limit,
+          sort: query.sort,
+          includePending: query.statuses.length === 0 || query.statuses.includes('PENDING'),
+        },
+      },
+      transactionListSchema,
+    );
+    return {
+      items: body.transactions.map((wire) => toTransaction(region, wire, customerId)),
+      offset: window.offset,
+      hasMore: body.moreAvailable ?? false,
+      totalCount: body.found ?? null,
+    };
+  }
+
+  /** Pending is filtered by the provider; POSTED/SHADOW selections are filtered here. */
+  function listTransactions(
+    operation: string,
+    path: string,
+    customerId: string,
+    query: TransactionQuery,
+    page: PageRequest,
+  ): Promise<Page<Transaction>> {
+    const statuses = query.statuses;
+    const needsLocalFilter = statuses.length > 0 && !(statuses.includes('POSTED') && statuses.includes('SHADOW'));
+    if (!needsLocalFilter) return transactionWindow(operation, path, customerId, query, page);
+    return pageThroughFilter(
+      (window) => transactionWindow(operation, path, customerId, query, window),
+      (transaction) => statuses.includes(transaction.status),
+      page,
+      MAX_LIMIT,
+    );
+  }
+
+  return {
+    key: region.provider,
+    client,
+    customerList: {
+      async list(search, page) {
+        const body = await client.callJson(
+          {
+            operation: 'customers.list',
+            method: 'GET',
+            path: '/aggregation/v1/customers',
+            query: {
+              search: search.search ?? undefined,
+              username: search.username ?? undefined,
+              start: page.offset + 1,
+              limit: Math.min(page.limit, MAX_LIMIT),
+            },
+          },
+          customerListSchema,
+        );
+        return {
+          items: body.customers.map((wire) => toCustomer(region, wire)),
+          offset: page.offset,
+          hasMore: body.moreAvailable ?? false,
+          totalCount: body.found ?? null,
+        };
+      },
+    },
+    customerRead: {
+      get: (target) =>
+        nullWhenNotFound(
+          client
+            .callJson(
+              { operation: 'customers.get', method: 'GET', path: `/aggregation/v1/customers/${segment(target.id)}` },
+              customerSchema,
+            )
+            .then((wire) => toCustomer(region, wire)),
+        ),
+    },
+    customerWrite: {
+      async create(input) {
+        const body = toCreateBody(region, input);
+        const kind = input.kind === 'ACTIVE' ? 'active' : 'testing';
+        const created = await client.callJson(
+          { operation: `customers.create.${kind}`, method: 'POST', path: `/aggregation/v2/customers/${kind}`, body },
+          createdCustomerSchema,
+        );
+        // The create answer holds only id, username and createdDate: the rest is what we sent.
+        return toCustomer(region, { ...body, ...created, type: kind });
+      },
+      async update(target, input) {
+        const body = toUpdateBody(region, input);
+        await client.call({
+          operation: 'customers.update',
+          method: 'PUT',
+          path: `/aggregation/v1/customers/${segment(target.id)}`,
+          body,
+        });
+        const wire = await client.callJson(
+          { operation: 'customers.get', method: 'GET', path: `/aggregation/v1/customers/${segment(target.id)}` },
+          customerSchema,
+        );
+        return toCustomer(region, wire);
+      },
+    },
+    customerDelete: {
+      async delete(target) {
+        await client.call({ operation: 'customers.delete', method: 'DELETE', path: `/aggregation/v1/customers/${segment(target.id)}` });
+      },
+    },
+    accounts: {
+      async listForCustomer(customer) {
+        try {
+          const body = await client.callJson(
+            { operation: 'accounts.list', method: 'GET', path: `/aggregation/v1/customers/${segment(customer.id)}/accounts` },
+            accountListSchema,
+          );
+          return body.accounts.map((wire) => toAccount(region, wire, customer.id));
+        } catch (error) {
+          // 38003 "customer has no accounts" is an answer, not a failure (us-notes.md, Errors).
+          if (error instanceof GatewayError && error.providerCode === '38003') return [];
+          throw error;
+        }
+      },
+      get: (target) => {
+        const customerId = customerIdOf(target);
+        return nullWhenNotFound(
+          client
+            .callJson(
+              {
+                operation: 'accounts.get',
+                method: 'GET',
+                path: `/aggregation/v2/customers/${segment(customerId)}/accounts/${segment(target.id)}`,
+              },
+              accountSchema,
+            )
+            .then((wire) => toAccount(region, wire, customerId)),
+        );
+      },
+    },
+    accountTransactions: {
+      listForAccount(account, query, page) {
+        const customerId = customerIdOf(account);
+        return listTransactions('transactions.account', region.accountTransactionsPath(customerId, account.id), customerId, query, page);
+      },
+      get(target) {
+        const customerId = customerIdOf(target);
+        return nullWhenNotFound(
+          client
+            .callJson(
+              {
+                operation: 'transactions.get',
+                method: 'GET',
+                path: `/aggregation/v2/customers/${segment(customerId)}/transactions/${segment(target.id)}`,
+              },
+              transactionSchema,
+            )
+            .then((wire) => toTransaction(region, wire, customerId)),
+        );
+      },
+    },
+    customerTransactions: {
+      maxPageSize: MAX_LIMIT,
+      listForCustomer(customer, query, page) {
+        // Mastercard: the v3 customer-level endpoint covers every account in one call (us-notes.md).
+        const path = `/aggregation/v3/customers/${segment(customer.id)}/transactions`;
+        return listTransactions('transactions.customer', path, customer.id, query, page);
+      },
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,66 @@
+import { badInput } from '../../domain/errors.js';
+import type { CreateCustomerInput, UpdateCustomerInput } from '../../domain/ports.js';
+import type { MastercardRegion } from './region.js';
+
+/**
+ * Mastercard: a username is 6–255 characters of letters, digits and `! @ . # $ % & * _ - +`
+ * (seed 001, "Active Customers", Tip; the same rule for AU in seed 000).
+ */
+const USERNAME_PATTERN = /^[A-Za-z0-9!@.#$%&*_+-]{6,255}$/;
+
+export interface FinicityCreateBody {
+  username: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  applicationId?: string;
+  [regionField: string]: string | undefined;
+}
+
+/**
+ * Checks a create request before any call and builds the provider body. Fields Mastercard has no
+ * place for are rejected by name, never dropped.
+ */
+export function toCreateBody(
+  region: MastercardRegion,
+  input: CreateCustomerInput,
+  regionFields: readonly string[] = [],
+): FinicityCreateBody {
+  if (!input.username) throw badInput(`${region.provider} customers need a username`, 'input.username');
+  if (!USERNAME_PATTERN.test(input.username)) {
+    throw badInput(
+      'username must be 6–255 characters of letters, digits and ! @ . # $ % & * _ - +',
+      'input.username',
+    );
+  }
+  if (input.name) throw badInput(`${region.provider} customers take firstName and lastName, not name`, 'input.name');
+  for (const key of Object.keys(input.extra)) {
+    if (!regionFields.includes(key)) throw badInput(`${region.provider} customers have no field ${key}`, `input.${key}`);
+  }
+  const body: FinicityCreateBody = { username: input.username };
+  if (input.firstName) body.firstName = input.firstName;
+  if (input.lastName) body.lastName = input.lastName;
+  if (input.email) body.email = input.email;
+  if (input.phone) body.phone = input.phone;
+  if (input.applicationId) body.applicationId = input.applicationId;
+  for (const key of regionFields) if (input.extra[key]) body[key] = input.extra[key];
+  return body;
+}
+
+/** Mastercard: modify takes firstName and/or lastName only (seed 001, "Modify Customer by ID"). */
+export function toUpdateBody(region: MastercardRegion, input: UpdateCustomerInput): { firstName?: string; lastName?: string } {
+  const unsupported = (['name', 'email', 'phone'] as const).find((key) => input[key] !== undefined);
+  if (unsupported) {
+    throw badInput(`${region.provider} can only change firstName and lastName of a customer`, `input.${unsupported}`);
+  }
+  const extraKey = Object.keys(input.extra ?? {})[0];
+  if (extraKey) throw badInput(`${region.provider} can only change firstName and lastName of a customer`, `input.${extraKey}`);
+  if (input.firstName === undefined && input.lastName === undefined) {
+    throw badInput('Give firstName, lastName or both', 'input');
+  }
+  return {
+    ...(input.firstName === undefined ? {} : { firstName: input.firstName }),
+    ...(input.lastName === undefined ? {} : { lastName: input.lastName }),
+  };
+}

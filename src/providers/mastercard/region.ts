@@ -1,0 +1,18 @@
+import type { ProviderKey } from '../../domain/provider.js';
+
+/**
+ * Where the two Finicity-platform regions differ. Everything else (paths, payloads, token flow) is
+ * shared: the AU docs describe the same API with other header names and some CDR rules (au-notes.md).
+ */
+export interface MastercardRegion {
+  provider: Extract<ProviderKey, 'MASTERCARD_US' | 'MASTERCARD_AU'>;
+  appKeyHeader: string;
+  appTokenHeader: string;
+  /** Currency when an account or transaction does not name one. */
+  defaultCurrency: string;
+  /** Per-account transactions: v4 in the US spec, v3 in the AU reference app. */
+  accountTransactionsPath(customerId: string, accountId: string): string;
+}
+
+/** Path segment from a provider id; ids are opaque to us, so always encode. */
+export const segment = (value: string): string => encodeURIComponent(value);

@@ -1,0 +1,12 @@
+import { segment, type MastercardRegion } from './region.js';
+
+export const US_REGION: MastercardRegion = {
+  provider: 'MASTERCARD_US',
+  // Mastercard US: every call but authentication sends both (us-notes.md, Auth).
+  appKeyHeader: 'Finicity-App-Key',
+  appTokenHeader: 'Finicity-App-Token',
+  defaultCurrency: 'USD',
+  // Mastercard US: GetCustomerAccountTransactions is the v4 path (us-notes.md, Transactions).
+  accountTransactionsPath: (customerId, accountId) =>
+    `/aggregation/v4/customers/${segment(customerId)}/accounts/${segment(accountId)}/transactions`,
+};

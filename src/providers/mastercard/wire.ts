@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * Finicity-platform JSON as the US spec (openbanking-us.yaml v1.42.0) and the AU docs describe it,
+ * parsed tolerantly: the spec itself disagrees with itself on several types (us-notes.md).
+ */
+
+/** `moreAvailable` is a boolean on customers but the string "true" on transactions. */
+export const flexibleBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+
+/** Epoch seconds, as a number (create) or a numeric string (get/list), e.g. `createdDate`. */
+export const epochSeconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+/** Ids are strings in some schemas and int64 in others (Transaction.accountId). */
+export const flexibleId = z.union([z.string(), z.number().transform(String)]);
+
+const optionalText = z.string().nullish();
+
+export const customerSchema = z
+  .object({
+    id: flexibleId,
+    username: optionalText,
+    firstName: optionalText,
+    lastName: optionalText,
+    phone: optionalText,
+    email: optionalText,
+    type: optionalText,
+    createdDate: epochSeconds.nullish(),
+    lastModifiedDate: epochSeconds.nullish(),
+    applicationId: optionalText,
+    // AU only (seed 000, Customer category): INDIVIDUAL (default) or BUSINESS, with an ABN.
+    category: optionalText,
+    abn: optionalText,
+  })
+  .passthrough();
+export type WireCustomer = z.infer<typeof customerSchema>;
+
+export const customerListSchema = z.object({
+  found: z.number().nullish(),
+  displaying: z.number().nullish(),
+  moreAvailable: flexibleBoolean.nullish(),
+  customers: z.array(customerSchema).default([]),
+});
+
+export const createdCustomerSchema = z.object({
+  id: flexibleId,
+  username: optionalText,
+  createdDate: epochSeconds.nullish(),
+});
+
+export const accountSchema = z
+  .object({
+    id: flexibleId,
+    number: optionalText,
+    accountNumberDisplay: optionalText,
+    realAccountNumberLast4: z.union([z.string(), z.number().transform(String)]).nullish(),
+    name: optionalText,
+    displayName: optionalText,
+    balance: z.number().nullish(),
+    type: optionalText,
+    aggregationStatusCode: z.number().nullish(),
+    status: optionalText,
+    customerId: flexibleId.nullish(),
+    institutionId: flexibleId.nullish(),
+    institutionLoginId: flexibleId.nullish(),
+    balanceDate: epochSeconds.nullish(),
+    createdDate: epochSeconds.nullish(),
+    currency: optionalText,
+    marketSegment: optionalText,
+  })
+  .passthrough();
+export type WireAccount = z.infer<typeof accountSchema>;
+
+export const accountListSchema = z.object({ accounts: z.array(accountSchema).default([]) });
+
+export const transactionSchema = z
+  .object({
+    id: flexibleId,
+    amount: z.number(),
+    accountId: flexibleId.nullish(),
+    customerId: flexibleId.nullish(),
+    status: z.string(),
+    description: optionalText,
+    memo: optionalText,
+    type: optionalText,
+    transactionDate: epochSeconds.nullish(),
+    postedDate: epochSeconds.nullish(),
+    createdDate: epochSeconds.nullish(),
+    currencySymbol: optionalText,
+    categorization: z
+      .object({ normalizedPayeeName: optionalText, category: optionalText, bestRepresentation: optionalText })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();
+export type WireTransaction = z.infer<typeof transactionSchema>;
+
+export const transactionListSchema = z.object({
+  found: z.number().nullish(),
+  displaying: z.number().nullish(),
+  moreAvailable: flexibleBoolean.nullish(),
+  transactions: z.array(transactionSchema).default([]),
+});
+
+export const tokenSchema = z.object({ token: z.string().min(1) });
+
+/** Error bodies: `{code, message}`, `code` a number or a string (us-notes.md, Errors). */
+export const errorSchema = z
+  .object({
+    code: z.union([z.number(), z.string()]).nullish(),
+    message: z.string().nullish(),
+    title: z.string().nullish(),
+  })
+  .passthrough();
