@@ -1,6 +1,6 @@
 import type { ClientInput } from './client-validation.js';
 import { nextAutomaticStatus, type SandboxStatus, type TransactionStatus } from './payment-status.js';
-import type { CustomerRecord, Merchant, PaymentRequestRecord } from './records.js';
+import { isoDateTime, type CustomerRecord, type Merchant, type PaymentRequestRecord } from './records.js';
 import { buildCaiboSeedData, FIRST_CREATED_ID, FIRST_LOG_ID, transactionNumberFor } from './seed-data.js';
 
 export interface StatusChange {
@@ -54,7 +54,7 @@ export function createCaiboStore(options: CaiboStoreOptions): CaiboStore {
   let nextId = FIRST_CREATED_ID;
   let nextTransactionId = seed.nextTransactionId;
   let nextLogId = FIRST_LOG_ID;
-  const isoNow = (): string => new Date(options.now()).toISOString();
+  const isoNow = (): string => isoDateTime(options.now());
 
   const sandboxStatus = (request: PaymentRequestRecord): SandboxStatus =>
     request.cancelled ? 'cancelled' : request.status;
@@ -78,7 +78,7 @@ export function createCaiboStore(options: CaiboStoreOptions): CaiboStore {
     }
     if (status !== 'waiting' || cancelled) {
       request.lastLogId = nextLogId++;
-      request.lastLogAt = new Date(at).toISOString();
+      request.lastLogAt = isoDateTime(at);
     }
     const current = sandboxStatus(request);
     if (current !== previous) options.onStatusChange({ paymentRequest: request, previous, current });
@@ -136,7 +136,7 @@ export function createCaiboStore(options: CaiboStoreOptions): CaiboStore {
       [...requests.values()]
         .filter((request) => filter?.clientId === undefined || request.clientId === filter.clientId)
         .map(sync)
-        .sort((a, b) => b.createDate.localeCompare(a.createDate) || b.id - a.id),
+        .sort((a, b) => Date.parse(b.createDate) - Date.parse(a.createDate) || b.id - a.id),
     createPaymentRequest: (input) => {
       const request: PaymentRequestRecord = {
         id: nextId++,

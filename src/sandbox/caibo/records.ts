@@ -64,3 +64,11 @@ export interface PaymentRequestRecord {
   lastLogId: number | null;
   lastLogAt: string | null;
 }
+
+/**
+ * ISO date-time the way System.Text.Json writes a UTC `DateTime`: fractional seconds only when there are
+ * any (`2024-01-15T10:30:00Z`, `2024-01-15T10:30:00.123Z`).
+ */
+export function isoDateTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+}

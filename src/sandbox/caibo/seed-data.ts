@@ -1,6 +1,6 @@
 import { createSeededRandom, type SeededRandom } from '../seeded-random.js';
 import { outcomeForAmount, type TransactionStatus } from './payment-status.js';
-import type { CustomerRecord, Merchant, PayerAttempt, PaymentRequestRecord } from './records.js';
+import { isoDateTime, type CustomerRecord, type Merchant, type PayerAttempt, type PaymentRequestRecord } from './records.js';
 
 /**
  * The Caibo sandbox's own seed data: one merchant, five customers and eleven payment requests in every
@@ -105,7 +105,7 @@ export function buildCaiboSeedData(seed: number, anchorDate: Date): CaiboSeedDat
     address: customer.address,
     phone: customer.phone,
     memberId: customer.memberId,
-    createDate: new Date(anchor - customer.daysAgo * DAY_MS - random.int(1, 20) * HOUR_MS).toISOString(),
+    createDate: isoDateTime(anchor - customer.daysAgo * DAY_MS - random.int(1, 20) * HOUR_MS),
   }));
 
   let transactionId = FIRST_TRANSACTION_ID;
@@ -126,7 +126,7 @@ export function buildCaiboSeedData(seed: number, anchorDate: Date): CaiboSeedDat
       successUrl: 'https://merchant.example.com/thank-you',
       failureUrl: 'https://merchant.example.com/payment-failed',
       originDomain: 'shop.example.com',
-      createDate: new Date(created).toISOString(),
+      createDate: isoDateTime(created),
       status: request.status,
       cancelled: request.cancelled ?? false,
       stageStartedAt: hasTransaction ? settled : created,
@@ -135,7 +135,7 @@ export function buildCaiboSeedData(seed: number, anchorDate: Date): CaiboSeedDat
       transactionNumber: id === null ? null : transactionNumberFor(id),
       attempt: hasTransaction ? seedAttempt(random, request.payerCountry, request.status) : null,
       lastLogId: id === null ? null : FIRST_LOG_ID - 1000 + index,
-      lastLogAt: hasTransaction ? new Date(settled).toISOString() : null,
+      lastLogAt: hasTransaction ? isoDateTime(settled) : null,
     };
   });
 

@@ -216,7 +216,8 @@ function buildHistory(
     const recent = draft.day <= 2 && isCard && canBePending;
     const pending = recent && (pendingCount < 2 || rng.chance(0.5));
     if (pending) pendingCount++;
-    const postedDate = pending ? transactionDate : transactionDate + (isCard ? DAY : 0);
+    // Card items post the next day, but nothing posts on or after the anchor (the seed's "now").
+    const postedDate = pending ? transactionDate : Math.min(transactionDate + (isCard ? DAY : 0), anchor - 60);
     const status: SimTransaction['status'] = pending ? 'pending' : draft.day > 10 && rng.chance(0.02) ? 'shadow' : 'active';
     const m = draft.merchant;
     transactions.push({
@@ -230,13 +231,15 @@ function buildHistory(
       type: draft.type,
       transactionDate,
       postedDate,
-      createdDate: postedDate + 6 * 3600,
-      payee: draft.payee,
-      category: draft.category,
-      city: m?.city,
-      state: m?.state,
-      postalCode: m?.postalCode,
-      country: profile.country,
+      createdDate: Math.max(postedDate, Math.min(postedDate + 6 * 3600, anchor - 1)),
+      categorization: {
+        normalizedPayeeName: draft.payee,
+        category: draft.category,
+        city: m?.city,
+        state: m?.state,
+        postalCode: m?.postalCode,
+        country: profile.country,
+      },
       checkNum: draft.checkNum,
     });
   }

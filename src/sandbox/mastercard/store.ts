@@ -87,12 +87,15 @@ export interface SimTransaction {
   transactionDate: number;
   postedDate: number;
   createdDate: number;
-  payee: string;
-  category: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country: string;
+  /** Payee normalisation and category, as the API's `categorization` object carries them. */
+  categorization: {
+    normalizedPayeeName: string;
+    category: string;
+    city?: string;
+    state?: string;
+    postalCode?: string;
+    country: string;
+  };
   checkNum?: number;
 }
 

@@ -103,6 +103,7 @@ export const OBP_ERRORS = {
     'OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.',
     404,
   ),
+  CannotFindAccountAccess: define('OBP-30065', 'OBP-30065: Cannot find account access.', 400),
   TransactionNotFound: define(
     'OBP-30067',
     'OBP-30067: Transaction not found. Please specify a valid value for TRANSACTION_ID.',

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { OBP_ERRORS, type ObpErrorName } from './error-catalog.js';
+import { OBP_ERRORS, type ObpErrorDefinition, type ObpErrorName } from './error-catalog.js';
 
 /**
  * OBP's error body: `{"code": <HTTP status>, "message": "OBP-xxxxx: …"}`
@@ -19,14 +19,19 @@ export class ObpError extends Error {
   readonly obpCode: string;
   readonly headers: Record<string, string>;
 
-  constructor(name: ObpErrorName, detail = '', headers: Record<string, string> = {}) {
-    const definition = OBP_ERRORS[name];
+  constructor(error: ObpErrorName | ObpErrorDefinition, detail = '', headers: Record<string, string> = {}) {
+    const definition = typeof error === 'string' ? OBP_ERRORS[error] : error;
     // Handlers append context to the constant text (meta.runtimeErrorMessageFormats).
     super(definition.message + detail);
     this.name = 'ObpError';
     this.httpStatus = definition.httpStatus;
     this.obpCode = definition.code;
     this.headers = headers;
+  }
+
+  /** A few OBP handlers fail with a literal message that has no OBP-xxxxx constant. */
+  static literal(httpStatus: number, message: string): ObpError {
+    return new ObpError({ code: '', message, httpStatus });
   }
 
   toBody(): ObpErrorBody {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /**
  * A UUID-shaped id derived from a name, so seed ids are a pure function of the seed (OBP ids such
@@ -14,5 +14,5 @@ export function stableUuid(name: string): string {
 
 /** Ids for records created at run time (customers, links): random, like OBP's own. */
 export function randomUuid(): string {
-  return stableUuid(randomBytes(16).toString('hex'));
+  return randomUUID();
 }

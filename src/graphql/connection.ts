@@ -1,0 +1,28 @@
+import type { Page, PageRequest } from '../domain/model.js';
+import type { ConnectionShape } from './types/connection.js';
+import { encodeCursor } from './cursor.js';
+
+/** A provider page as a Relay connection; edge cursors are absolute offsets. */
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  const edges = page.items.map((node, index) => ({ cursor: encodeCursor(page.offset + index), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasMore,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+/** For lists a provider returns whole (Mastercard accounts): paged here, with an exact total. */
+export function sliceToPage<T>(items: readonly T[], page: PageRequest): Page<T> {
+  return {
+    items: items.slice(page.offset, page.offset + page.limit),
+    offset: page.offset,
+    hasMore: items.length > page.offset + page.limit,
+    totalCount: items.length,
+  };
+}

@@ -1,0 +1,21 @@
+import type { GatewayError } from '../domain/errors.js';
+import type { ProviderRegistry } from '../domain/registry.js';
+import type { Loaders } from '../loaders/index.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface PartialError {
+  error: GatewayError;
+  /** Response path of the field that still returned data. */
+  path: ReadonlyArray<string | number>;
+}
+
+export interface GatewayContext {
+  requestId: string;
+  registry: ProviderRegistry;
+  loaders: Loaders;
+  logger: Logger;
+  /** The request's clock, read once so every field of one request agrees on "now". */
+  now: number;
+  /** Per-provider failures behind partial results, appended to `errors` by the partial-errors plugin. */
+  partialErrors: PartialError[];
+}

@@ -1,0 +1,39 @@
+import { registerEnumType } from 'type-graphql';
+import { ACCOUNT_TYPES, TRANSACTION_STATUSES, type AccountType, type CustomerCategory, type CustomerKind, type TransactionStatus } from '../domain/model.js';
+import { CAPABILITIES, type Capability } from '../domain/ports.js';
+import { PROVIDER_KEYS, type ProviderKey } from '../domain/provider.js';
+
+/** String enums whose GraphQL values equal the domain values, so no mapping layer is needed. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const ProviderEnum = enumOf<ProviderKey>(PROVIDER_KEYS);
+registerEnumType(ProviderEnum, { name: 'Provider', description: 'The upstream provider an object comes from' });
+
+export const CustomerKindEnum = enumOf<CustomerKind>(['TESTING', 'ACTIVE']);
+registerEnumType(CustomerKindEnum, {
+  name: 'CustomerKind',
+  description: 'Mastercard customers are TESTING (FinBank test institutions only, max 500) or ACTIVE (billable)',
+});
+
+export const CustomerCategoryEnum = enumOf<CustomerCategory>(['INDIVIDUAL', 'BUSINESS']);
+registerEnumType(CustomerCategoryEnum, { name: 'CustomerCategory' });
+
+export const AccountTypeEnum = enumOf<AccountType>(ACCOUNT_TYPES);
+registerEnumType(AccountTypeEnum, {
+  name: 'AccountType',
+  description: 'Unified account type; the provider value is kept in Account.providerType',
+});
+
+export const TransactionStatusEnum = enumOf<TransactionStatus>(TRANSACTION_STATUSES);
+registerEnumType(TransactionStatusEnum, {
+  name: 'TransactionStatus',
+  description: 'POSTED: settled. PENDING: authorised, not settled. SHADOW: expected but not yet reported by the institution (Mastercard)',
+});
+
+export const CapabilityEnum = enumOf<Capability>(CAPABILITIES);
+registerEnumType(CapabilityEnum, { name: 'Capability', description: 'What a provider supports through the gateway' });
+
+export const SortOrderEnum = enumOf<'asc' | 'desc'>(['asc', 'desc']);
+registerEnumType(SortOrderEnum, { name: 'SortOrder' });

@@ -1,0 +1,139 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../domain/errors.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
+import type { Customer as CustomerModel, CustomerCategory, CustomerKind } from '../../domain/model.js';
+import { requirePort, type UpdateCustomerInput as UpdatePortInput } from '../../domain/ports.js';
+import type { ProviderKey } from '../../domain/provider.js';
+import type { GatewayContext } from '../context.js';
+import { sliceToPage, toConnection } from '../connection.js';
+import { pageRequestOf } from '../cursor.js';
+import { listCustomers } from '../customers-fan-out.js';
+import { ProviderEnum } from '../enums.js';
+import { transactionQueryOf } from '../transaction-filter.js';
+import { AccountConnection } from '../types/account.type.js';
+import { Customer, CustomerConnection } from '../types/customer.type.js';
+import { CreateCustomerInput, TransactionFilter, UpdateCustomerInput } from '../types/inputs.js';
+import { TransactionConnection } from '../types/transaction.type.js';
+import { loadExisting } from './node.resolver.js';
+
+@ArgsType()
+class CustomersArgs {
+  @Field(() => ProviderEnum, { nullable: true, description: 'One provider; all enabled providers when omitted' })
+  provider?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text matched against the name (Mastercard: firstName or lastName)' })
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact username' })
+  username?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–1000, default 25' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–1000, default 25' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@ArgsType()
+export class TransactionPageArgs extends PageArgs {
+  @Field(() => TransactionFilter, { nullable: true })
+  filter?: TransactionFilter | null;
+}
+
+@ObjectType()
+class DeleteCustomerPayload {
+  @Field(() => ID, { description: 'Global ID of the deleted customer' })
+  deletedId!: string;
+}
+
+/** Null for blank strings, so "" never reaches a provider as a value. */
+const given = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @FieldResolver(() => ID)
+  id(@Root() customer: CustomerModel): string {
+    return encodeGlobalId(customer.ref);
+  }
+
+  @Query(() => Customer, { nullable: true, description: 'A customer by global ID; null with a NOT_FOUND error when it does not exist' })
+  customer(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<unknown> {
+    return loadExisting(context, decodeGlobalId(id, 'Customer'));
+  }
+
+  @Query(() => CustomerConnection, { description: 'Customers of one provider, or of all enabled providers with partial results' })
+  customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() context: GatewayContext): Promise<CustomerConnection> {
+    return listCustomers(context, {
+      provider: (args.provider ?? null) as ProviderKey | null,
+      search: { search: given(args.search), username: given(args.username) },
+      first: args.first ?? null,
+      after: args.after ?? null,
+    });
+  }
+
+  @FieldResolver(() => AccountConnection)
+  async accounts(@Root() customer: CustomerModel, @Args(() => PageArgs) args: PageArgs, @Ctx() context: GatewayContext) {
+    const page = pageRequestOf(args.first, args.after);
+    const accounts = await context.loaders.accountsByCustomer.load(customer.ref);
+    return toConnection(sliceToPage(accounts, page));
+  }
+
+  @FieldResolver(() => TransactionConnection, { description: "All the customer's accounts, newest first by default" })
+  async transactions(@Root() customer: CustomerModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
+    const page = pageRequestOf(args.first, args.after);
+    const query = transactionQueryOf(args.filter, context.now);
+    return toConnection(await context.loaders.customerTransactions.load({ customer: customer.ref, query, page }));
+  }
+
+  @Mutation(() => Customer, { description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })
+  createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
+    const adapter = context.registry.adapter(input.provider as ProviderKey);
+    return requirePort(adapter, 'customerWrite', 'creating customers').create({
+      kind: (input.kind ?? 'TESTING') as CustomerKind,
+      username: given(input.username),
+      firstName: given(input.firstName),
+      lastName: given(input.lastName),
+      name: given(input.name),
+      email: given(input.email),
+      phone: given(input.phone),
+      applicationId: given(input.applicationId),
+      category: (input.category ?? null) as CustomerCategory | null,
+      extra: {},
+    });
+  }
+
+  @Mutation(() => Customer, { description: 'Changes the given fields of a customer' })
+  updateCustomer(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<CustomerModel> {
+    const target = decodeGlobalId(id, 'Customer');
+    const changes: UpdatePortInput = {};
+    for (const key of ['firstName', 'lastName', 'name', 'email', 'phone'] as const) {
+      const value = input[key];
+      if (value === undefined) continue;
+      // null would mean "clear it", which no provider offers: say so rather than ignore it.
+      if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
+      changes[key] = value;
+    }
+    return requirePort(context.registry.adapter(target.provider), 'customerWrite', 'updating customers').update(target, changes);
+  }
+
+  @Mutation(() => DeleteCustomerPayload, { description: 'Deletes a customer and, at the provider, everything linked to it' })
+  async deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<DeleteCustomerPayload> {
+    const target = decodeGlobalId(id, 'Customer');
+    await requirePort(context.registry.adapter(target.provider), 'customerDelete', 'deleting customers').delete(target);
+    context.loaders.customer.clear(target);
+    return { deletedId: id };
+  }
+}

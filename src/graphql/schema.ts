@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from './resolvers/account.resolver.js';
+import { CustomerResolver } from './resolvers/customer.resolver.js';
+import { NodeResolver } from './resolvers/node.resolver.js';
+import { ProviderResolver } from './resolvers/provider.resolver.js';
+import { TransactionResolver } from './resolvers/transaction.resolver.js';
+
+export const RESOLVERS = [NodeResolver, CustomerResolver, AccountResolver, TransactionResolver, ProviderResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The unified schema, built once per process (type-graphql metadata is global). */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...RESOLVERS],
+    // Input rules live in the domain and adapters (they differ per provider), not in class-validator.
+    validate: false,
+  });
+  return built;
+}

@@ -1,0 +1,61 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CustomerCategoryEnum, CustomerKindEnum, ProviderEnum } from '../enums.js';
+import { DateTimeScalar } from '../scalars.js';
+import { edgeType, PageInfo } from './connection.js';
+import { ProviderError } from './provider-error.type.js';
+import { Node } from './node.js';
+
+@ObjectType({ implements: Node, description: 'A person or business known to one provider' })
+export class Customer extends Node {
+  @Field(() => ProviderEnum)
+  provider!: string;
+
+  @Field(() => String, { description: "The provider's own id" })
+  providerId!: string;
+
+  @Field(() => String, { nullable: true })
+  username!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full or legal name' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => CustomerKindEnum, { nullable: true })
+  kind!: string | null;
+
+  @Field(() => CustomerCategoryEnum, { nullable: true })
+  category!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdAt!: Date | null;
+}
+
+const CustomerEdge = edgeType('Customer', Customer);
+
+@ObjectType({ description: 'Customers of one provider, or of every enabled provider merged in Provider order' })
+export class CustomerConnection {
+  @Field(() => [CustomerEdge])
+  edges!: InstanceType<typeof CustomerEdge>[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { nullable: true, description: 'Total matches, when every provider asked reports an exact count' })
+  totalCount!: number | null;
+
+  @Field(() => [ProviderError], {
+    description: 'Providers that failed during a fan-out: their customers are missing from this page (also reported in `errors`)',
+  })
+  providerErrors!: ProviderError[];
+}

@@ -1,0 +1,75 @@
+import { Field, InputType } from 'type-graphql';
+import { CustomerCategoryEnum, CustomerKindEnum, ProviderEnum, SortOrderEnum, TransactionStatusEnum } from '../enums.js';
+import { DateTimeScalar } from '../scalars.js';
+
+@InputType({ description: 'Which transactions to return. Without a range: the last 365 days.' })
+export class TransactionFilter {
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive start; default 365 days before `to`' })
+  from?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive end; default now' })
+  to?: Date | null;
+
+  @Field(() => [TransactionStatusEnum], { nullable: true, description: 'Only these statuses; all when omitted' })
+  statuses?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error',
+  })
+  pending?: boolean | null;
+
+  @Field(() => SortOrderEnum, { nullable: true, description: 'By date; newest first (desc) by default' })
+  sort?: 'asc' | 'desc' | null;
+}
+
+@InputType()
+export class CreateCustomerInput {
+  @Field(() => ProviderEnum)
+  provider!: string;
+
+  @Field(() => CustomerKindEnum, { nullable: true, description: 'Mastercard: TESTING (default) or ACTIVE' })
+  kind?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mastercard: 6–255 of letters, digits and ! @ . # $ % & * _ - +' })
+  username?: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full or legal name, for providers with one name field' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mastercard active customers: the registered application' })
+  applicationId?: string | null;
+
+  @Field(() => CustomerCategoryEnum, { nullable: true })
+  category?: string | null;
+}
+
+@InputType({ description: 'Only the fields given change; a field the provider cannot change is an error, never ignored' })
+export class UpdateCustomerInput {
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+}

@@ -1,0 +1,64 @@
+import DataLoader from 'dataloader';
+import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
+import type { Account, Customer, Page, Transaction } from '../domain/model.js';
+import { requirePort } from '../domain/ports.js';
+import type { ProviderRegistry } from '../domain/registry.js';
+import { settleEach } from './batch.js';
+import {
+  createAccountTransactionsLoader,
+  createCustomerTransactionsLoader,
+  type AccountTransactionsKey,
+  type CustomerTransactionsKey,
+} from './transactions.loader.js';
+
+/**
+ * Per-request DataLoaders, keyed by provider + native id. Created fresh for every GraphQL request
+ * so one caller's cache never answers another's.
+ */
+export interface Loaders {
+  customer: DataLoader<NativeRef, Customer | null, string>;
+  account: DataLoader<NativeRef, Account | null, string>;
+  transaction: DataLoader<NativeRef, Transaction | null, string>;
+  accountsByCustomer: DataLoader<NativeRef, Account[], string>;
+  accountTransactions: DataLoader<AccountTransactionsKey, Page<Transaction>, string>;
+  customerTransactions: DataLoader<CustomerTransactionsKey, Page<Transaction>, string>;
+  /** Seeds the by-id caches from a list answer, so a later lookup costs no call. */
+  primeCustomers(customers: readonly Customer[]): void;
+}
+
+export function createLoaders(registry: ProviderRegistry): Loaders {
+  const cacheKeyFn = encodeGlobalId;
+  const customer = new DataLoader<NativeRef, Customer | null, string>(
+    (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'customerRead', 'reading a customer').get(target)),
+    { cacheKeyFn },
+  );
+  const account = new DataLoader<NativeRef, Account | null, string>(
+    (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accounts', 'accounts').get(target)),
+    { cacheKeyFn },
+  );
+  const transaction = new DataLoader<NativeRef, Transaction | null, string>(
+    (refs) =>
+      settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accountTransactions', 'transactions').get(target)),
+    { cacheKeyFn },
+  );
+  const accountsByCustomer = new DataLoader<NativeRef, Account[], string>(
+    (refs) =>
+      settleEach(refs, async (target) => {
+        const accounts = await requirePort(registry.adapter(target.provider), 'accounts', 'accounts').listForCustomer(target);
+        for (const found of accounts) account.prime(found.ref, found);
+        return accounts;
+      }),
+    { cacheKeyFn },
+  );
+  return {
+    customer,
+    account,
+    transaction,
+    accountsByCustomer,
+    accountTransactions: createAccountTransactionsLoader(registry),
+    customerTransactions: createCustomerTransactionsLoader(registry),
+    primeCustomers(customers) {
+      for (const found of customers) customer.prime(found.ref, found);
+    },
+  };
+}

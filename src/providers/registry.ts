@@ -1,0 +1,47 @@
+import type Keyv from 'keyv';
+import { createTokenCache } from '../auth/token-cache.js';
+import type { GatewayConfig } from '../config.js';
+import type { ProviderAdapter } from '../domain/ports.js';
+import { createRegistry, type ProviderRegistry } from '../domain/registry.js';
+import type { UpstreamLimits } from '../http/limits.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import { createMastercardAdapter } from './mastercard/adapter.js';
+import { AU_REGION } from './mastercard/au.js';
+import { US_REGION } from './mastercard/us.js';
+
+/** Base URL and credentials per provider: from the environment, or from the started sandbox. */
+export type ProviderEndpoints = GatewayConfig['providers'];
+
+export interface RegistryDependencies {
+  store: Keyv;
+  metrics: GatewayMetrics;
+  sandbox: boolean;
+  limits?: Partial<UpstreamLimits>;
+  now?: () => number;
+}
+
+/**
+ * The explicit provider list (STYLE.md, habit 3): a provider is enabled exactly when it has an
+ * endpoint. Adding a provider means one more block here and a folder under src/providers.
+ */
+export function createProviderRegistry(endpoints: ProviderEndpoints, deps: RegistryDependencies): ProviderRegistry {
+  const tokens = createTokenCache({
+    store: deps.store,
+    ...(deps.now ? { now: deps.now } : {}),
+    onFetch: (provider) => deps.metrics.tokenFetches.inc({ provider }),
+  });
+  const shared = {
+    tokens,
+    metrics: deps.metrics,
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+  const adapters: ProviderAdapter[] = [];
+  if (endpoints.MASTERCARD_AU) {
+    adapters.push(createMastercardAdapter({ region: AU_REGION, ...endpoints.MASTERCARD_AU, ...shared }));
+  }
+  if (endpoints.MASTERCARD_US) {
+    adapters.push(createMastercardAdapter({ region: US_REGION, ...endpoints.MASTERCARD_US, ...shared }));
+  }
+  return createRegistry(adapters, deps.sandbox);
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify from 'fastify';
+import type { ProviderRegistry } from './domain/registry.js';
+import type { GatewayContext } from './graphql/context.js';
+import { createFormatError } from './graphql/format-error.js';
+import { partialErrorsPlugin } from './graphql/partial-errors.plugin.js';
+import { requestIdPlugin } from './graphql/request-id.plugin.js';
+import { buildGatewaySchema } from './graphql/schema.js';
+import { createLoaders } from './loaders/index.js';
+import type { Logger } from './observability/logger.js';
+import type { GatewayMetrics } from './observability/metrics.js';
+
+export interface ServerOptions {
+  registry: ProviderRegistry;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * HTTP wiring: /graphql (Apollo Server 5 on fastify), /healthz, /readyz, /metrics. Later issues
+ * add /webhooks/* and the playground here.
+ */
+export async function createServer(options: ServerOptions) {
+  const { registry, metrics, logger } = options;
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+    // GraphQL documents and variables; large enough for BI batch queries, small enough to refuse floods.
+    bodyLimit: 1024 * 1024,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: await buildGatewaySchema(),
+    formatError: createFormatError(logger),
+    // Stack traces would leak internals to callers; they are in the logs with the request id.
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      partialErrorsPlugin(),
+      requestIdPlugin(),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (request) => ({
+      requestId: String(request.id),
+      registry,
+      loaders: createLoaders(registry),
+      logger: logger.child({ reqId: String(request.id) }),
+      now: now(),
+      partialErrors: [],
+    }),
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const providers = registry.enabled().map((adapter) => adapter.key);
+    if (providers.length === 0) return reply.code(503).send({ status: 'no provider enabled', providers });
+    return { status: 'ready', sandbox: registry.sandbox, providers };
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  return app;
+}
