@@ -24,6 +24,8 @@ export interface LendingAccount {
   currency: string;
   number?: string;
   accountNumberDisplay?: string;
+  /** Full number: only its last four digits ever reach a report. */
+  realAccountNumber?: string;
 }
 
 export interface LendingTransaction {
@@ -56,6 +58,11 @@ export interface LendingDataSource {
    * already seen are searched.
    */
   listCustomers?(): readonly LendingCustomer[];
+  /**
+   * Optional, AU: checks an optional `Consent-Receipt-Id` header against the customer's consents;
+   * false means it has already replied.
+   */
+  checkConsent?(request: FastifyRequest, reply: FastifyReply, customerId: string): boolean;
 }
 
 export interface LendingRouteContext extends LendingDataSource {

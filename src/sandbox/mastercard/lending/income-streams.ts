@@ -35,7 +35,7 @@ const NOMINAL_DAYS: Record<Exclude<PayFrequency, 'IRREGULAR'>, number> = {
  * JSON; `frequency`, `kind` and the day numbers are the sandbox's own working data.
  */
 export interface IncomeStream {
-  /** Grouping key: normalized payor + income kind. */
+  /** Grouping key: normalized payor + income kind + receiving account. */
   key: string;
   payor: string;
   kind: IncomeKind;
@@ -95,7 +95,8 @@ export function detectIncomeStreams(transactions: readonly AnalysisTransaction[]
     const kind = classifyIncome(transaction);
     if (kind === undefined) continue;
     const payor = normalizePayor(transaction);
-    const key = `${payor}|${kind}`;
+    // A stream flows between two parties "or accounts": the same payor into two accounts is two streams.
+    const key = `${payor}|${kind}|${transaction.accountId}`;
     const group = groups.get(key) ?? { payor: transaction.payee ?? payor, kind, transactions: [] };
     group.transactions.push(transaction);
     groups.set(key, group);

@@ -42,7 +42,7 @@ export function institutionName(institutionId: string): string {
 
 /** Reports show the account number's last four digits only ("number": "1111" in every example). */
 export function maskedNumber(account: LendingAccount): string {
-  const digits = (account.accountNumberDisplay ?? account.number ?? account.id).replace(/\D/g, '');
+  const digits = (account.accountNumberDisplay ?? account.realAccountNumber ?? account.number ?? account.id).replace(/\D/g, '');
   return digits.slice(-4);
 }
 

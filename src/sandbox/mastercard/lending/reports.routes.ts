@@ -69,6 +69,7 @@ export function registerReportRoutes(app: FastifyInstance, state: LendingState):
       if (!ctx.authenticate(request, reply)) return reply;
       const customer = findCustomer(state, request.params.customerId);
       if (!customer) return ctx.sendError(reply, 404, '14001', 'Customer not found.');
+      if (ctx.checkConsent && !ctx.checkConsent(request, reply, customer.id)) return reply;
       const report = state.reports.get(request.params.reportId);
       return sendReport(state, request, reply, report?.customerId === customer.id ? report : undefined);
     },
@@ -90,6 +91,7 @@ async function generate(state: LendingState, kind: ReportKind, request: Generate
   if (!ctx.authenticate(request, reply)) return reply;
   const customer = findCustomer(state, request.params.customerId);
   if (!customer) return ctx.sendError(reply, 404, '14001', 'Customer not found.');
+  if (ctx.checkConsent && !ctx.checkConsent(request, reply, customer.id)) return reply;
 
   const callbackUrl = request.query.callbackUrl;
   if (callbackUrl !== undefined && !isHttpUrl(callbackUrl)) return ctx.sendError(reply, 400, '10010', 'Invalid parameter (callbackUrl)');
