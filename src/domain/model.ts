@@ -69,7 +69,12 @@ export interface Account {
   extra: Readonly<Record<string, unknown>>;
 }
 
-export const TRANSACTION_STATUSES = ['POSTED', 'PENDING', 'SHADOW'] as const;
+/**
+ * POSTED, PENDING and SHADOW are Mastercard's; DECLINED and CANCELLED are the final states of a payment
+ * that never moved money (Caibo payment requests: transactionStatusId 2 declined, paymentRequestStatusId
+ * 3 cancelled, caibo-notes.md, Payment requests).
+ */
+export const TRANSACTION_STATUSES = ['POSTED', 'PENDING', 'SHADOW', 'DECLINED', 'CANCELLED'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 export interface Transaction {

@@ -11,6 +11,7 @@ import type {
   Transaction,
   TransactionQuery,
 } from './model.js';
+import type { PaymentRequestsPort } from './payment-requests.port.js';
 import type { ProviderKey } from './provider.js';
 
 /**
@@ -90,6 +91,8 @@ export interface ProviderAdapter {
   readonly accounts?: AccountsPort;
   readonly accountTransactions?: AccountTransactionsPort;
   readonly customerTransactions?: CustomerTransactionsPort;
+  /** Hosted payment requests (Caibo IPG); see payment-requests.port.ts. */
+  readonly paymentRequests?: PaymentRequestsPort;
   /** Releases pools and timers. */
   close(): Promise<void>;
 }
@@ -102,6 +105,7 @@ export const CAPABILITIES = [
   'ACCOUNTS',
   'TRANSACTIONS',
   'CUSTOMER_TRANSACTIONS',
+  'PAYMENT_REQUESTS',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -113,6 +117,7 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   ACCOUNTS: 'accounts',
   TRANSACTIONS: 'accountTransactions',
   CUSTOMER_TRANSACTIONS: 'customerTransactions',
+  PAYMENT_REQUESTS: 'paymentRequests',
 };
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {

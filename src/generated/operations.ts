@@ -90,6 +90,7 @@ export type Capability =
   | 'CUSTOMER_READ'
   | 'CUSTOMER_TRANSACTIONS'
   | 'CUSTOMER_WRITE'
+  | 'PAYMENT_REQUESTS'
   | 'TRANSACTIONS';
 
 export type CreateCustomerInput = {
@@ -349,9 +350,9 @@ export type TransactionEdge = {
   node: Transaction;
 };
 
-/** Which transactions to return. Without a range: the last 365 days. */
+/** Which transactions to return. Without a range: the last 90 days. */
 export type TransactionFilter = {
-  /** Inclusive start; default 365 days before `to` */
+  /** Inclusive start; default 90 days before `to` */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
   pending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -363,8 +364,10 @@ export type TransactionFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** POSTED: settled. PENDING: authorised, not settled. SHADOW: expected but not yet reported by the institution (Mastercard) */
+/** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: expected but not yet reported by the institution (Mastercard). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
 export type TransactionStatus =
+  | 'CANCELLED'
+  | 'DECLINED'
   | 'PENDING'
   | 'POSTED'
   | 'SHADOW';

@@ -29,7 +29,8 @@ registerEnumType(AccountTypeEnum, {
 export const TransactionStatusEnum = enumOf<TransactionStatus>(TRANSACTION_STATUSES);
 registerEnumType(TransactionStatusEnum, {
   name: 'TransactionStatus',
-  description: 'POSTED: settled. PENDING: authorised, not settled. SHADOW: expected but not yet reported by the institution (Mastercard)',
+  description:
+    'POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: expected but not yet reported by the institution (Mastercard). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo)',
 });
 
 export const CapabilityEnum = enumOf<Capability>(CAPABILITIES);

@@ -2,8 +2,12 @@ import { GatewayError } from '../domain/errors.js';
 import { TRANSACTION_STATUSES, type TransactionQuery, type TransactionStatus } from '../domain/model.js';
 import type { TransactionFilter } from './types/inputs.js';
 
-/** Default window when a filter gives no range: a year covers the six months most UIs show. */
-export const DEFAULT_TRANSACTION_WINDOW_MS = 365 * 24 * 60 * 60 * 1000;
+/**
+ * Default window when a filter gives no range: the last 90 days, what account screens show. It also
+ * keeps one customer's transactions inside one 1000-record customer-level call, so an account
+ * list's transactions cost one upstream call per customer; pass `filter.from` for more history.
+ */
+export const DEFAULT_TRANSACTION_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Turns the caller's filter into a provider-neutral query. `now` is the request's clock, so every

@@ -13,6 +13,8 @@ export interface SandboxOptions extends Omit<SimulatorBaseOptions, 'port'> {
   /** Mastercard token lifetime override (tests expire tokens with it). */
   mastercardTokenTtlSeconds?: number;
   mastercardAuAccessModel?: 'OSP' | 'CDR_REPRESENTATIVE' | 'BCDC';
+  /** How long a Mastercard report takes to generate (default 3000 ms). */
+  mastercardReportDelayMs?: number;
 }
 
 /**
@@ -25,7 +27,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...(options.now ? { now: options.now } : {}),
     ...(options.anchorDate ? { anchorDate: options.anchorDate } : {}),
   };
-  const ttl = options.mastercardTokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.mastercardTokenTtlSeconds };
+  const ttl = {
+    ...(options.mastercardTokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.mastercardTokenTtlSeconds }),
+    ...(options.mastercardReportDelayMs === undefined ? {} : { lending: { reportDelayMs: options.mastercardReportDelayMs } }),
+  };
   const [mastercardUs, mastercardAu] = await Promise.all([
     startMastercardSimulator({ ...base, ...ttl, region: 'US' }),
     startMastercardSimulator({

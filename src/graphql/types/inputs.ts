@@ -2,9 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import { CustomerCategoryEnum, CustomerKindEnum, ProviderEnum, SortOrderEnum, TransactionStatusEnum } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
 
-@InputType({ description: 'Which transactions to return. Without a range: the last 365 days.' })
+@InputType({ description: 'Which transactions to return. Without a range: the last 90 days.' })
 export class TransactionFilter {
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive start; default 365 days before `to`' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive start; default 90 days before `to`' })
   from?: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive end; default now' })

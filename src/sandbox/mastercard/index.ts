@@ -3,6 +3,7 @@ import { listen, type RunningSimulator, type SimulatorBaseOptions } from '../sim
 import { buildMastercardApp } from './app.js';
 import type { LendingContext } from './lending-context.js';
 import type { AuAccessModel, MastercardRegion } from './region.js';
+import { registerLendingRoutes, type LendingOptions } from './lending/index.js';
 
 export type { MastercardRegion, AuAccessModel } from './region.js';
 export type { LendingContext } from './lending-context.js';
@@ -35,8 +36,10 @@ export interface MastercardSimulatorOptions extends SimulatorBaseOptions {
   seed?: number;
   /** AU: seconds a freshly connected account stays "being aggregated" (325/5006); default 30. */
   aggregationDelaySeconds?: number;
-  /** Hook for sibling route modules (the lending part); called once, after the core routes. */
+  /** Hook for sibling route modules; called once, after the core routes. Defaults to the lending routes. */
   registerExtraRoutes?: (app: FastifyInstance, ctx: LendingContext) => void;
+  /** Options of the lending routes (consumers, businesses, reports) registered by default. */
+  lending?: LendingOptions;
 }
 
 export interface MastercardSimulator extends RunningSimulator {
@@ -57,7 +60,11 @@ export async function startMastercardSimulator(options: MastercardSimulatorOptio
     seed: options.seed ?? 20240501,
     now: options.now ?? Date.now,
     anchorDate: options.anchorDate,
-    registerExtraRoutes: options.registerExtraRoutes,
+    registerExtraRoutes:
+      options.registerExtraRoutes ??
+      ((app, ctx) => {
+        registerLendingRoutes(app, ctx, options.lending ?? {});
+      }),
   });
   const running = await listen(built.app, options);
   return { ...running, stats: built.stats, resetStats: built.resetStats };
