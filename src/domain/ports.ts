@@ -1,4 +1,5 @@
 import { GatewayError } from './errors.js';
+import type { BanksPort, UserCustomerLinksPort } from './banks.port.js';
 import type { NativeRef } from './global-id.js';
 import type {
   Account,
@@ -12,6 +13,10 @@ import type {
   TransactionQuery,
 } from './model.js';
 import type { PaymentRequestsPort } from './payment-requests.port.js';
+import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDetailsPort } from './account-details.port.js';
+import type { ConnectPort } from './connect.port.js';
+import type { ConsentsPort } from './consents.port.js';
+import type { InstitutionsPort } from './institutions.port.js';
 import type { ProviderKey } from './provider.js';
 
 /**
@@ -93,6 +98,22 @@ export interface ProviderAdapter {
   readonly customerTransactions?: CustomerTransactionsPort;
   /** Hosted payment requests (Caibo IPG); see payment-requests.port.ts. */
   readonly paymentRequests?: PaymentRequestsPort;
+  /** Banks as a scope (OBP); see banks.port.ts. */
+  readonly banks?: BanksPort;
+  /** Which provider users may act for a customer (OBP user-customer links); see banks.port.ts. */
+  readonly userCustomerLinks?: UserCustomerLinksPort;
+  /** Institution search, lookup and certification (Mastercard); see institutions.port.ts. */
+  readonly institutions?: InstitutionsPort;
+  /** CDR consents (Mastercard AU); see consents.port.ts. */
+  readonly consents?: ConsentsPort;
+  /** Hosted Connect links (Mastercard); see connect.port.ts. */
+  readonly connect?: ConnectPort;
+  /** Account number + BSB for payments (Mastercard AU); see account-details.port.ts. */
+  readonly paymentDetails?: PaymentDetailsPort;
+  readonly availableBalance?: AvailableBalancePort;
+  /** Billable per call: a separate port so nothing reaches it by accident. */
+  readonly liveBalance?: LiveBalancePort;
+  readonly accountOwner?: AccountOwnerPort;
   /** Releases pools and timers. */
   close(): Promise<void>;
 }
@@ -106,6 +127,15 @@ export const CAPABILITIES = [
   'TRANSACTIONS',
   'CUSTOMER_TRANSACTIONS',
   'PAYMENT_REQUESTS',
+  'BANKS',
+  'USER_CUSTOMER_LINKS',
+  'INSTITUTIONS',
+  'CONSENTS',
+  'CONNECT_URL',
+  'PAYMENT_DETAILS',
+  'AVAILABLE_BALANCE',
+  'LIVE_BALANCE',
+  'ACCOUNT_OWNER',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -118,6 +148,15 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   TRANSACTIONS: 'accountTransactions',
   CUSTOMER_TRANSACTIONS: 'customerTransactions',
   PAYMENT_REQUESTS: 'paymentRequests',
+  BANKS: 'banks',
+  USER_CUSTOMER_LINKS: 'userCustomerLinks',
+  INSTITUTIONS: 'institutions',
+  CONSENTS: 'consents',
+  CONNECT_URL: 'connect',
+  PAYMENT_DETAILS: 'paymentDetails',
+  AVAILABLE_BALANCE: 'availableBalance',
+  LIVE_BALANCE: 'liveBalance',
+  ACCOUNT_OWNER: 'accountOwner',
 };
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {

@@ -10,7 +10,13 @@ import type { GatewayMetrics } from '../../observability/metrics.js';
 import { toAccount } from './accounts.mapper.js';
 import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
-import { createFinicityClient, type FinicityClient, type FinicityCredentials } from './finicity-client.js';
+import {
+  createFinicityClient,
+  type DataScope,
+  type FinicityClient,
+  type FinicityClientOptions,
+  type FinicityCredentials,
+} from './finicity-client.js';
 import { segment, type MastercardRegion } from './region.js';
 import { toTransaction } from './transactions.mapper.js';
 import {
@@ -32,6 +38,8 @@ export interface MastercardAdapterOptions {
   metrics: GatewayMetrics;
   limits?: Partial<UpstreamLimits>;
   now?: () => number;
+  /** Region hooks on the platform client (AU: the consent header and CONSENT_REVOKED). */
+  clientHooks?: Pick<FinicityClientOptions, 'dataHeaders' | 'mapError'>;
 }
 
 /** Mastercard: `limit` max 1000 for customers and transactions (us-notes.md). */
@@ -71,20 +79,23 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     tokens: options.tokens,
     credentials: options.credentials,
     ...(options.now ? { now: options.now } : {}),
+    ...options.clientHooks,
   });
 
   async function transactionWindow(
     operation: string,
     path: string,
-    customerId: string,
+    data: DataScope,
     query: TransactionQuery,
     window: PageRequest,
   ): Promise<Page<Transaction>> {
+    const customerId = data.customerId;
     const body = await client.callJson(
       {
         operation,
         method: 'GET',
         path,
+        data,
         query: {
           // Mastercard: fromDate/toDate are required epoch seconds (us-notes.md, Transactions).
           fromDate: Math.floor(query.from.getTime() / 1000),
@@ -110,15 +121,15 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
   function listTransactions(
     operation: string,
     path: string,
-    customerId: string,
+    data: DataScope,
     query: TransactionQuery,
     page: PageRequest,
   ): Promise<Page<Transaction>> {
     const statuses = query.statuses;
     const needsLocalFilter = statuses.length > 0 && !(statuses.includes('POSTED') && statuses.includes('SHADOW'));
-    if (!needsLocalFilter) return transactionWindow(operation, path, customerId, query, page);
+    if (!needsLocalFilter) return transactionWindow(operation, path, data, query, page);
     return pageThroughFilter(
-      (window) => transactionWindow(operation, path, customerId, query, window),
+      (window) => transactionWindow(operation, path, data, query, window),
       (transaction) => statuses.includes(transaction.status),
       page,
       MAX_LIMIT,
@@ -198,13 +209,18 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
       async listForCustomer(customer) {
         try {
           const body = await client.callJson(
-            { operation: 'accounts.list', method: 'GET', path: `/aggregation/v1/customers/${segment(customer.id)}/accounts` },
+            {
+              operation: 'accounts.list',
+              method: 'GET',
+              path: `/aggregation/v1/customers/${segment(customer.id)}/accounts`,
+              data: { customerId: customer.id },
+            },
             accountListSchema,
           );
           return body.accounts.map((wire) => toAccount(region, wire, customer.id));
         } catch (error) {
           // 38003 "customer has no accounts" is an answer, not a failure (us-notes.md, Errors).
-          if (error instanceof GatewayError && error.providerCode === '38003') return [];
+          if (error instanceof GatewayError && error.code === 'NOT_FOUND' && error.providerCode === '38003') return [];
           throw error;
         }
       },
@@ -217,6 +233,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
                 operation: 'accounts.get',
                 method: 'GET',
                 path: `/aggregation/v2/customers/${segment(customerId)}/accounts/${segment(target.id)}`,
+                data: { customerId, accountId: target.id },
               },
               accountSchema,
             )
@@ -227,7 +244,13 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     accountTransactions: {
       listForAccount(account, query, page) {
         const customerId = customerIdOf(account);
-        return listTransactions('transactions.account', region.accountTransactionsPath(customerId, account.id), customerId, query, page);
+        return listTransactions(
+          'transactions.account',
+          region.accountTransactionsPath(customerId, account.id),
+          { customerId, accountId: account.id },
+          query,
+          page,
+        );
       },
       get(target) {
         const customerId = customerIdOf(target);
@@ -238,6 +261,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
                 operation: 'transactions.get',
                 method: 'GET',
                 path: `/aggregation/v2/customers/${segment(customerId)}/transactions/${segment(target.id)}`,
+                data: { customerId },
               },
               transactionSchema,
             )
@@ -250,7 +274,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
       listForCustomer(customer, query, page) {
         // Mastercard: the v3 customer-level endpoint covers every account in one call (us-notes.md).
         const path = `/aggregation/v3/customers/${segment(customer.id)}/transactions`;
-        return listTransactions('transactions.customer', path, customer.id, query, page);
+        return listTransactions('transactions.customer', path, { customerId: customer.id }, query, page);
       },
     },
     close: () => http.close(),

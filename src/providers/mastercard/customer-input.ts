@@ -25,7 +25,7 @@ export interface FinicityCreateBody {
 export function toCreateBody(
   region: MastercardRegion,
   input: CreateCustomerInput,
-  regionFields: readonly string[] = [],
+  regionFields: readonly string[] = region.customerExtraFields,
 ): FinicityCreateBody {
   if (!input.username) throw badInput(`${region.provider} customers need a username`, 'input.username');
   if (!USERNAME_PATTERN.test(input.username)) {
@@ -35,6 +35,9 @@ export function toCreateBody(
     );
   }
   if (input.name) throw badInput(`${region.provider} customers take firstName and lastName, not name`, 'input.name');
+  if (input.category && !region.customerCategories) {
+    throw badInput(`${region.provider} customers have no category`, 'input.category');
+  }
   for (const key of Object.keys(input.extra)) {
     if (!regionFields.includes(key)) throw badInput(`${region.provider} customers have no field ${key}`, `input.${key}`);
   }
@@ -44,6 +47,7 @@ export function toCreateBody(
   if (input.email) body.email = input.email;
   if (input.phone) body.phone = input.phone;
   if (input.applicationId) body.applicationId = input.applicationId;
+  if (input.category) body.category = input.category;
   for (const key of regionFields) if (input.extra[key]) body[key] = input.extra[key];
   return body;
 }

@@ -35,10 +35,28 @@ const CODE_MAP: Record<string, ErrorCode> = {
   '325': 'PROVIDER_UNAVAILABLE',
   '5006': 'PROVIDER_UNAVAILABLE',
   '18001': 'REPORT_NOT_READY',
+  '10100': 'BAD_USER_INPUT', // invalid parameter, e.g. an inactive ABN (AU)
+  // Consent receipt not found (openbanking-us.yaml DataSharingConsentNotFoundError). On a data call
+  // that carried `Consent-Receipt-Id` the AU adapter turns it into CONSENT_REVOKED (consent-book.ts).
+  '10215': 'NOT_FOUND',
 };
 
 /** Until the first aggregation finishes; the AU docs give no figure, so 30 s is a polite first retry. */
 const AGGREGATING_RETRY_AFTER_MS = 30_000;
+
+/** A retry hint longer than this is not a hint but an outage; clamp it so callers keep polling sanely. */
+const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * `Retry-After` in seconds, when the provider sends one. The AU docs document none for 325/5006
+ * (only "check account status periodically"); the sandbox adds it, and honouring it costs nothing.
+ */
+function retryAfterOf(response: UpstreamResponse): number | undefined {
+  const raw = response.headers['retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(Math.max(Number(value) * 1000, 1000), MAX_RETRY_AFTER_MS);
+}
 
 export function statusToCode(status: number): ErrorCode {
   if (status === 400 || status === 422) return 'BAD_USER_INPUT';
@@ -77,11 +95,12 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
   const code = (body.code !== undefined ? CODE_MAP[body.code] : undefined) ?? statusToCode(response.status);
   const providerMessage = safeProviderMessage(body.message);
   const aggregating = body.code === '325' || body.code === '5006';
+  const retryAfterMs = aggregating ? (retryAfterOf(response) ?? AGGREGATING_RETRY_AFTER_MS) : undefined;
   return new GatewayError(code, `${provider}: ${what} failed${providerMessage ? `: ${providerMessage}` : ''}`, {
     provider,
     providerStatus: response.status,
     ...(body.code === undefined ? {} : { providerCode: body.code }),
-    ...(aggregating ? { retryable: true, retryAfterMs: AGGREGATING_RETRY_AFTER_MS } : {}),
+    ...(retryAfterMs === undefined ? {} : { retryable: true, retryAfterMs }),
   });
 }
 

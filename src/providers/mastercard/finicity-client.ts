@@ -23,11 +23,21 @@ export interface FinicityClientOptions {
   now?: () => number;
   /** Extra headers on data calls (AU `Consent-Receipt-Id`), computed per call. */
   dataHeaders?: (request: FinicityRequest) => Record<string, string>;
+  /** Region-level reading of a failure (AU: 10215 on a data call means the consent is gone). */
+  mapError?: (error: GatewayError, request: FinicityRequest) => GatewayError;
+}
+
+/** The customer (and account) whose data a call reads: set on data calls, which CDR consent governs. */
+export interface DataScope {
+  customerId: string;
+  accountId?: string;
 }
 
 export interface FinicityRequest extends Omit<UpstreamRequest, 'headers'> {
   /** Statuses that are an answer rather than an error (e.g. 404 → null). */
   accept?: readonly number[];
+  /** Set on data calls (accounts, transactions, balances …); absent on customer and consent calls. */
+  data?: DataScope;
 }
 
 export interface FinicityClient {
@@ -76,7 +86,7 @@ export function createFinicityClient(options: FinicityClientOptions): FinicityCl
   }
 
   async function send(request: FinicityRequest, token: string): Promise<UpstreamResponse> {
-    const { accept: _accept, ...upstream } = request;
+    const { accept: _accept, data: _data, ...upstream } = request;
     return http.request({
       ...upstream,
       headers: {
@@ -97,7 +107,8 @@ export function createFinicityClient(options: FinicityClientOptions): FinicityCl
     }
     const ok = response.status >= 200 && response.status < 300;
     if (!ok && !(request.accept ?? []).includes(response.status)) {
-      throw toGatewayError(region.provider, response, request.operation);
+      const error = toGatewayError(region.provider, response, request.operation);
+      throw options.mapError ? options.mapError(error, request) : error;
     }
     return response;
   }

@@ -1,0 +1,191 @@
+import type { TokenCache } from '../../auth/token-cache.js';
+import type { CaiboCredentials } from '../../config.js';
+import { GatewayError } from '../../domain/errors.js';
+import type { NativeRef } from '../../domain/global-id.js';
+import type { Money, Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
+import { PAGE_LIMITS } from '../../domain/paging.js';
+import type { PaymentRequest } from '../../domain/payment-requests.port.js';
+import type { ProviderAdapter } from '../../domain/ports.js';
+import { createHttpClient } from '../../http/http-client.js';
+import type { UpstreamLimits } from '../../http/limits.js';
+import type { GatewayMetrics } from '../../observability/metrics.js';
+import { createCaiboClient } from './caibo-client.js';
+import { toCreateBody, toUpdateBody } from './customer-input.js';
+import { toCustomer } from './customers.mapper.js';
+import { checkPaymentRequestInput, toCreateBody as toPaymentRequestBody } from './payment-request-input.js';
+import { toPaymentRequest } from './payment-requests.mapper.js';
+import { clientSchema, paymentRequestListSchema, paymentRequestSchema, type WireClient } from './wire.js';
+
+export interface CaiboAdapterOptions {
+  /** e.g. `https://apay.caibo.digital` (test and live share it), or the sandbox simulator's URL. */
+  baseUrl: string;
+  /** An API key (`X-API-Key`) or a control-panel login (email and password → bearer token). */
+  credentials: CaiboCredentials;
+  tokens: TokenCache;
+  metrics: GatewayMetrics;
+  limits?: Partial<UpstreamLimits>;
+  /** Clock in epoch ms, for the login token's refresh time. */
+  now?: () => number;
+}
+
+const PROVIDER = 'CAIBO_IPG' as const;
+
+/** Caibo ids are int64 (seed 003); anything else cannot name a Caibo object. */
+const INT64 = /^\d{1,19}$/;
+const isCaiboId = (id: string): boolean => INT64.test(id);
+
+function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => {
+    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
+function customerNotFound(): GatewayError {
+  return new GatewayError('NOT_FOUND', `${PROVIDER}: customer not found`, { provider: PROVIDER });
+}
+
+function inWindow(transaction: Transaction, query: TransactionQuery): boolean {
+  const at = transaction.transactedAt?.getTime();
+  if (at === undefined) return true;
+  if (at < query.from.getTime() || at > query.to.getTime()) return false;
+  return query.statuses.length === 0 || query.statuses.includes(transaction.status);
+}
+
+/**
+ * Caibo IPG ("FinHub API"). What it has, by port:
+ * - customers: create (`POST /customers`), read (`GET /customers/{id}`), partial update
+ *   (`PUT /customers/{id}`). No list, search or delete exists (caibo-notes.md, Customers, "Not
+ *   found"), so CUSTOMER_LIST and CUSTOMER_DELETE are absent and the gateway answers
+ *   UNSUPPORTED_BY_PROVIDER rather than an empty list.
+ * - payment requests: create, read, and a customer's requests as Transactions (CUSTOMER_TRANSACTIONS).
+ * - no ACCOUNTS / TRANSACTIONS: Caibo is a payment gateway and holds no bank accounts for a customer.
+ *   Inventing one account per customer (or per currency) would give callers balances and account ids
+ *   the provider never issued, so `Customer.accounts` answers UNSUPPORTED_BY_PROVIDER and a Caibo
+ *   Transaction's `account` is null.
+ */
+export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapter {
+  const http = createHttpClient({
+    provider: PROVIDER,
+    baseUrl: options.baseUrl,
+    metrics: options.metrics,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const client = createCaiboClient({
+    http,
+    tokens: options.tokens,
+    credentials: options.credentials,
+    baseUrl: options.baseUrl,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  const getClient = (id: string): Promise<WireClient | null> =>
+    isCaiboId(id)
+      ? nullWhenNotFound(client.callJson({ operation: 'customers.get', method: 'GET', path: `/customers/${id}` }, clientSchema))
+      : Promise.resolve(null);
+
+  /**
+   * SANDBOX ASSUMPTION: `GET /payment-requests?clientId={id}` is not in any Caibo source (caibo-notes.md,
+   * "Not found": no list endpoint); our simulator serves it as the most plausible shape, an
+   * unpaginated JSON array, newest first. Against the real API this may answer 404.
+   */
+  async function paymentRequestsOf(customer: NativeRef): Promise<PaymentRequest[]> {
+    if (!isCaiboId(customer.id)) throw customerNotFound();
+    const list = await client.callJson(
+      { operation: 'payment-requests.list', method: 'GET', path: '/payment-requests', query: { clientId: customer.id } },
+      paymentRequestListSchema,
+    );
+    return list.map(toPaymentRequest);
+  }
+
+  async function listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>> {
+    const requests = await paymentRequestsOf(customer);
+    const matching = requests.map((request) => request.transaction).filter((transaction) => inWindow(transaction, query));
+    const time = (transaction: Transaction): number => transaction.transactedAt?.getTime() ?? 0;
+    matching.sort((a, b) => (query.sort === 'asc' ? time(a) - time(b) : time(b) - time(a)));
+    return {
+      items: matching.slice(page.offset, page.offset + page.limit),
+      offset: page.offset,
+      hasMore: matching.length > page.offset + page.limit,
+      totalCount: matching.length,
+    };
+  }
+
+  /** Caibo's `totalDeposits` has no unit: it takes the one unit of the customer's deposits, if there is one. */
+  async function totalDeposits(customerRef: NativeRef, total: string): Promise<Money | null> {
+    const requests = await paymentRequestsOf(customerRef);
+    const approved = requests.filter((request) => request.status === 'APPROVED');
+    const units = new Set((approved.length > 0 ? approved : requests).map((request) => request.amount.currency));
+    const [currency] = units;
+    return units.size === 1 && currency !== undefined ? { amount: total, currency } : null;
+  }
+
+  return {
+    key: PROVIDER,
+    customerRead: {
+      get: async (target) => {
+        const wire = await getClient(target.id);
+        return wire === null ? null : toCustomer(wire);
+      },
+    },
+    customerWrite: {
+      async create(input) {
+        const body = toCreateBody(input);
+        // The OpenAPI block documents `200 OK` with the `Client` (seed 003).
+        const created = await client.callJson({ operation: 'customers.create', method: 'POST', path: '/customers', body }, clientSchema);
+        return toCustomer(created);
+      },
+      async update(target, input) {
+        const body = toUpdateBody(input);
+        if (!isCaiboId(target.id)) throw customerNotFound();
+        const updated = await client.callJson(
+          { operation: 'customers.update', method: 'PUT', path: `/customers/${target.id}`, body },
+          clientSchema,
+        );
+        return toCustomer(updated);
+      },
+    },
+    customerTransactions: {
+      // The (assumed) list is unpaginated: the whole list comes in one call whatever the page.
+      maxPageSize: PAGE_LIMITS.maxSize,
+      listForCustomer,
+    },
+    paymentRequests: {
+      async create(raw) {
+        const input = checkPaymentRequestInput(raw);
+        let payer: WireClient | null = null;
+        if (input.customer !== null) {
+          payer = await getClient(input.customer.id);
+          if (payer === null) {
+            throw new GatewayError('NOT_FOUND', `${PROVIDER}: the customer of customerId does not exist`, {
+              provider: PROVIDER,
+              field: 'input.customerId',
+            });
+          }
+        }
+        const created = await client.callJson(
+          {
+            operation: 'payment-requests.create',
+            method: 'POST',
+            path: '/payment-requests',
+            body: toPaymentRequestBody(input, payer),
+          },
+          paymentRequestSchema,
+        );
+        return toPaymentRequest(created);
+      },
+      get: async (target) => {
+        if (!isCaiboId(target.id)) return null;
+        const wire = await nullWhenNotFound(
+          client.callJson({ operation: 'payment-requests.get', method: 'GET', path: `/payment-requests/${target.id}` }, paymentRequestSchema),
+        );
+        return wire === null ? null : toPaymentRequest(wire);
+      },
+      totalDeposits: (customer) => {
+        const total = customer.extra.totalDeposits;
+        return typeof total === 'string' ? totalDeposits(customer.ref, total) : Promise.resolve(null);
+      },
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,35 @@
+import { badInput } from '../../domain/errors.js';
+import type { CreateCustomerInput } from '../../domain/ports.js';
+import { isValidAbn, normalizeAbn } from './abn.js';
+import type { AuAccessModel } from './au.js';
+
+/**
+ * Mastercard AU customer rules checked before any call, so a caller learns which field is wrong
+ * without a round trip (seed 000, Customer Records):
+ * - `category` is INDIVIDUAL (default) or BUSINESS; an `abn` belongs to a BUSINESS customer;
+ * - BCDC partners "must set the customer category to BUSINESS";
+ * - under BCDC the ABN is mandatory for ACTIVE customers ("test customers only require a
+ *   username", so a TESTING one may omit it) and must be valid and active;
+ * - active customers belong to a registered application (`applicationId`; seed 002, Applications).
+ * The check digit is verified here under every access model: a number failing it is nobody's ABN.
+ * Whether it is *active* only the register knows; the provider answers that (10100).
+ * Returns the input with the ABN normalised (spaces removed).
+ */
+export function checkAuCustomer(input: CreateCustomerInput, accessModel: AuAccessModel): CreateCustomerInput {
+  if (input.kind === 'ACTIVE' && !input.applicationId) {
+    throw badInput('MASTERCARD_AU active customers need the applicationId of a registered application', 'input.applicationId');
+  }
+  const rawAbn = input.extra.abn;
+  const abn = rawAbn === undefined || rawAbn.trim() === '' ? undefined : normalizeAbn(rawAbn);
+  if (accessModel === 'BCDC' && input.category !== 'BUSINESS') {
+    throw badInput('Under the BCDC access model MASTERCARD_AU customers must have category BUSINESS', 'input.category');
+  }
+  if (abn !== undefined) {
+    if (input.category !== 'BUSINESS') throw badInput('An ABN belongs to a BUSINESS customer: set category BUSINESS', 'input.abn');
+    if (!isValidAbn(abn)) throw badInput('abn is not a valid Australian Business Number (11 digits, ABR check digit)', 'input.abn');
+  } else if (accessModel === 'BCDC' && input.kind === 'ACTIVE') {
+    throw badInput('Under the BCDC access model active MASTERCARD_AU customers need an abn', 'input.abn');
+  }
+  const { abn: _dropped, ...others } = input.extra;
+  return { ...input, extra: abn === undefined ? others : { ...others, abn } };
+}

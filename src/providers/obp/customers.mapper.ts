@@ -1,0 +1,81 @@
+import { decimalFromString } from '../../domain/decimal.js';
+import { GatewayError } from '../../domain/errors.js';
+import { ref } from '../../domain/global-id.js';
+import type { Customer } from '../../domain/model.js';
+import { obpDate, textOrNull } from './dates.js';
+import type { WireCustomer } from './wire.js';
+
+/**
+ * OBP-only customer fields, kept in `Customer.extra` under these keys and exposed by the GraphQL
+ * layer's OBP field resolver. `dateOfBirth` and `lastOkDate` are Dates, `kycStatus` a boolean.
+ */
+export interface ObpCustomerExtra {
+  bankId: string;
+  customerNumber: string | null;
+  kycStatus: boolean | null;
+  dateOfBirth: Date | null;
+  relationshipStatus: string | null;
+  dependants: number | null;
+  highestEducationAttained: string | null;
+  employmentStatus: string | null;
+  title: string | null;
+  branchId: string | null;
+  nameSuffix: string | null;
+  lastOkDate: Date | null;
+  creditRating: { rating: string | null; source: string | null } | null;
+  creditLimit: { amount: string; currency: string } | null;
+}
+
+function creditLimitOf(wire: WireCustomer): ObpCustomerExtra['creditLimit'] {
+  const limit = wire.credit_limit;
+  if (!limit?.currency || !limit.amount) return null;
+  try {
+    return { amount: decimalFromString(limit.amount), currency: limit.currency };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CustomerJsonV310/V300 → the unified Customer. OBP has one `legal_name` (no first/last split: we
+ * do not guess one), no username, no kind and no category; it has no creation date either
+ * (`last_ok_date` is the last KYC-style check, kept as lastOkDate).
+ */
+export function toCustomer(wire: WireCustomer, bankIdHint: string): Customer {
+  const bankId = textOrNull(wire.bank_id) ?? bankIdHint;
+  if (!bankId) throw new GatewayError('PROVIDER_UNAVAILABLE', 'OBP answered a customer without a bank', { provider: 'OBP' });
+  const rating = wire.credit_rating;
+  const extra: ObpCustomerExtra = {
+    bankId,
+    customerNumber: textOrNull(wire.customer_number),
+    kycStatus: wire.kyc_status ?? null,
+    dateOfBirth: obpDate(wire.date_of_birth),
+    relationshipStatus: textOrNull(wire.relationship_status),
+    dependants: wire.dependants ?? null,
+    highestEducationAttained: textOrNull(wire.highest_education_attained),
+    employmentStatus: textOrNull(wire.employment_status),
+    title: textOrNull(wire.title),
+    branchId: textOrNull(wire.branch_id),
+    nameSuffix: textOrNull(wire.name_suffix),
+    lastOkDate: obpDate(wire.last_ok_date),
+    creditRating: rating && (textOrNull(rating.rating) || textOrNull(rating.source))
+      ? { rating: textOrNull(rating.rating), source: textOrNull(rating.source) }
+      : null,
+    creditLimit: creditLimitOf(wire),
+  };
+  return {
+    ref: ref('OBP', 'Customer', wire.customer_id, bankId),
+    provider: 'OBP',
+    providerId: wire.customer_id,
+    username: null,
+    name: textOrNull(wire.legal_name),
+    firstName: null,
+    lastName: null,
+    email: textOrNull(wire.email),
+    phone: textOrNull(wire.mobile_phone_number),
+    kind: null,
+    category: null,
+    createdAt: null,
+    extra: { ...extra },
+  };
+}

@@ -1,0 +1,46 @@
+import { decimalFromString } from '../../domain/decimal.js';
+import { GatewayError } from '../../domain/errors.js';
+import { ref } from '../../domain/global-id.js';
+import type { Money, Transaction } from '../../domain/model.js';
+import { obpDate, textOrNull } from './dates.js';
+import type { WireAmount, WireTransaction } from './wire.js';
+
+function money(amount: WireAmount, what: string): Money {
+  try {
+    return { amount: decimalFromString(amount.amount), currency: amount.currency };
+  } catch (cause) {
+    throw new GatewayError('PROVIDER_UNAVAILABLE', `OBP answered a ${what} that is not a decimal`, { provider: 'OBP', cause });
+  }
+}
+
+/**
+ * TransactionJsonV300 → Transaction.
+ * - `details.value.amount` is already a signed decimal string, negative for money out (OBP's import
+ *   data: "value": "-351.25" for a paid invoice): kept exactly, never through a float.
+ * - `details.posted` is OBP's start date and `details.completed` its finish date (the view flags
+ *   can_see_transaction_start_date / _finish_date): the finish date is when it was booked, so it is
+ *   `postedAt`; the start date is `transactedAt`. OBP filters and orders by the finish date.
+ * - Transactions read through a view are booked ones: OBP has no pending state there, so POSTED.
+ */
+export function toTransaction(wire: WireTransaction, bankId: string, accountId: string): Transaction {
+  const newBalance = wire.details.new_balance ? money(wire.details.new_balance, 'new_balance') : null;
+  const ownAccount = textOrNull(wire.this_account?.id) ?? accountId;
+  return {
+    ref: ref('OBP', 'Transaction', wire.id, bankId, ownAccount),
+    provider: 'OBP',
+    providerId: wire.id,
+    accountRef: ref('OBP', 'Account', ownAccount, bankId),
+    // OBP transactions name account holders, not customers.
+    customerRef: null,
+    amount: money(wire.details.value, 'transaction value'),
+    status: 'POSTED',
+    providerStatus: null,
+    description: textOrNull(wire.details.description),
+    memo: null,
+    category: null,
+    payee: textOrNull(wire.other_account?.holder?.name),
+    postedAt: obpDate(wire.details.completed),
+    transactedAt: obpDate(wire.details.posted),
+    extra: { type: textOrNull(wire.details.type), newBalance, counterpartyId: textOrNull(wire.other_account?.id) },
+  };
+}
