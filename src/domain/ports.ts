@@ -17,6 +17,7 @@ import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDe
 import type { ConnectPort } from './connect.port.js';
 import type { ConsentsPort } from './consents.port.js';
 import type { InstitutionsPort } from './institutions.port.js';
+import type { AuthorizationPeriodPort, BusinessesPort, ConsumersPort, ReportEventsPort, ReportsPort } from './lending.port.js';
 import type { ProviderKey } from './provider.js';
 
 /**
@@ -114,6 +115,15 @@ export interface ProviderAdapter {
   /** Billable per call: a separate port so nothing reaches it by accident. */
   readonly liveBalance?: LiveBalancePort;
   readonly accountOwner?: AccountOwnerPort;
+  /** Lending records (Mastercard AU/US); see lending.port.ts. */
+  readonly consumers?: ConsumersPort;
+  /** Mastercard US only. */
+  readonly businesses?: BusinessesPort;
+  /** Mastercard US only. */
+  readonly authorizationPeriods?: AuthorizationPeriodPort;
+  readonly reports?: ReportsPort;
+  /** Report events posted to the gateway's own callback URL; not a capability callers use. */
+  readonly reportEvents?: ReportEventsPort;
   /** Releases pools and timers. */
   close(): Promise<void>;
 }
@@ -136,6 +146,10 @@ export const CAPABILITIES = [
   'AVAILABLE_BALANCE',
   'LIVE_BALANCE',
   'ACCOUNT_OWNER',
+  'CONSUMERS',
+  'BUSINESSES',
+  'AUTHORIZATION_PERIOD',
+  'REPORTS',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -157,6 +171,10 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   AVAILABLE_BALANCE: 'availableBalance',
   LIVE_BALANCE: 'liveBalance',
   ACCOUNT_OWNER: 'accountOwner',
+  CONSUMERS: 'consumers',
+  BUSINESSES: 'businesses',
+  AUTHORIZATION_PERIOD: 'authorizationPeriods',
+  REPORTS: 'reports',
 };
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {

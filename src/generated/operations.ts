@@ -14,6 +14,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
   /** An exact decimal number as a string, e.g. "-1952.71". Never a float. */
@@ -85,48 +87,105 @@ export type AccountType =
 /** What a provider supports through the gateway */
 export type Capability =
   | 'ACCOUNTS'
+  | 'ACCOUNT_OWNER'
+  | 'AUTHORIZATION_PERIOD'
+  | 'AVAILABLE_BALANCE'
+  | 'BANKS'
+  | 'BUSINESSES'
+  | 'CONNECT_URL'
+  | 'CONSENTS'
+  | 'CONSUMERS'
   | 'CUSTOMER_DELETE'
   | 'CUSTOMER_LIST'
   | 'CUSTOMER_READ'
   | 'CUSTOMER_TRANSACTIONS'
   | 'CUSTOMER_WRITE'
+  | 'INSTITUTIONS'
+  | 'LIVE_BALANCE'
+  | 'PAYMENT_DETAILS'
   | 'PAYMENT_REQUESTS'
-  | 'TRANSACTIONS';
+  | 'REPORTS'
+  | 'TRANSACTIONS'
+  | 'USER_CUSTOMER_LINKS';
 
 export type CreateCustomerInput = {
+  /** Caibo IPG only (max 255): billing address as one line; other providers reject it */
+  address?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard active customers: the registered application */
   applicationId?: InputMaybe<Scalars['String']['input']>;
+  /** OBP only, required there: the BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk); other providers reject it */
+  bankId?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<CustomerCategory>;
+  /** OBP only: the customer number, unique at the bank (random when omitted); other providers reject it */
+  customerNumber?: InputMaybe<Scalars['String']['input']>;
+  /** OBP only; other providers reject it */
+  dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+  /** OBP only (e.g. employed, retired); other providers reject it */
+  employmentStatus?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard: TESTING (default) or ACTIVE */
   kind?: InputMaybe<CustomerKind>;
+  /** OBP only: whether KYC checks passed; other providers reject it */
+  kycStatus?: InputMaybe<Scalars['Boolean']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Caibo IPG only (max 50): the merchant's own member id; other providers reject it */
+  memberId?: InputMaybe<Scalars['String']['input']>;
   /** Full or legal name, for providers with one name field */
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   provider: Provider;
+  /** OBP only (e.g. single, married); other providers reject it */
+  relationshipStatus?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard: 6–255 of letters, digits and ! @ . # $ % & * _ - + */
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payment request (providers with the PAYMENT_REQUESTS capability: Caibo IPG) */
+export type CreatePaymentRequestInput = {
+  /** Greater than 0, e.g. "49.99" */
+  amount: Scalars['Decimal']['input'];
+  /** ISO 4217 code (Caibo also takes crypto units such as USDT) */
+  currency: Scalars['String']['input'];
+  /** The customer to ask (a Customer ID of the same provider) */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where the pay page sends the payer after a failure */
+  failureUrl?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Where the provider posts signed status callbacks (http or https URL) */
+  notifyUrl?: InputMaybe<Scalars['String']['input']>;
+  provider: Provider;
+  /** The merchant's own reference (order id) */
+  referenceId?: InputMaybe<Scalars['String']['input']>;
+  /** Where the pay page sends the payer after paying */
+  successUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A person or business known to one provider */
 export type Customer = Node & {
   __typename?: 'Customer';
   accounts: AccountConnection;
+  /** Caibo IPG: the billing address, one line; null for other providers */
+  address: Maybe<Scalars['String']['output']>;
   category: Maybe<CustomerCategory>;
   createdAt: Maybe<Scalars['DateTime']['output']>;
   email: Maybe<Scalars['String']['output']>;
   firstName: Maybe<Scalars['String']['output']>;
+  /** Caibo IPG: whether any payment request names this customer; null for other providers */
+  hasPaymentRequests: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   kind: Maybe<CustomerKind>;
   lastName: Maybe<Scalars['String']['output']>;
+  /** Caibo IPG: the merchant's own member id; null for other providers */
+  memberId: Maybe<Scalars['String']['output']>;
   /** Full or legal name */
   name: Maybe<Scalars['String']['output']>;
   phone: Maybe<Scalars['String']['output']>;
   provider: Provider;
   /** The provider's own id */
   providerId: Scalars['String']['output'];
+  /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
+  totalDeposits: Maybe<Money>;
   /** All the customer's accounts, newest first by default */
   transactions: TransactionConnection;
   username: Maybe<Scalars['String']['output']>;
@@ -192,6 +251,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Customer;
+  /** Asks a customer for money; send the payer to the returned `link` */
+  createPaymentRequest: PaymentRequest;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: DeleteCustomerPayload;
   /** Changes the given fields of a customer */
@@ -201,6 +262,11 @@ export type Mutation = {
 
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
+};
+
+
+export type MutationCreatePaymentRequestArgs = {
+  input: CreatePaymentRequestInput;
 };
 
 
@@ -228,6 +294,46 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** A request for money with a hosted pay page (Caibo IPG). Also listed as a Transaction in Customer.transactions */
+export type PaymentRequest = Node & {
+  __typename?: 'PaymentRequest';
+  /** What the payer is asked to pay */
+  amount: Money;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The customer asked to pay, when the request names one */
+  customer: Maybe<Customer>;
+  id: Scalars['ID']['output'];
+  /** The hosted pay page to send the payer to */
+  link: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The provider's own id (Caibo: an int64, as a string) */
+  providerId: Scalars['String']['output'];
+  /** The provider's own status values (Caibo: transactionStatusId name / paymentRequestStatusId name, e.g. pending/unpaid) */
+  providerStatus: Maybe<Scalars['String']['output']>;
+  /** The merchant's own reference (order id) */
+  referenceId: Maybe<Scalars['String']['output']>;
+  status: PaymentRequestStatus;
+  /** When the status last changed */
+  statusChangedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The processor's code of the last status change */
+  statusCode: Maybe<Scalars['String']['output']>;
+  /** Text of the last status change, e.g. a decline reason */
+  statusMessage: Maybe<Scalars['String']['output']>;
+  /** The same request as a unified Transaction */
+  transaction: Transaction;
+  /** The provider's public number of the payment attempt, once there is one */
+  transactionNumber: Maybe<Scalars['String']['output']>;
+};
+
+/** WAITING: not paid yet. PENDING: the payer submitted, the processor has not answered. APPROVED: paid. DECLINED: the last attempt was refused (the payer may retry). CANCELLED: withdrawn */
+export type PaymentRequestStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'PENDING'
+  | 'WAITING';
 
 /** The upstream provider an object comes from */
 export type Provider =
@@ -271,6 +377,8 @@ export type Query = {
   node: Maybe<Node>;
   /** Objects by global ID, in order; a missing one is null with an error at its index */
   nodes: Array<Maybe<Node>>;
+  /** A payment request by global ID, with its current status; null with a NOT_FOUND error when it does not exist */
+  paymentRequest: Maybe<PaymentRequest>;
   /** Every provider the gateway knows, whether enabled here, and what it supports */
   providers: Array<ProviderStatus>;
   /** A transaction by global ID; null with a NOT_FOUND error when it does not exist */
@@ -307,6 +415,11 @@ export type QueryNodesArgs = {
 };
 
 
+export type QueryPaymentRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -327,6 +440,8 @@ export type Transaction = Node & {
   id: Scalars['ID']['output'];
   memo: Maybe<Scalars['String']['output']>;
   payee: Maybe<Scalars['String']['output']>;
+  /** The payment request this transaction is (Caibo IPG); null for other providers */
+  paymentRequest: Maybe<PaymentRequest>;
   postedAt: Maybe<Scalars['DateTime']['output']>;
   provider: Provider;
   providerId: Scalars['String']['output'];
@@ -374,12 +489,45 @@ export type TransactionStatus =
 
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
+  /** Caibo IPG only (max 255); other providers reject it */
+  address?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Caibo IPG only (max 50); other providers reject it */
+  memberId?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type CaiboCreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CaiboCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, createdAt: string | null } };
+
+export type CaiboCustomerQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  filter?: InputMaybe<TransactionFilter>;
+}>;
+
+
+export type CaiboCustomerQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, totalDeposits: { __typename?: 'Money', amount: string, currency: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, providerStatus: string | null, memo: string | null, transactedAt: string | null, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null, paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, link: string | null } | null } }> } } | null };
+
+export type CaiboCreatePaymentRequestMutationVariables = Exact<{
+  input: CreatePaymentRequestInput;
+}>;
+
+
+export type CaiboCreatePaymentRequestMutation = { __typename?: 'Mutation', createPaymentRequest: { __typename?: 'PaymentRequest', id: string, providerId: string, status: PaymentRequestStatus, providerStatus: string | null, link: string | null, referenceId: string | null, createdAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, customer: { __typename?: 'Customer', id: string, name: string | null } | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus } } };
+
+export type CaiboPaymentRequestStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CaiboPaymentRequestStatusQuery = { __typename?: 'Query', paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, providerStatus: string | null, transactionNumber: string | null, statusMessage: string | null, statusCode: string | null, statusChangedAt: string | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null } } | null };
 
 export type CustomerDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -418,6 +566,7 @@ export type NodeByIdQueryVariables = Exact<{
 export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Account', provider: Provider, name: string | null, type: AccountType, id: string }
     | { __typename: 'Customer', provider: Provider, name: string | null, id: string }
+    | { __typename: 'PaymentRequest', id: string }
     | { __typename: 'Transaction', provider: Provider, id: string, amount: { __typename?: 'Money', amount: string, currency: string } }
    | null };
 
@@ -446,6 +595,10 @@ export type TransactionsPageQueryVariables = Exact<{
 export type TransactionsPageQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, name: string | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', cursor: string, node: { __typename?: 'Transaction', id: string, status: TransactionStatus, providerStatus: string | null, description: string | null, memo: string | null, category: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } | null };
 
 
+export const CaiboCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreateCustomerMutation, CaiboCreateCustomerMutationVariables>;
+export const CaiboCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"totalDeposits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaiboCustomerQuery, CaiboCustomerQueryVariables>;
+export const CaiboCreatePaymentRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreatePaymentRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"referenceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreatePaymentRequestMutation, CaiboCreatePaymentRequestMutationVariables>;
+export const CaiboPaymentRequestStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboPaymentRequestStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaiboPaymentRequestStatusQuery, CaiboPaymentRequestStatusQueryVariables>;
 export const CustomerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"numberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceAt"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerDetailQuery, CustomerDetailQueryVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const UpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<UpdateCustomerMutation, UpdateCustomerMutationVariables>;

@@ -2,12 +2,30 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { CaiboCustomerFieldsResolver } from './resolvers/caibo-customer-fields.resolver.js';
+import { PaymentRequestResolver, PaymentRequestTransactionFieldsResolver } from './resolvers/caibo-payment-request.resolver.js';
 import { CustomerResolver } from './resolvers/customer.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
+import { BankResolver, UserCustomerLinkResolver } from './resolvers/obp-bank.resolver.js';
+import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFieldsResolver } from './resolvers/obp-fields.resolver.js';
 import { ProviderResolver } from './resolvers/provider.resolver.js';
 import { TransactionResolver } from './resolvers/transaction.resolver.js';
 
-export const RESOLVERS = [NodeResolver, CustomerResolver, AccountResolver, TransactionResolver, ProviderResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  CustomerResolver,
+  AccountResolver,
+  TransactionResolver,
+  ProviderResolver,
+  CaiboCustomerFieldsResolver,
+  PaymentRequestResolver,
+  PaymentRequestTransactionFieldsResolver,
+  BankResolver,
+  UserCustomerLinkResolver,
+  ObpCustomerFieldsResolver,
+  ObpAccountFieldsResolver,
+  ObpTransactionFieldsResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

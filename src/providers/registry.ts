@@ -5,9 +5,11 @@ import type { ProviderAdapter } from '../domain/ports.js';
 import { createRegistry, type ProviderRegistry } from '../domain/registry.js';
 import type { UpstreamLimits } from '../http/limits.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import { createCaiboAdapter } from './caibo/adapter.js';
 import { createMastercardAdapter } from './mastercard/adapter.js';
 import { AU_REGION } from './mastercard/au.js';
 import { US_REGION } from './mastercard/us.js';
+import { createObpAdapter } from './obp/adapter.js';
 
 /** Base URL and credentials per provider: from the environment, or from the started sandbox. */
 export type ProviderEndpoints = GatewayConfig['providers'];
@@ -42,6 +44,12 @@ export function createProviderRegistry(endpoints: ProviderEndpoints, deps: Regis
   }
   if (endpoints.MASTERCARD_US) {
     adapters.push(createMastercardAdapter({ region: US_REGION, ...endpoints.MASTERCARD_US, ...shared }));
+  }
+  if (endpoints.CAIBO_IPG) {
+    adapters.push(createCaiboAdapter({ ...endpoints.CAIBO_IPG, ...shared }));
+  }
+  if (endpoints.OBP) {
+    adapters.push(createObpAdapter({ ...endpoints.OBP, ...shared }));
   }
   return createRegistry(adapters, deps.sandbox);
 }

@@ -8,6 +8,7 @@ import type { GatewayContext } from '../context.js';
 import { sliceToPage, toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
+import { obpCreateExtra } from '../obp-customer-input.js';
 import { ProviderEnum } from '../enums.js';
 import { transactionQueryOf } from '../transaction-filter.js';
 import { AccountConnection } from '../types/account.type.js';
@@ -107,7 +108,16 @@ export class CustomerResolver {
       phone: given(input.phone),
       applicationId: given(input.applicationId),
       category: (input.category ?? null) as CustomerCategory | null,
-      extra: {},
+      // Provider-only fields (Caibo address, memberId) travel in `extra`; adapters that cannot take one reject it by name.
+      extra: {
+        ...Object.fromEntries(
+          (['address', 'memberId'] as const).flatMap((key) => {
+            const value = given(input[key]);
+            return value === null ? [] : [[key, value]];
+          }),
+        ),
+        ...obpCreateExtra(input),
+      },
     });
   }
 
@@ -125,6 +135,13 @@ export class CustomerResolver {
       // null would mean "clear it", which no provider offers: say so rather than ignore it.
       if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
       changes[key] = value;
+    }
+    // Provider-only fields (Caibo) go in `extra`, checked the same way.
+    for (const key of ['address', 'memberId'] as const) {
+      const value = input[key];
+      if (value === undefined) continue;
+      if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
+      changes.extra = { ...changes.extra, [key]: value };
     }
     return requirePort(context.registry.adapter(target.provider), 'customerWrite', 'updating customers').update(target, changes);
   }

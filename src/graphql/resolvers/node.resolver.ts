@@ -2,7 +2,9 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GatewayError } from '../../domain/errors.js';
 import { decodeGlobalId, type NativeRef } from '../../domain/global-id.js';
 import type { GatewayContext } from '../context.js';
+import { loadBank } from '../obp-banks.js';
 import { Node } from '../types/node.js';
+import { loadPaymentRequest, loadPaymentRequestTransaction } from './caibo-payment-request.resolver.js';
 
 /** Node types this gateway can refetch; later issues add Report, Consumer, Institution … */
 export async function loadNode(context: GatewayContext, target: NativeRef): Promise<unknown> {
@@ -12,7 +14,15 @@ export async function loadNode(context: GatewayContext, target: NativeRef): Prom
     case 'Account':
       return context.loaders.account.load(target);
     case 'Transaction':
+      // Providers without account transactions (Caibo) have payment requests as their transactions.
+      if (context.registry.adapter(target.provider).accountTransactions === undefined) {
+        return loadPaymentRequestTransaction(context, target);
+      }
       return context.loaders.transaction.load(target);
+    case 'PaymentRequest':
+      return loadPaymentRequest(context, target);
+    case 'Bank':
+      return loadBank(context, target);
     default:
       throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${target.type} objects cannot be refetched with node(id:) yet`, {
         provider: target.provider,

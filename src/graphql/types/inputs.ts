@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { CustomerCategoryEnum, CustomerKindEnum, ProviderEnum, SortOrderEnum, TransactionStatusEnum } from '../enums.js';
-import { DateTimeScalar } from '../scalars.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
 
 @InputType({ description: 'Which transactions to return. Without a range: the last 90 days.' })
 export class TransactionFilter {
@@ -54,6 +54,30 @@ export class CreateCustomerInput {
 
   @Field(() => CustomerCategoryEnum, { nullable: true })
   category?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 255): billing address as one line; other providers reject it' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Caibo IPG only (max 50): the merchant's own member id; other providers reject it" })
+  memberId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'OBP only, required there: the BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk); other providers reject it' })
+  bankId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'OBP only: the customer number, unique at the bank (random when omitted); other providers reject it' })
+  customerNumber?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'OBP only; other providers reject it' })
+  dateOfBirth?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'OBP only (e.g. single, married); other providers reject it' })
+  relationshipStatus?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'OBP only: whether KYC checks passed; other providers reject it' })
+  kycStatus?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'OBP only (e.g. employed, retired); other providers reject it' })
+  employmentStatus?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change; a field the provider cannot change is an error, never ignored' })
@@ -72,4 +96,10 @@ export class UpdateCustomerInput {
 
   @Field(() => String, { nullable: true })
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 255); other providers reject it' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 50); other providers reject it' })
+  memberId?: string | null;
 }

@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'zod/v4';
 import { GatewayError } from '../../domain/errors.js';
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { HttpClient, UpstreamRequest, UpstreamResponse } from '../../http/http-client.js';
@@ -38,13 +38,15 @@ export interface FinicityRequest extends Omit<UpstreamRequest, 'headers'> {
   accept?: readonly number[];
   /** Set on data calls (accounts, transactions, balances …); absent on customer and consent calls. */
   data?: DataScope;
+  /** Operation headers (e.g. consent `Update-By`); the auth headers always win over these. */
+  extraHeaders?: Record<string, string>;
 }
 
 export interface FinicityClient {
   /** Calls the API with the app key and token; on an expired token refreshes once and retries once. */
   call(request: FinicityRequest): Promise<UpstreamResponse>;
   /** Same, and parses a success body with `schema` (a provider answering off-spec is PROVIDER_UNAVAILABLE). */
-  callJson<T>(request: FinicityRequest, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T>;
+  callJson<T>(request: FinicityRequest, schema: ZodType<T>): Promise<T>;
 }
 
 /**
@@ -86,10 +88,11 @@ export function createFinicityClient(options: FinicityClientOptions): FinicityCl
   }
 
   async function send(request: FinicityRequest, token: string): Promise<UpstreamResponse> {
-    const { accept: _accept, data: _data, ...upstream } = request;
+    const { accept: _accept, data: _data, extraHeaders, ...upstream } = request;
     return http.request({
       ...upstream,
       headers: {
+        ...extraHeaders,
         [region.appKeyHeader]: credentials.appKey,
         [region.appTokenHeader]: token,
         ...options.dataHeaders?.(request),

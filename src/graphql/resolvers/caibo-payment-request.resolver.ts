@@ -1,0 +1,107 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GatewayError } from '../../domain/errors.js';
+import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import type { Transaction as TransactionModel } from '../../domain/model.js';
+import type { PaymentRequest as PaymentRequestModel } from '../../domain/payment-requests.port.js';
+import { requirePort } from '../../domain/ports.js';
+import type { ProviderKey } from '../../domain/provider.js';
+import { settleEach } from '../../loaders/batch.js';
+import type { GatewayContext } from '../context.js';
+import { CreatePaymentRequestInput, PaymentRequest } from '../types/caibo-payment-request.type.js';
+import { Customer } from '../types/customer.type.js';
+import { Transaction } from '../types/transaction.type.js';
+
+/**
+ * Per-request payment-request loader, kept beside the context (the shared Loaders are not this
+ * feature's), so one request reading the same payment request twice costs one call.
+ */
+const loaders = new WeakMap<GatewayContext, DataLoader<NativeRef, PaymentRequestModel | null, string>>();
+
+function paymentRequestLoader(context: GatewayContext): DataLoader<NativeRef, PaymentRequestModel | null, string> {
+  let loader = loaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(
+      (refs) =>
+        settleEach(refs, (target) =>
+          requirePort(context.registry.adapter(target.provider), 'paymentRequests', 'payment requests').get(target),
+        ),
+      { cacheKeyFn: encodeGlobalId },
+    );
+    loaders.set(context, loader);
+  }
+  return loader;
+}
+
+export function loadPaymentRequest(context: GatewayContext, target: NativeRef): Promise<PaymentRequestModel | null> {
+  return paymentRequestLoader(context).load({ ...target, type: 'PaymentRequest' });
+}
+
+/** A Transaction that is a payment request (Caibo), refetched through the payment-requests port. */
+export async function loadPaymentRequestTransaction(context: GatewayContext, target: NativeRef): Promise<TransactionModel | null> {
+  requirePort(context.registry.adapter(target.provider), 'paymentRequests', 'transactions');
+  return (await loadPaymentRequest(context, target))?.transaction ?? null;
+}
+
+const given = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+
+@Resolver(() => PaymentRequest)
+export class PaymentRequestResolver {
+  @FieldResolver(() => ID)
+  id(@Root() request: PaymentRequestModel): string {
+    return encodeGlobalId(request.ref);
+  }
+
+  @Query(() => PaymentRequest, {
+    nullable: true,
+    description: 'A payment request by global ID, with its current status; null with a NOT_FOUND error when it does not exist',
+  })
+  async paymentRequest(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<PaymentRequestModel> {
+    const target = decodeGlobalId(id, 'PaymentRequest');
+    const found = await loadPaymentRequest(context, target);
+    if (!found) throw new GatewayError('NOT_FOUND', 'PaymentRequest not found', { provider: target.provider });
+    return found;
+  }
+
+  @Mutation(() => PaymentRequest, { description: 'Asks a customer for money; send the payer to the returned `link`' })
+  createPaymentRequest(
+    @Arg('input', () => CreatePaymentRequestInput) input: CreatePaymentRequestInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<PaymentRequestModel> {
+    const adapter = context.registry.adapter(input.provider as ProviderKey);
+    const customerId = given(input.customerId);
+    return requirePort(adapter, 'paymentRequests', 'payment requests').create({
+      amount: input.amount,
+      currency: input.currency,
+      customer: customerId === null ? null : decodeGlobalId(customerId, 'Customer', 'input.customerId'),
+      referenceId: given(input.referenceId),
+      notes: given(input.notes),
+      notifyUrl: given(input.notifyUrl),
+      successUrl: given(input.successUrl),
+      failureUrl: given(input.failureUrl),
+    });
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer asked to pay, when the request names one' })
+  customer(@Root() request: PaymentRequestModel, @Ctx() context: GatewayContext): Promise<unknown> {
+    return request.customerRef ? context.loaders.customer.load(request.customerRef) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Transaction, { description: 'The same request as a unified Transaction' })
+  transaction(@Root() request: PaymentRequestModel): TransactionModel {
+    return request.transaction;
+  }
+}
+
+@Resolver(() => Transaction)
+export class PaymentRequestTransactionFieldsResolver {
+  @FieldResolver(() => PaymentRequest, {
+    nullable: true,
+    description: 'The payment request this transaction is (Caibo IPG); null for other providers',
+  })
+  paymentRequest(@Root() transaction: TransactionModel, @Ctx() context: GatewayContext): Promise<PaymentRequestModel | null> {
+    const id = transaction.extra.paymentRequestId;
+    if (typeof id !== 'string') return Promise.resolve(null);
+    return loadPaymentRequest(context, { provider: transaction.provider, type: 'PaymentRequest', id, scope: [] });
+  }
+}

@@ -1,0 +1,24 @@
+import { GatewayError } from '../../domain/errors.js';
+import type { NativeRef } from '../../domain/global-id.js';
+import type { DataScope } from './finicity-client.js';
+
+/** The data scope of an account ref; its customer id is the first scope entry (accounts.mapper.ts). */
+export function accountScope(account: NativeRef): Required<DataScope> {
+  const customerId = account.scope[0];
+  if (account.type !== 'Account' || customerId === undefined) {
+    throw new GatewayError('BAD_USER_INPUT', 'Malformed Account ID: it names no customer', { field: 'id' });
+  }
+  return { customerId, accountId: account.id };
+}
+
+/**
+ * 14020 "Bad request. (Account type not supported)" (error-examples.json AccountTypeNotSupportedExample):
+ * the product does not cover this account type (AU details: Transaction & Savings only; balances:
+ * deposit accounts). That is an answer about the account, so the field is null rather than an error.
+ */
+export function nullWhenUnsupportedType<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => {
+    if (error instanceof GatewayError && error.providerCode === '14020') return null;
+    throw error;
+  });
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod/v4';
+import { GatewayError } from '../../domain/errors.js';
+import type { ArrangementStatus, Consent, ConsentArrangement, ConsentsPort, ConsentStatus } from '../../domain/consents.port.js';
+import { ref, type NativeRef } from '../../domain/global-id.js';
+import type { ConsentBook } from './consent-book.js';
+import type { FinicityClient } from './finicity-client.js';
+import { windowFromPages } from './page-index.js';
+import { segment, type MastercardRegion } from './region.js';
+import { flexibleId } from './wire.js';
+
+/**
+ * Mastercard AU consent APIs (seed 002, Consent APIs "Managing Consent"). The AU docs give paths
+ * only; the shapes are the shared platform's DataSharingConsentReceipt (openbanking-us.yaml), whose
+ * dates are ISO-8601 strings, unlike the aggregation APIs' epoch seconds.
+ */
+const text = z.string().nullish();
+const statusDetails = z.object({ status: z.string(), statusDate: text }).passthrough();
+const period = z.object({ startDate: text, endDate: text }).passthrough().nullish();
+
+const arrangementSchema = z
+  .object({
+    institutionId: flexibleId,
+    institutionLoginId: flexibleId,
+    institutionName: text,
+    accounts: z.array(z.object({ id: flexibleId }).passthrough()).default([]),
+    createdDate: text,
+    lastUpdatedBy: text,
+    statusDetails,
+    accessPeriod: period,
+    dataScopes: z.array(z.object({ id: z.string() }).passthrough()).default([]),
+  })
+  .passthrough();
+
+const consentSchema = z
+  .object({
+    consentReceiptId: z.string().min(1),
+    receiptVersion: z.number().nullish(),
+    customerId: flexibleId,
+    customerCategory: text,
+    purpose: text,
+    purposeStatement: text,
+    applicationName: text,
+    allowedTrnxHistoryInDays: z.number().nullish(),
+    createdDate: text,
+    statusDetails,
+    institutions: z.array(arrangementSchema).default([]),
+    accessPeriod: period,
+  })
+  .passthrough();
+type WireConsent = z.infer<typeof consentSchema>;
+
+const consentListSchema = z.object({
+  found: z.number().nullish(),
+  moreAvailable: z.boolean().nullish(),
+  consents: z.array(consentSchema).default([]),
+});
+
+const isoDate = (value: string | null | undefined): Date | null => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** ConsentStatusDetails: ACTIVE while at least one data holder is, else INACTIVE (openbanking-us.yaml). */
+function consentStatusOf(region: MastercardRegion, status: string): ConsentStatus {
+  switch (status) {
+    case 'ACTIVE':
+      return 'ACTIVE';
+    case 'INACTIVE':
+      return 'INACTIVE';
+    default:
+      // Two values are documented; guessing "active" for a new one could expose data CDR forbids.
+      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider} answered an unknown consent status`, { provider: region.provider });
+  }
+}
+
+/** InstitutionArrangementStatusDetails: ACTIVE, REVOKED, EXPIRED (openbanking-us.yaml). */
+function arrangementStatusOf(status: string): ArrangementStatus {
+  switch (status) {
+    case 'ACTIVE':
+      return 'ACTIVE';
+    case 'REVOKED':
+      return 'REVOKED';
+    case 'EXPIRED':
+      return 'EXPIRED';
+    default:
+      // Not ACTIVE, so no access: kept visible as OTHER with the raw value in providerStatus.
+      return 'OTHER';
+  }
+}
+
+export function toConsent(region: MastercardRegion, wire: WireConsent): Consent {
+  const arrangements: ConsentArrangement[] = wire.institutions.map((institution) => ({
+    institutionId: institution.institutionId,
+    institutionName: institution.institutionName ?? null,
+    institutionLoginId: institution.institutionLoginId,
+    status: arrangementStatusOf(institution.statusDetails.status),
+    providerStatus: institution.statusDetails.status,
+    statusAt: isoDate(institution.statusDetails.statusDate),
+    createdAt: isoDate(institution.createdDate),
+    accessStart: isoDate(institution.accessPeriod?.startDate),
+    accessEnd: isoDate(institution.accessPeriod?.endDate),
+    accountIds: institution.accounts.map((account) => account.id),
+    dataScopes: institution.dataScopes.map((scope) => scope.id),
+    lastUpdatedBy: institution.lastUpdatedBy ?? null,
+  }));
+  return {
+    ref: ref(region.provider, 'Consent', wire.consentReceiptId, wire.customerId),
+    provider: region.provider,
+    receiptId: wire.consentReceiptId,
+    receiptVersion: wire.receiptVersion ?? null,
+    customerRef: ref(region.provider, 'Customer', wire.customerId),
+    status: consentStatusOf(region, wire.statusDetails.status),
+    statusAt: isoDate(wire.statusDetails.statusDate),
+    purpose: wire.purpose ?? null,
+    purposeStatement: wire.purposeStatement ?? null,
+    applicationName: wire.applicationName ?? null,
+    customerCategory: wire.customerCategory ?? null,
+    allowedHistoryDays: wire.allowedTrnxHistoryInDays ?? null,
+    createdAt: isoDate(wire.createdDate),
+    accessStart: isoDate(wire.accessPeriod?.startDate),
+    accessEnd: isoDate(wire.accessPeriod?.endDate),
+    arrangements,
+  };
+}
+
+const isConsentNotFound = (error: unknown): boolean =>
+  error instanceof GatewayError && error.code === 'NOT_FOUND' && (error.providerCode === '10215' || error.providerStatus === 404);
+
+export function createConsentsPort(region: MastercardRegion, client: FinicityClient, book: ConsentBook): ConsentsPort {
+  const path = (receiptId: string): string => `/data-sharing-consents/${segment(receiptId)}`;
+
+  async function get(target: NativeRef): Promise<Consent | null> {
+    try {
+      const wire = await client.callJson({ operation: 'consents.get', method: 'GET', path: path(target.id) }, consentSchema);
+      const consent = toConsent(region, wire);
+      book.remember(consent);
+      return consent;
+    } catch (error) {
+      if (isConsentNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async function reread(target: NativeRef): Promise<Consent> {
+    const consent = await get(target);
+    if (!consent) throw new GatewayError('NOT_FOUND', 'Consent not found', { provider: region.provider });
+    return consent;
+  }
+
+  return {
+    listForCustomer(customer, status, page) {
+      return windowFromPages(page, async (start, limit) => {
+        try {
+          const body = await client.callJson(
+            {
+              operation: 'consents.list',
+              method: 'GET',
+              path: '/data-sharing-consents',
+              // `customer_id` is required; `start` is a page index (openbanking-us.yaml GetDataSharingConsentsByCustomerId).
+              query: { customer_id: customer.id, status: status ?? undefined, start, limit },
+            },
+            consentListSchema,
+          );
+          const consents = body.consents.map((wire) => toConsent(region, wire));
+          for (const consent of consents) book.remember(consent);
+          return { items: consents, found: body.found ?? null, moreAvailable: body.moreAvailable ?? false };
+        } catch (error) {
+          // The spec answers 404 10215 when a customer has no (matching) consent: an empty list here.
+          if (isConsentNotFound(error)) return { items: [], found: 0, moreAvailable: false };
+          throw error;
+        }
+      });
+    },
+    get,
+    async revoke(target, by) {
+      // "the status of all institutions within the given consent will be revoked and the consent
+      // status will be changed to 'INACTIVE'" (openbanking-us.yaml RevokeDataSharingConsentById).
+      await client.call({
+        operation: 'consents.revoke',
+        method: 'DELETE',
+        path: path(target.id),
+        extraHeaders: { 'Update-By': by },
+      });
+      if (target.scope[0] !== undefined) book.markInactive(target.scope[0], target.id);
+      return reread(target);
+    },
+    async revokeInstitutionLogin(target, institutionLoginId, by) {
+      if (!/^\d+$/.test(institutionLoginId)) {
+        throw new GatewayError('BAD_USER_INPUT', 'institutionLoginId must be the numeric id of an institution login', {
+          field: 'institutionLoginId',
+        });
+      }
+      await client.call({
+        operation: 'consents.revokeInstitutionLogin',
+        method: 'DELETE',
+        path: `${path(target.id)}/institutionLogins/${segment(institutionLoginId)}`,
+        extraHeaders: { 'Update-By': by },
+      });
+      return reread(target);
+    },
+  };
+}

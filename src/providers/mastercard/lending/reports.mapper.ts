@@ -1,0 +1,96 @@
+import { GatewayError } from '../../../domain/errors.js';
+import { ref } from '../../../domain/global-id.js';
+import type { GeneratableReportKind, Report, ReportKind, ReportStatus } from '../../../domain/lending.port.js';
+import { dateFromEpochSeconds } from './provider-dates.js';
+import type { LendingRegion } from './region.js';
+
+/** The path segment that generates each kind (us-notes.md, Reports). */
+export const GENERATE_SEGMENT: Record<GeneratableReportKind, string> = {
+  VOA: 'voa',
+  VOI: 'voi',
+  CASH_FLOW_BUSINESS: 'cashFlowBusiness',
+  CASH_FLOW_PERSONAL: 'cashFlowPersonal',
+};
+
+/**
+ * The report `type` values of the kinds the gateway models (US spec report examples: `voa`, `voi`,
+ * `cfrb`, `cfrp`). The platform has many more (voaHistory, voie, statement, farpbfnoncra …) that a
+ * customer may already have from other channels: those list as OTHER with their raw JSON rather than
+ * breaking the whole list.
+ */
+export function reportKindOf(providerType: string): ReportKind {
+  switch (providerType) {
+    case 'voa':
+      return 'VOA';
+    case 'voi':
+      return 'VOI';
+    case 'cfrb':
+      return 'CASH_FLOW_BUSINESS';
+    case 'cfrp':
+      return 'CASH_FLOW_PERSONAL';
+    default:
+      return 'OTHER';
+  }
+}
+
+type ProviderReportStatus = 'inProgress' | 'success' | 'failure';
+
+/** "status is inProgress | success | failure" (us-notes.md, Reports). */
+export function reportStatusOf(region: LendingRegion, providerStatus: string): ReportStatus {
+  const status = providerStatus as ProviderReportStatus;
+  switch (status) {
+    case 'inProgress':
+      return 'IN_PROGRESS';
+    case 'success':
+      return 'SUCCESS';
+    case 'failure':
+      return 'FAILURE';
+    default: {
+      const unknown: never = status;
+      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: unknown report status ${String(unknown).slice(0, 40)}`, {
+        provider: region.provider,
+      });
+    }
+  }
+}
+
+export interface ReportHead {
+  id: string;
+  type: string;
+  status: string;
+  consumerId?: string | null | undefined;
+  createdDate?: number | null | undefined;
+  title?: string | null | undefined;
+  requestId?: string | null | undefined;
+}
+
+/** An acknowledgement, a list entry or a report's head → Report. Lists carry no customer id: the caller knows it. */
+export function toReport(region: LendingRegion, wire: ReportHead, customerId: string): Report {
+  const consumerId = wire.consumerId ?? null;
+  return {
+    ref: ref(region.provider, 'Report', wire.id, customerId),
+    provider: region.provider,
+    providerId: wire.id,
+    kind: reportKindOf(wire.type),
+    providerType: wire.type,
+    status: reportStatusOf(region, wire.status),
+    createdAt: dateFromEpochSeconds(wire.createdDate),
+    customerRef: ref(region.provider, 'Customer', customerId),
+    consumerRef: consumerId === null || consumerId === '' ? null : ref(region.provider, 'Consumer', consumerId, customerId),
+    title: wire.title ?? null,
+    requestId: wire.requestId ?? null,
+  };
+}
+
+/** Report JSON carries the consumer's SSN last four (`consumerSsn`, `consumerDetails.ssn`): the gateway never shows it. */
+const SSN_KEYS = new Set(['ssn', 'consumerSsn']);
+
+export function withoutSsn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSsn);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SSN_KEYS.has(key))
+      .map(([key, inner]) => [key, withoutSsn(inner)]),
+  );
+}

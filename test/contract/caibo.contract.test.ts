@@ -1,0 +1,45 @@
+import type { CaiboCredentials } from '../../src/config.js';
+import { ref } from '../../src/domain/global-id.js';
+import { createCaiboAdapter } from '../../src/providers/caibo/adapter.js';
+import { CAIBO_SANDBOX_CREDENTIALS, CAIBO_SEED_CUSTOMER_IDS, startCaiboSimulator } from '../../src/sandbox/caibo/index.js';
+import { adapterDependencies } from '../support/sandbox-deps.js';
+import { runProviderContract } from './provider-contract.js';
+
+let run = 0;
+
+const API_KEY: CaiboCredentials = { kind: 'apiKey', apiKey: CAIBO_SANDBOX_CREDENTIALS.apiKey };
+const LOGIN: CaiboCredentials = { kind: 'login', email: CAIBO_SANDBOX_CREDENTIALS.email, password: CAIBO_SANDBOX_CREDENTIALS.password };
+
+/** Caibo has no customer list/delete and no bank accounts: those capabilities are absent, not faked. */
+for (const [mode, credentials] of [
+  ['API key', API_KEY],
+  ['login', LOGIN],
+] as const) {
+  runProviderContract(`Caibo IPG (${mode})`, async () => {
+    const simulator = await startCaiboSimulator();
+    const adapter = createCaiboAdapter({ baseUrl: simulator.url, credentials, ...adapterDependencies() });
+    const now = Date.now();
+    const blank = { kind: 'TESTING', username: null, firstName: null, lastName: null, phone: null, applicationId: null, category: null } as const;
+    return {
+      adapter,
+      expectedCapabilities: ['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS'],
+      knownCustomer: ref('CAIBO_IPG', 'Customer', String(CAIBO_SEED_CUSTOMER_IDS.janeDoe)),
+      unknownCustomer: ref('CAIBO_IPG', 'Customer', '9999999999999999'),
+      transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now + 86_400_000) },
+      validCreate: () => ({
+        ...blank,
+        name: 'Contract Test',
+        email: `contract-${process.pid}-${(run += 1)}@example.com`,
+        extra: { memberId: `M-${run}` },
+      }),
+      invalidCreate: {
+        input: { ...blank, name: 'x'.repeat(101), email: 'ok@example.com', extra: {} },
+        field: 'input.name',
+      },
+      async close() {
+        await adapter.close();
+        await simulator.close();
+      },
+    };
+  });
+}
