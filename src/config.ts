@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CACHE_URL: optionalString.pipe(url.optional()),
+  // Where providers can reach this gateway (report webhooks' default callbackUrl); see README.
+  PUBLIC_BASE_URL: optionalString.pipe(url.optional()),
   SANDBOX: booleanFlag,
   MASTERCARD_US_BASE_URL: url.default('https://api.finicity.com'),
   MASTERCARD_US_PARTNER_ID: optionalString,
@@ -71,6 +73,8 @@ export interface GatewayConfig {
   host: string;
   logLevel: Environment['LOG_LEVEL'];
   cacheUrl: string | undefined;
+  /** PUBLIC_BASE_URL: the gateway as providers reach it, for callback URLs; unset = unknown. */
+  publicBaseUrl: string | undefined;
   sandbox: boolean;
   providers: {
     MASTERCARD_US?: ProviderEndpoint<MastercardCredentials>;
@@ -167,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     cacheUrl: env.CACHE_URL,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
     sandbox,
     providers,
     mastercardAuAccessModel: env.MASTERCARD_AU_ACCESS_MODEL,

@@ -38,8 +38,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sandbox = config.sandbox && !options.endpoints ? await startSandbox(options.sandbox) : null;
   const endpoints = options.endpoints ?? sandbox?.endpoints ?? config.providers;
   const store = options.store ?? createCacheStore(config.cacheUrl);
+  // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
+  let listenUrl: string | undefined;
   const registry = createProviderRegistry(endpoints, {
     store,
+    publicBaseUrl: () => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined),
     metrics,
     sandbox: config.sandbox,
     ...(options.limits ? { limits: options.limits } : {}),
@@ -47,8 +50,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const app = await createServer({ registry, metrics, logger, ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ port: config.port, host: config.host });
+  listenUrl = address.replace('localhost', '127.0.0.1');
   return {
-    url: address.replace('localhost', '127.0.0.1'),
+    url: listenUrl,
     registry,
     metrics,
     sandbox,

@@ -12,6 +12,7 @@ import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
+import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -68,6 +69,7 @@ export async function createServer(options: ServerOptions) {
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  registerMastercardReportWebhook(app, { registry, logger });
   app.get('/readyz', async (_request, reply) => {
     const providers = registry.enabled().map((adapter) => adapter.key);
     if (providers.length === 0) return reply.code(503).send({ status: 'no provider enabled', providers });

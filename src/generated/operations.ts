@@ -25,9 +25,13 @@ export type Scalars = {
 /** A bank account, card, loan or wallet */
 export type Account = Node & {
   __typename?: 'Account';
+  /** OBP: account_routings (IBAN, AccountNumber …) read through the owner view, addresses masked; null for other providers */
+  accountRoutings: Maybe<Array<AccountRouting>>;
   /** Balance as last aggregated by the provider */
   balance: Maybe<Money>;
   balanceAt: Maybe<Scalars['DateTime']['output']>;
+  /** OBP: the bank holding the account; null for other providers */
+  bank: Maybe<Bank>;
   currency: Maybe<Scalars['String']['output']>;
   customer: Maybe<Customer>;
   id: Scalars['ID']['output'];
@@ -68,6 +72,14 @@ export type AccountEdge = {
   node: Account;
 };
 
+/** An account routing (IBAN, AccountNumber …) with its address masked to the last four digits */
+export type AccountRouting = {
+  __typename?: 'AccountRouting';
+  /** Last four digits only; full account numbers never leave the gateway */
+  addressMasked: Maybe<Scalars['String']['output']>;
+  scheme: Scalars['String']['output'];
+};
+
 /** Unified account type; the provider value is kept in Account.providerType */
 export type AccountType =
   | 'CHECKING'
@@ -83,6 +95,61 @@ export type AccountType =
   | 'SAVINGS'
   | 'TERM_DEPOSIT'
   | 'TRANSACTION_AND_SAVINGS';
+
+/** A bank hosted by a provider (OBP: everything lives at a BANK_ID); its customers and accounts are scoped to it */
+export type Bank = Node & {
+  __typename?: 'Bank';
+  /** Accounts at this bank that the gateway's provider user can see, read through the owner view */
+  accounts: AccountConnection;
+  bankCode: Maybe<Scalars['String']['output']>;
+  /** Customers at this bank, oldest first (OBP: needs the CanGetCustomers role) */
+  customers: BankCustomerConnection;
+  fullName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  logoUrl: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The provider's bank id (OBP BANK_ID, e.g. gh.29.uk) */
+  providerId: Scalars['String']['output'];
+  /** Bank-level routings (BIC, national bank codes) */
+  routings: Array<BankRouting>;
+  shortName: Maybe<Scalars['String']['output']>;
+  website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A bank hosted by a provider (OBP: everything lives at a BANK_ID); its customers and accounts are scoped to it */
+export type BankAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A bank hosted by a provider (OBP: everything lives at a BANK_ID); its customers and accounts are scoped to it */
+export type BankCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BankCustomerConnection = {
+  __typename?: 'BankCustomerConnection';
+  edges: Array<BankCustomerEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type BankCustomerEdge = {
+  __typename?: 'BankCustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+/** A routing identifier: `{scheme, address}` as the provider names them (BIC, ABA …) */
+export type BankRouting = {
+  __typename?: 'BankRouting';
+  address: Scalars['String']['output'];
+  scheme: Scalars['String']['output'];
+};
 
 /** What a provider supports through the gateway */
 export type Capability =
@@ -109,6 +176,8 @@ export type Capability =
   | 'USER_CUSTOMER_LINKS';
 
 export type CreateCustomerInput = {
+  /** Mastercard AU only: Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model; other providers reject it */
+  abn?: InputMaybe<Scalars['String']['input']>;
   /** Caibo IPG only (max 255): billing address as one line; other providers reject it */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard active customers: the registered application */
@@ -167,15 +236,35 @@ export type Customer = Node & {
   accounts: AccountConnection;
   /** Caibo IPG: the billing address, one line; null for other providers */
   address: Maybe<Scalars['String']['output']>;
+  /** OBP: the bank the customer belongs to; null for other providers */
+  bank: Maybe<Bank>;
+  /** OBP: branch_id of the home branch; null for other providers */
+  branchId: Maybe<Scalars['String']['output']>;
   category: Maybe<CustomerCategory>;
   createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** OBP: credit_limit; null for other providers */
+  creditLimit: Maybe<Money>;
+  /** OBP: customer_number, unique at its bank; null for other providers */
+  customerNumber: Maybe<Scalars['String']['output']>;
+  /** OBP: date_of_birth; null for other providers */
+  dateOfBirth: Maybe<Scalars['Date']['output']>;
+  /** OBP: number of dependants; null for other providers */
+  dependants: Maybe<Scalars['Int']['output']>;
   email: Maybe<Scalars['String']['output']>;
+  /** OBP: employment_status; null for other providers */
+  employmentStatus: Maybe<Scalars['String']['output']>;
   firstName: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: whether any payment request names this customer; null for other providers */
   hasPaymentRequests: Maybe<Scalars['Boolean']['output']>;
+  /** OBP: highest_education_attained; null for other providers */
+  highestEducationAttained: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Maybe<CustomerKind>;
+  /** OBP: kyc_status, whether KYC checks passed; null for other providers */
+  kycStatus: Maybe<Scalars['Boolean']['output']>;
   lastName: Maybe<Scalars['String']['output']>;
+  /** OBP: last_ok_date, when the customer was last checked; null for other providers */
+  lastOkDate: Maybe<Scalars['DateTime']['output']>;
   /** Caibo IPG: the merchant's own member id; null for other providers */
   memberId: Maybe<Scalars['String']['output']>;
   /** Full or legal name */
@@ -184,10 +273,16 @@ export type Customer = Node & {
   provider: Provider;
   /** The provider's own id */
   providerId: Scalars['String']['output'];
+  /** OBP: relationship_status (e.g. single, married); null for other providers */
+  relationshipStatus: Maybe<Scalars['String']['output']>;
+  /** OBP: title (Mr., Dr. …); null for other providers */
+  title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
   totalDeposits: Maybe<Money>;
   /** All the customer's accounts, newest first by default */
   transactions: TransactionConnection;
+  /** OBP: the users linked to this customer (user-customer links; needs CanGetUserCustomerLink); null for other providers */
+  userLinks: Maybe<Array<UserCustomerLink>>;
   username: Maybe<Scalars['String']['output']>;
 };
 
@@ -255,6 +350,8 @@ export type Mutation = {
   createPaymentRequest: PaymentRequest;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: DeleteCustomerPayload;
+  /** Links a provider user to a customer so the user may act for it (OBP: POST user_customer_links; needs CanCreateUserCustomerLink). Without userId, the gateway's own provider user */
+  linkUserToCustomer: UserCustomerLink;
   /** Changes the given fields of a customer */
   updateCustomer: Customer;
 };
@@ -272,6 +369,12 @@ export type MutationCreatePaymentRequestArgs = {
 
 export type MutationDeleteCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationLinkUserToCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  userId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -369,6 +472,10 @@ export type Query = {
   __typename?: 'Query';
   /** An account by global ID; null with a NOT_FOUND error when it does not exist */
   account: Maybe<Account>;
+  /** A bank by global ID; null with a NOT_FOUND error when it does not exist */
+  bank: Maybe<Bank>;
+  /** Banks of the providers that host several (OBP: the banks OBP_BANK_IDS exposes, all when unset). Without `provider`, every such provider; one that fails is reported in `errors` and the others still answer */
+  banks: Array<Bank>;
   /** A customer by global ID; null with a NOT_FOUND error when it does not exist */
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
@@ -388,6 +495,16 @@ export type Query = {
 
 export type QueryAccountArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBanksArgs = {
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -439,6 +556,8 @@ export type Transaction = Node & {
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   memo: Maybe<Scalars['String']['output']>;
+  /** OBP: details.new_balance, the account's balance after this transaction; null for other providers */
+  newBalance: Maybe<Money>;
   payee: Maybe<Scalars['String']['output']>;
   /** The payment request this transaction is (Caibo IPG); null for other providers */
   paymentRequest: Maybe<PaymentRequest>;
@@ -449,6 +568,8 @@ export type Transaction = Node & {
   providerStatus: Maybe<Scalars['String']['output']>;
   status: TransactionStatus;
   transactedAt: Maybe<Scalars['DateTime']['output']>;
+  /** OBP: details.type (e.g. DEBIT_CARD, TRANSFER); null for other providers */
+  transactionType: Maybe<Scalars['String']['output']>;
 };
 
 export type TransactionConnection = {
@@ -498,6 +619,19 @@ export type UpdateCustomerInput = {
   memberId?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A provider user allowed to act for a customer (OBP user-customer link) */
+export type UserCustomerLink = {
+  __typename?: 'UserCustomerLink';
+  active: Scalars['Boolean']['output'];
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customer: Maybe<Customer>;
+  provider: Provider;
+  /** The link's id at the provider */
+  providerId: Scalars['String']['output'];
+  /** The provider's user id */
+  userId: Scalars['String']['output'];
 };
 
 export type CaiboCreateCustomerMutationVariables = Exact<{
@@ -565,6 +699,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Account', provider: Provider, name: string | null, type: AccountType, id: string }
+    | { __typename: 'Bank', id: string }
     | { __typename: 'Customer', provider: Provider, name: string | null, id: string }
     | { __typename: 'PaymentRequest', id: string }
     | { __typename: 'Transaction', provider: Provider, id: string, amount: { __typename?: 'Money', amount: string, currency: string } }
@@ -574,6 +709,63 @@ export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderStatus', provider: Provider, enabled: boolean, sandbox: boolean, capabilities: Array<Capability> }> };
+
+export type ObpAllProvidersCustomersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ObpAllProvidersCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string }>, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, customerNumber: string | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } };
+
+export type ObpBanksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ObpBanksQuery = { __typename?: 'Query', banks: Array<{ __typename?: 'Bank', id: string, providerId: string, shortName: string | null, fullName: string | null, routings: Array<{ __typename?: 'BankRouting', scheme: string, address: string }>, customers: { __typename?: 'BankCustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'BankCustomerEdge', node: { __typename?: 'Customer', id: string, name: string | null, customerNumber: string | null } }> } }> };
+
+export type ObpCustomerDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ObpCustomerDetailQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, email: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, employmentStatus: string | null, lastOkDate: string | null, creditLimit: { __typename?: 'Money', amount: string, currency: string } | null, bank: { __typename?: 'Bank', id: string, providerId: string } | null, userLinks: Array<{ __typename?: 'UserCustomerLink', userId: string, active: boolean }> | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, name: string | null, type: AccountType, providerType: string | null, currency: string | null, numberMasked: string | null, balance: { __typename?: 'Money', amount: string, currency: string } | null, accountRoutings: Array<{ __typename?: 'AccountRouting', scheme: string, addressMasked: string | null }> | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } } | null };
+
+export type ObpAccountTransactionsQueryVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionFilter>;
+}>;
+
+
+export type ObpAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, customer: { __typename?: 'Customer', id: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, transactionType: string | null, description: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, newBalance: { __typename?: 'Money', amount: string, currency: string } | null } }> } } | null };
+
+export type ObpNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ObpNodeQuery = { __typename?: 'Query', node:
+    | { __typename: 'Account', providerId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } | null }
+    | { __typename: 'Bank', providerId: string, fullName: string | null, id: string }
+    | { __typename: 'Customer', providerId: string, customerNumber: string | null, id: string }
+    | { __typename: 'PaymentRequest', id: string }
+    | { __typename: 'Transaction', providerId: string, id: string, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null }
+   | null };
+
+export type ObpCreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type ObpCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, bank: { __typename?: 'Bank', providerId: string } | null } };
+
+export type ObpLinkUserToCustomerMutationVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+  userId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ObpLinkUserToCustomerMutation = { __typename?: 'Mutation', linkUserToCustomer: { __typename?: 'UserCustomerLink', providerId: string, userId: string, active: boolean, customer: { __typename?: 'Customer', id: string } | null } };
 
 export type ReferenceCustomersQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
@@ -605,5 +797,12 @@ export const UpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":
 export const DeleteCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteCustomerMutation, DeleteCustomerMutationVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const ObpAllProvidersCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpAllProvidersCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpAllProvidersCustomersQuery, ObpAllProvidersCustomersQueryVariables>;
+export const ObpBanksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpBanks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"banks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"OBP"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"routings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpBanksQuery, ObpBanksQueryVariables>;
+export const ObpCustomerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpCustomerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kycStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipStatus"}},{"kind":"Field","name":{"kind":"Name","value":"employmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastOkDate"}},{"kind":"Field","name":{"kind":"Name","value":"creditLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userLinks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"numberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRoutings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"addressMasked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpCustomerDetailQuery, ObpCustomerDetailQueryVariables>;
+export const ObpAccountTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpAccountTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"newBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactionType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"payee"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpAccountTransactionsQuery, ObpAccountTransactionsQueryVariables>;
+export const ObpNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Bank"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpNodeQuery, ObpNodeQueryVariables>;
+export const ObpCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ObpCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kycStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]} as unknown as DocumentNode<ObpCreateCustomerMutation, ObpCreateCustomerMutationVariables>;
+export const ObpLinkUserToCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ObpLinkUserToCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkUserToCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ObpLinkUserToCustomerMutation, ObpLinkUserToCustomerMutationVariables>;
 export const ReferenceCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferenceCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"transactionsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"transactionsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReferenceCustomersQuery, ReferenceCustomersQueryVariables>;
 export const TransactionsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TransactionsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"payee"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TransactionsPageQuery, TransactionsPageQueryVariables>;

@@ -5,6 +5,10 @@ import { AccountResolver } from './resolvers/account.resolver.js';
 import { CaiboCustomerFieldsResolver } from './resolvers/caibo-customer-fields.resolver.js';
 import { PaymentRequestResolver, PaymentRequestTransactionFieldsResolver } from './resolvers/caibo-payment-request.resolver.js';
 import { CustomerResolver } from './resolvers/customer.resolver.js';
+import { MastercardAccountFieldsResolver } from './resolvers/mastercard-account-fields.resolver.js';
+import { ConnectResolver } from './resolvers/mastercard-connect.resolver.js';
+import { ConsentResolver, MastercardCustomerFieldsResolver } from './resolvers/mastercard-consent.resolver.js';
+import { InstitutionResolver } from './resolvers/mastercard-institution.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
 import { BankResolver, UserCustomerLinkResolver } from './resolvers/obp-bank.resolver.js';
 import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFieldsResolver } from './resolvers/obp-fields.resolver.js';
@@ -13,6 +17,11 @@ import { TransactionResolver } from './resolvers/transaction.resolver.js';
 
 export const RESOLVERS = [
   NodeResolver,
+  InstitutionResolver,
+  ConsentResolver,
+  ConnectResolver,
+  MastercardCustomerFieldsResolver,
+  MastercardAccountFieldsResolver,
   CustomerResolver,
   AccountResolver,
   TransactionResolver,

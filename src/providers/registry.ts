@@ -7,7 +7,8 @@ import type { UpstreamLimits } from '../http/limits.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { createCaiboAdapter } from './caibo/adapter.js';
 import { createMastercardAdapter } from './mastercard/adapter.js';
-import { AU_REGION } from './mastercard/au.js';
+import { createMastercardAuAdapter } from './mastercard/au-adapter.js';
+import { AU_LENDING, createMastercardLending, createReportTracker, US_LENDING, type LendingRegion } from './mastercard/lending/index.js';
 import { US_REGION } from './mastercard/us.js';
 import { createObpAdapter } from './obp/adapter.js';
 
@@ -20,6 +21,11 @@ export interface RegistryDependencies {
   sandbox: boolean;
   limits?: Partial<UpstreamLimits>;
   now?: () => number;
+  /**
+   * The gateway's public base URL, when known: report generations then default their `callbackUrl`
+   * to the gateway's own report webhook (src/webhooks). Read at generation time.
+   */
+  publicBaseUrl?: () => string | undefined;
 }
 
 /**
@@ -39,11 +45,23 @@ export function createProviderRegistry(endpoints: ProviderEndpoints, deps: Regis
     ...(deps.now ? { now: deps.now } : {}),
   };
   const adapters: ProviderAdapter[] = [];
+  // Lending (issue 6): composed onto the Mastercard adapters; the spread keeps `key`, `close` and `client`.
+  const lending = (region: LendingRegion) => ({
+    tracker: createReportTracker({
+      provider: region.provider,
+      store: deps.store,
+      publicBaseUrl: deps.publicBaseUrl ?? (() => undefined),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   if (endpoints.MASTERCARD_AU) {
-    adapters.push(createMastercardAdapter({ region: AU_REGION, ...endpoints.MASTERCARD_AU, ...shared }));
+    const au = createMastercardAuAdapter({ ...endpoints.MASTERCARD_AU, ...shared });
+    adapters.push({ ...au, ...createMastercardLending(au.client, AU_LENDING, lending(AU_LENDING)) });
   }
   if (endpoints.MASTERCARD_US) {
-    adapters.push(createMastercardAdapter({ region: US_REGION, ...endpoints.MASTERCARD_US, ...shared }));
+    const us = createMastercardAdapter({ region: US_REGION, ...endpoints.MASTERCARD_US, ...shared });
+    adapters.push({ ...us, ...createMastercardLending(us.client, US_LENDING, lending(US_LENDING)) });
   }
   if (endpoints.CAIBO_IPG) {
     adapters.push(createCaiboAdapter({ ...endpoints.CAIBO_IPG, ...shared }));

@@ -24,9 +24,20 @@ export interface SimulatorBaseOptions {
    * "the last six months" always has data; tests pin it to make results exact.
    */
   anchorDate?: Date;
+  /**
+   * Delay before every answer, in ms: makes a loopback simulator behave like a provider across a
+   * network (the benchmark uses it; partners can use it to see how their queries cope).
+   */
+  latencyMs?: number;
 }
 
 export async function listen(app: FastifyInstance, options: SimulatorBaseOptions): Promise<RunningSimulator> {
+  const latencyMs = options.latencyMs ?? 0;
+  if (latencyMs > 0) {
+    app.addHook('onRequest', (_request, _reply, done) => {
+      setTimeout(done, latencyMs);
+    });
+  }
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('localhost', '127.0.0.1'),

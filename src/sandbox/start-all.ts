@@ -43,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...(options.host ? { host: options.host } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.anchorDate ? { anchorDate: options.anchorDate } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
   };
   const ttl = {
     ...(options.mastercardTokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.mastercardTokenTtlSeconds }),

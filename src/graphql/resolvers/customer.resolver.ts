@@ -108,10 +108,10 @@ export class CustomerResolver {
       phone: given(input.phone),
       applicationId: given(input.applicationId),
       category: (input.category ?? null) as CustomerCategory | null,
-      // Provider-only fields (Caibo address, memberId) travel in `extra`; adapters that cannot take one reject it by name.
+      // Provider-only fields (Caibo address, memberId; Mastercard AU abn) travel in `extra`; adapters that cannot take one reject it by name.
       extra: {
         ...Object.fromEntries(
-          (['address', 'memberId'] as const).flatMap((key) => {
+          (['address', 'memberId', 'abn'] as const).flatMap((key) => {
             const value = given(input[key]);
             return value === null ? [] : [[key, value]];
           }),

@@ -5,6 +5,8 @@ import type { GatewayContext } from '../context.js';
 import { loadBank } from '../obp-banks.js';
 import { Node } from '../types/node.js';
 import { loadPaymentRequest, loadPaymentRequestTransaction } from './caibo-payment-request.resolver.js';
+import { loadConsent } from './mastercard-consent.resolver.js';
+import { loadInstitution } from './mastercard-institution.resolver.js';
 
 /** Node types this gateway can refetch; later issues add Report, Consumer, Institution … */
 export async function loadNode(context: GatewayContext, target: NativeRef): Promise<unknown> {
@@ -23,6 +25,10 @@ export async function loadNode(context: GatewayContext, target: NativeRef): Prom
       return loadPaymentRequest(context, target);
     case 'Bank':
       return loadBank(context, target);
+    case 'Institution':
+      return loadInstitution(context, target);
+    case 'Consent':
+      return loadConsent(context, target);
     default:
       throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${target.type} objects cannot be refetched with node(id:) yet`, {
         provider: target.provider,

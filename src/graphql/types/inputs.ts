@@ -61,6 +61,13 @@ export class CreateCustomerInput {
   @Field(() => String, { nullable: true, description: "Caibo IPG only (max 50): the merchant's own member id; other providers reject it" })
   memberId?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Mastercard AU only: Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model; other providers reject it',
+  })
+  abn?: string | null;
+
   @Field(() => String, { nullable: true, description: 'OBP only, required there: the BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk); other providers reject it' })
   bankId?: string | null;
 

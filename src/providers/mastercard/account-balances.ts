@@ -54,7 +54,7 @@ const balancePath = (account: NativeRef, customerId: string): string =>
 export function createAvailableBalancePort(region: MastercardRegion, client: FinicityClient, metrics: GatewayMetrics): AvailableBalancePort {
   const call = billable(region, client, metrics);
   return {
-    get(account) {
+    async get(account) {
       const data = accountScope(account);
       return nullWhenUnsupportedType(
         call({ operation: 'balance.cached', method: 'GET', path: balancePath(account, data.customerId), data }, balanceSchema).then((wire) =>
@@ -68,7 +68,7 @@ export function createAvailableBalancePort(region: MastercardRegion, client: Fin
 export function createLiveBalancePort(region: MastercardRegion, client: FinicityClient, metrics: GatewayMetrics): LiveBalancePort {
   const call = billable(region, client, metrics);
   return {
-    get(account, maxCacheAgeMinutes) {
+    async get(account, maxCacheAgeMinutes) {
       if (!Number.isInteger(maxCacheAgeMinutes) || maxCacheAgeMinutes < 0 || maxCacheAgeMinutes > MAX_BALANCE_CACHE_MINUTES) {
         throw badInput(`maxCacheAgeMinutes must be between 0 and ${MAX_BALANCE_CACHE_MINUTES}`, 'maxCacheAgeMinutes');
       }

@@ -55,7 +55,11 @@ export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): 
   const { client } = base;
   const baseWrite = base.customerWrite!;
   const customerWrite: CustomerWritePort = {
-    create: (input) => baseWrite.create(checkAuCustomer(input, accessModel)).catch(withInputField),
+    // Checked inside the promise chain: a port method rejects, it never throws synchronously.
+    create: (input) =>
+      Promise.resolve()
+        .then(() => baseWrite.create(checkAuCustomer(input, accessModel)))
+        .catch(withInputField),
     update: (target, input) => baseWrite.update(target, input),
   };
   return {

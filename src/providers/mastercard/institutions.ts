@@ -99,7 +99,7 @@ export function createInstitutionsPort(region: MastercardRegion, client: Finicit
         }));
 
   return {
-    search(query, page) {
+    async search(query, page) {
       // GetInstitutions takes one product `type`; several at once is the certified list's job.
       if (query.products.length > 1) {
         throw new GatewayError('BAD_USER_INPUT', 'Institution search filters on one product; use certifiedInstitutions for several', {
@@ -108,7 +108,7 @@ export function createInstitutionsPort(region: MastercardRegion, client: Finicit
       }
       return windowFromPages(page, list('institutions.search', '/institution/v2/institutions', query));
     },
-    certified(query, page) {
+    async certified(query, page) {
       return windowFromPages(page, list('institutions.certified', '/institution/v2/certifiedInstitutions', query));
     },
     async get(target) {

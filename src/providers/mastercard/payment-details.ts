@@ -40,7 +40,7 @@ export function createPaymentDetailsPort(region: MastercardRegion, client: Finic
     new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: account details answered ${what}`, { provider: region.provider });
 
   return {
-    get(account: NativeRef): Promise<PaymentDetails | null> {
+    async get(account: NativeRef): Promise<PaymentDetails | null> {
       const data = accountScope(account);
       return nullWhenUnsupportedType(
         client

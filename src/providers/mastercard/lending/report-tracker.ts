@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Report, ReportEventOutcome, ReportStatus } from '../../../domain/lending.port.js';
 import type { ProviderKey } from '../../../domain/provider.js';
 

@@ -1,0 +1,64 @@
+import { ref } from '../../src/domain/global-id.js';
+import { createMastercardAuAdapter } from '../../src/providers/mastercard/au-adapter.js';
+import { MASTERCARD_AU_SANDBOX_CREDENTIALS, startMastercardSimulator } from '../../src/sandbox/mastercard/index.js';
+import { adapterDependencies } from '../support/sandbox-deps.js';
+import { runProviderContract } from './provider-contract.js';
+
+let run = 0;
+
+runProviderContract('Mastercard AU', async () => {
+  const simulator = await startMastercardSimulator({ region: 'AU' });
+  const adapter = createMastercardAuAdapter({
+    baseUrl: simulator.url,
+    credentials: MASTERCARD_AU_SANDBOX_CREDENTIALS,
+    accessModel: 'CDR_REPRESENTATIVE',
+    ...adapterDependencies(),
+  });
+  // customer_profile_4110: FinBank Aus OAuth, every AU account type, AUD.
+  const list = await adapter.customerList!.list({ search: null, username: 'customer_profile_4110' }, { offset: 0, limit: 1 });
+  const known = list.items[0]!;
+  const now = Date.now();
+  return {
+    adapter,
+    expectedCapabilities: [
+      'CUSTOMER_LIST',
+      'CUSTOMER_READ',
+      'CUSTOMER_WRITE',
+      'CUSTOMER_DELETE',
+      'ACCOUNTS',
+      'TRANSACTIONS',
+      'CUSTOMER_TRANSACTIONS',
+      'INSTITUTIONS',
+      'CONSENTS',
+      'CONNECT_URL',
+      'PAYMENT_DETAILS',
+      'AVAILABLE_BALANCE',
+      'LIVE_BALANCE',
+      'ACCOUNT_OWNER',
+    ],
+    knownCustomer: known.ref,
+    unknownCustomer: ref('MASTERCARD_AU', 'Customer', '9999999999'),
+    unknownAccount: ref('MASTERCARD_AU', 'Account', '9999999999', known.providerId),
+    transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now) },
+    validCreate: () => ({
+      kind: 'TESTING',
+      username: `contract-au-${process.pid}-${(run += 1)}`,
+      firstName: 'Contract',
+      lastName: 'Test',
+      name: null,
+      email: null,
+      phone: null,
+      applicationId: null,
+      category: 'BUSINESS',
+      extra: { abn: '51 824 753 556' },
+    }),
+    invalidCreate: {
+      input: { kind: 'TESTING', username: 'contract-au-bad-abn', firstName: null, lastName: null, name: null, email: null, phone: null, applicationId: null, category: 'BUSINESS', extra: { abn: '51824753557' } },
+      field: 'input.abn',
+    },
+    async close() {
+      await adapter.close();
+      await simulator.close();
+    },
+  };
+});
