@@ -20,6 +20,10 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact decimal number as a string, e.g. "-1952.71". Never a float. */
   Decimal: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  /** A US Social Security number (9 digits, dashes allowed). Write-only: never returned, logged or echoed in an error. */
+  Ssn: { input: any; output: any; }
 };
 
 /** A bank account, card, loan or wallet */
@@ -27,6 +31,10 @@ export type Account = Node & {
   __typename?: 'Account';
   /** OBP: account_routings (IBAN, AccountNumber …) read through the owner view, addresses masked; null for other providers */
   accountRoutings: Maybe<Array<AccountRouting>>;
+  /** Mastercard: status of the last aggregation; 0 is success, 325 (AU) means the first aggregation is still running and data calls answer a retryable error */
+  aggregationStatusCode: Maybe<Scalars['Int']['output']>;
+  /** Mastercard AU (AVAILABLE_BALANCE): the provider's latest cached available balance; deposit accounts only (else null). Billable per call at Mastercard AU */
+  availableBalance: Maybe<AvailableBalance>;
   /** Balance as last aggregated by the provider */
   balance: Maybe<Money>;
   balanceAt: Maybe<Scalars['DateTime']['output']>;
@@ -37,9 +45,15 @@ export type Account = Node & {
   id: Scalars['ID']['output'];
   institutionId: Maybe<Scalars['String']['output']>;
   institutionLoginId: Maybe<Scalars['String']['output']>;
+  /** Mastercard AU (LIVE_BALANCE): available balance read from the institution now. BILLABLE on every call; counted in gateway_billable_calls_total. Deposit accounts only (else null) */
+  liveAvailableBalance: Maybe<AvailableBalance>;
   name: Maybe<Scalars['String']['output']>;
   /** Display digits only; full account numbers never leave the gateway here */
   numberMasked: Maybe<Scalars['String']['output']>;
+  /** Mastercard AU (ACCOUNT_OWNER): holders as the institution knows them. Billable per call at Mastercard AU */
+  owners: Maybe<Array<AccountHolder>>;
+  /** Mastercard AU (PAYMENT_DETAILS): account number and BSB to pay into the account; null for account types without them (AU: Transaction & Savings only). Contains the full account number */
+  paymentDetails: Maybe<PaymentDetails>;
   provider: Provider;
   providerId: Scalars['String']['output'];
   /** The provider's own account type */
@@ -48,6 +62,12 @@ export type Account = Node & {
   /** Newest first by default; batched per customer where the provider allows */
   transactions: TransactionConnection;
   type: AccountType;
+};
+
+
+/** A bank account, card, loan or wallet */
+export type AccountLiveAvailableBalanceArgs = {
+  maxCacheAgeMinutes?: Scalars['Int']['input'];
 };
 
 
@@ -70,6 +90,33 @@ export type AccountEdge = {
   __typename?: 'AccountEdge';
   cursor: Scalars['String']['output'];
   node: Account;
+};
+
+/** An account holder as the institution knows them (Mastercard AU Account Owner) */
+export type AccountHolder = {
+  __typename?: 'AccountHolder';
+  addresses: Array<AccountHolderAddress>;
+  /** person or business */
+  classification: Maybe<Scalars['String']['output']>;
+  emails: Array<Scalars['String']['output']>;
+  firstName: Maybe<Scalars['String']['output']>;
+  lastName: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phones: Array<Scalars['String']['output']>;
+  /** e.g. PRIMARY, JOINT, BUSINESS */
+  relationship: Maybe<Scalars['String']['output']>;
+};
+
+export type AccountHolderAddress = {
+  __typename?: 'AccountHolderAddress';
+  city: Maybe<Scalars['String']['output']>;
+  country: Maybe<Scalars['String']['output']>;
+  /** One line, as the institution gives it */
+  full: Maybe<Scalars['String']['output']>;
+  line1: Maybe<Scalars['String']['output']>;
+  postalCode: Maybe<Scalars['String']['output']>;
+  state: Maybe<Scalars['String']['output']>;
+  type: Maybe<Scalars['String']['output']>;
 };
 
 /** An account routing (IBAN, AccountNumber …) with its address masked to the last four digits */
@@ -95,6 +142,39 @@ export type AccountType =
   | 'SAVINGS'
   | 'TERM_DEPOSIT'
   | 'TRANSACTION_AND_SAVINGS';
+
+/** An institution arrangement's status; data of a REVOKED or EXPIRED one can no longer be read. OTHER: see providerStatus */
+export type ArrangementStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'OTHER'
+  | 'REVOKED';
+
+/** How long the provider may read a customer's data at one institution login (Mastercard US). Prompt the customer to re-authorize before `endsAt` */
+export type AuthorizationPeriod = {
+  __typename?: 'AuthorizationPeriod';
+  endsAt: Scalars['DateTime']['output'];
+  /** Whole days left at the time of the request, rounded down: 0 on the last day, negative once ended */
+  expiresInDays: Scalars['Int']['output'];
+  /** The provider institution login id (as in Account.institutionLoginId) */
+  institutionLoginId: Scalars['ID']['output'];
+  isExpired: Scalars['Boolean']['output'];
+  /** Not yet ended and ends within 30 days: time to prompt re-authorization */
+  isExpiringSoon: Scalars['Boolean']['output'];
+  startsAt: Scalars['DateTime']['output'];
+};
+
+/** Available and cleared balance of a deposit account (Mastercard AU Account Balance) */
+export type AvailableBalance = {
+  __typename?: 'AvailableBalance';
+  available: Money;
+  availableAt: Maybe<Scalars['DateTime']['output']>;
+  /** Also called posted, current or ledger balance */
+  cleared: Maybe<Money>;
+  clearedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Read from the institution for this request rather than from the provider cache */
+  live: Scalars['Boolean']['output'];
+};
 
 /** A bank hosted by a provider (OBP: everything lives at a BANK_ID); its customers and accounts are scoped to it */
 export type Bank = Node & {
@@ -151,6 +231,83 @@ export type BankRouting = {
   scheme: Scalars['String']['output'];
 };
 
+export type BirthdayInput = {
+  dayOfMonth: Scalars['Int']['input'];
+  /** 1–12 */
+  month: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+/** The business behind a customer (Mastercard US); at most one per customer */
+export type Business = Node & {
+  __typename?: 'Business';
+  address: Maybe<BusinessAddress>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customer: Maybe<Customer>;
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  modifiedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  /** The owner is personally liable for business loans (needs a consumer first) */
+  personallyLiable: Maybe<Scalars['Boolean']['output']>;
+  phoneNumber: Maybe<BusinessPhoneNumber>;
+  provider: Provider;
+  /** The provider's own business id */
+  providerId: Scalars['String']['output'];
+  /** Tax id / EIN, 9–15 characters */
+  taxId: Maybe<Scalars['String']['output']>;
+  /** Business type, e.g. "LLC", "Nonprofit" */
+  type: Maybe<Scalars['String']['output']>;
+  url: Maybe<Scalars['String']['output']>;
+};
+
+export type BusinessAddress = {
+  __typename?: 'BusinessAddress';
+  addressLine1: Scalars['String']['output'];
+  addressLine2: Maybe<Scalars['String']['output']>;
+  city: Scalars['String']['output'];
+  country: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
+  state: Scalars['String']['output'];
+};
+
+export type BusinessAddressInput = {
+  addressLine1?: InputMaybe<Scalars['String']['input']>;
+  addressLine2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A business's details. Create needs name, personallyLiable, address (addressLine1, city, state, country, postalCode) and phoneNumber; update changes only the fields given. personallyLiable: true needs the customer's consumer to exist first */
+export type BusinessInput = {
+  address?: InputMaybe<BusinessAddressInput>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** 1–150 characters */
+  name?: InputMaybe<Scalars['String']['input']>;
+  personallyLiable?: InputMaybe<Scalars['Boolean']['input']>;
+  phoneNumber?: InputMaybe<BusinessPhoneNumberInput>;
+  /** 9–15 characters */
+  taxId?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 150 characters */
+  type?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BusinessPhoneNumber = {
+  __typename?: 'BusinessPhoneNumber';
+  /** 1–3 digits */
+  countryCode: Scalars['String']['output'];
+  /** 7–12 digits */
+  phoneNo: Scalars['String']['output'];
+};
+
+export type BusinessPhoneNumberInput = {
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  phoneNo?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a provider supports through the gateway */
 export type Capability =
   | 'ACCOUNTS'
@@ -174,6 +331,197 @@ export type Capability =
   | 'REPORTS'
   | 'TRANSACTIONS'
   | 'USER_CUSTOMER_LINKS';
+
+/** Cash-flow analytics, business or personal (see `type`) */
+export type CashFlowReport = Node & Report & {
+  __typename?: 'CashFlowReport';
+  /** The consumer the report is about (business cash-flow reports may have none) */
+  consumer: Maybe<Consumer>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount in the report */
+  currency: Maybe<Scalars['String']['output']>;
+  customer: Maybe<Customer>;
+  /** Opaque global ID; pass it back to node(id:) or the typed queries */
+  id: Scalars['ID']['output'];
+  /** Content: REPORT_NOT_READY while IN_PROGRESS */
+  period: Maybe<ReportPeriod>;
+  provider: Provider;
+  /** The provider's own report id */
+  providerId: Scalars['String']['output'];
+  /** The provider's report type (voa, voi, cfrb, cfrp …) */
+  providerType: Scalars['String']['output'];
+  /** The provider's report JSON as received, minus every SSN field. It holds transactions and income details: it is meant for callers entitled to the full report, and will require that role once caller authorization exists */
+  rawProviderJson: Maybe<Scalars['JSON']['output']>;
+  /** The provider's request id, for support cases */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The report covers a long enough history (VOA/VOI > 180 days, cash flow > 365) */
+  seasoned: Maybe<Scalars['Boolean']['output']>;
+  status: ReportStatus;
+  /** Content: REPORT_NOT_READY while IN_PROGRESS, null for a FAILURE */
+  summary: Maybe<CashFlowSummary>;
+  title: Maybe<Scalars['String']['output']>;
+  type: ReportType;
+};
+
+/** PERSONAL: Mastercard US only */
+export type CashFlowReportKind =
+  | 'BUSINESS'
+  | 'PERSONAL';
+
+/** Cash-flow totals over the accounts of the report */
+export type CashFlowSummary = {
+  __typename?: 'CashFlowSummary';
+  averageMonthlyNet: Maybe<Scalars['Decimal']['output']>;
+  maxDailyBalance: Maybe<Scalars['Decimal']['output']>;
+  minDailyBalance: Maybe<Scalars['Decimal']['output']>;
+  numberOfDaysNegativeBalance: Maybe<Scalars['Int']['output']>;
+  twelveMonthAverageDailyBalance: Maybe<Scalars['Decimal']['output']>;
+  twelveMonthCreditTotal: Maybe<Scalars['Decimal']['output']>;
+  /** Negative: money out */
+  twelveMonthDebitTotal: Maybe<Scalars['Decimal']['output']>;
+  twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
+export type ConnectKind =
+  | 'FULL'
+  | 'LITE';
+
+/** A link that opens Connect for one customer */
+export type ConnectUrl = {
+  __typename?: 'ConnectUrl';
+  /** The link stops working then (Mastercard: 2 hours after generation) */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  kind: ConnectKind;
+  url: Scalars['String']['output'];
+};
+
+/** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
+export type Consent = Node & {
+  __typename?: 'Consent';
+  /** After this the consent expires and the data must be deleted */
+  accessEnd: Maybe<Scalars['DateTime']['output']>;
+  accessStart: Maybe<Scalars['DateTime']['output']>;
+  /** Days of transactions before the consent started that it allows (0–365) */
+  allowedHistoryDays: Maybe<Scalars['Int']['output']>;
+  applicationName: Maybe<Scalars['String']['output']>;
+  arrangements: Array<ConsentArrangement>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customer: Maybe<Customer>;
+  /** INDIVIDUAL or BUSINESS */
+  customerCategory: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  provider: Provider;
+  purpose: Maybe<Scalars['String']['output']>;
+  purposeStatement: Maybe<Scalars['String']['output']>;
+  /** The consent receipt id (the Consent-Receipt-Id the gateway sends on data calls) */
+  receiptId: Scalars['String']['output'];
+  /** Increases with every change */
+  receiptVersion: Maybe<Scalars['Int']['output']>;
+  status: ConsentStatus;
+  statusAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Who asks for a consent change, as CDR records it: CUSTOMER (e.g. the customer revoked in your app) or PARTNER (e.g. you close the customer) */
+export type ConsentActor =
+  | 'CUSTOMER'
+  | 'PARTNER';
+
+/** The sharing of one institution login inside a consent */
+export type ConsentArrangement = {
+  __typename?: 'ConsentArrangement';
+  accessEnd: Maybe<Scalars['DateTime']['output']>;
+  accessStart: Maybe<Scalars['DateTime']['output']>;
+  /** Provider ids (Account.providerId) of the accounts shared under it */
+  accountIds: Array<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Data scope ids granted, e.g. ACCOUNT_BASIC, TRANSACTION_DETAILED */
+  dataScopes: Array<Scalars['String']['output']>;
+  institutionId: Scalars['String']['output'];
+  /** Account.institutionLoginId of the accounts shared here; revokeConsentInstitutionLogin takes it */
+  institutionLoginId: Scalars['String']['output'];
+  institutionName: Maybe<Scalars['String']['output']>;
+  /** CUSTOMER, PARTNER, INSTITUTION, SYSTEM or INTERNAL */
+  lastUpdatedBy: Maybe<Scalars['String']['output']>;
+  providerStatus: Scalars['String']['output'];
+  status: ArrangementStatus;
+  statusAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ConsentConnection = {
+  __typename?: 'ConsentConnection';
+  edges: Array<ConsentEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type ConsentEdge = {
+  __typename?: 'ConsentEdge';
+  cursor: Scalars['String']['output'];
+  node: Consent;
+};
+
+/** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
+export type ConsentStatus =
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+/** The person a customer's lending reports are about (Mastercard AU/US). One per customer; it can never be deleted. Its SSN is write-only and never shown */
+export type Consumer = Node & {
+  __typename?: 'Consumer';
+  address: Maybe<Scalars['String']['output']>;
+  birthday: Maybe<ConsumerBirthday>;
+  city: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customer: Maybe<Customer>;
+  email: Maybe<Scalars['String']['output']>;
+  firstName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastName: Maybe<Scalars['String']['output']>;
+  middleName: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The provider's own consumer id */
+  providerId: Scalars['String']['output'];
+  /** The consumer's reports, newest first */
+  reports: ReportConnection;
+  state: Maybe<Scalars['String']['output']>;
+  suffix: Maybe<Scalars['String']['output']>;
+  zip: Maybe<Scalars['String']['output']>;
+};
+
+
+/** The person a customer's lending reports are about (Mastercard AU/US). One per customer; it can never be deleted. Its SSN is write-only and never shown */
+export type ConsumerReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Date of birth as the provider stores it */
+export type ConsumerBirthday = {
+  __typename?: 'ConsumerBirthday';
+  dayOfMonth: Scalars['Int']['output'];
+  /** 1–12 */
+  month: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** A consumer's details. Every field is optional here so that no GraphQL message echoes the input; the provider rules are checked by the gateway, naming the field: Mastercard US needs firstName, lastName, state, an ssn or a full birthday, and a phone or an email; Mastercard AU needs firstName, lastName and a phone or an email. The SSN is the separate `ssn` argument */
+export type ConsumerInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  birthday?: InputMaybe<BirthdayInput>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Required in the US */
+  state?: InputMaybe<Scalars['String']['input']>;
+  suffix?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type CreateCustomerInput = {
   /** Mastercard AU only: Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model; other providers reject it */
@@ -233,14 +581,24 @@ export type CreatePaymentRequestInput = {
 /** A person or business known to one provider */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** Mastercard AU: Australian Business Number of a BUSINESS customer; null for other providers */
+  abn: Maybe<Scalars['String']['output']>;
   accounts: AccountConnection;
   /** Caibo IPG: the billing address, one line; null for other providers */
   address: Maybe<Scalars['String']['output']>;
+  /** Mastercard US: how long the provider may read this customer's data at one institution login; null when the provider holds no period for it. NOT_FOUND when the login is not one of this customer's */
+  authorizationPeriod: Maybe<AuthorizationPeriod>;
   /** OBP: the bank the customer belongs to; null for other providers */
   bank: Maybe<Bank>;
   /** OBP: branch_id of the home branch; null for other providers */
   branchId: Maybe<Scalars['String']['output']>;
+  /** Mastercard US: the customer's business (at most one); empty when none */
+  businesses: Maybe<Array<Business>>;
   category: Maybe<CustomerCategory>;
+  /** The customer's CDR consents (providers with the CONSENTS capability; UNSUPPORTED_BY_PROVIDER for others) */
+  consents: ConsentConnection;
+  /** Mastercard AU/US: the customer's consumer (needed for VOA/VOI reports); null until one is created */
+  consumer: Maybe<Consumer>;
   createdAt: Maybe<Scalars['DateTime']['output']>;
   /** OBP: credit_limit; null for other providers */
   creditLimit: Maybe<Money>;
@@ -275,6 +633,8 @@ export type Customer = Node & {
   providerId: Scalars['String']['output'];
   /** OBP: relationship_status (e.g. single, married); null for other providers */
   relationshipStatus: Maybe<Scalars['String']['output']>;
+  /** Mastercard AU/US: the customer's lending reports, newest first */
+  reports: Maybe<ReportConnection>;
   /** OBP: title (Mr., Dr. …); null for other providers */
   title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
@@ -289,6 +649,27 @@ export type Customer = Node & {
 
 /** A person or business known to one provider */
 export type CustomerAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person or business known to one provider */
+export type CustomerAuthorizationPeriodArgs = {
+  institutionLoginId: Scalars['ID']['input'];
+};
+
+
+/** A person or business known to one provider */
+export type CustomerConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ConsentStatus>;
+};
+
+
+/** A person or business known to one provider */
+export type CustomerReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -333,6 +714,140 @@ export type DeleteCustomerPayload = {
   deletedId: Scalars['ID']['output'];
 };
 
+/** Cash-flow options */
+export type GenerateCashFlowReportInput = {
+  /** Only these accounts (provider account ids); every eligible account when omitted */
+  accountIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the provider posts report events. When omitted and the gateway knows its public URL (PUBLIC_BASE_URL, or the sandbox), the gateway's own webhook receives them and `status` updates without upstream calls; a URL of your own replaces that, and the gateway then asks the provider for the status */
+  callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Start of the period covered; the provider's default (VOA 6, VOI 12 months) when omitted */
+  fromDate?: InputMaybe<Scalars['DateTime']['input']>;
+  kind: CashFlowReportKind;
+};
+
+export type GenerateConnectUrlInput = {
+  /** Global ID of the customer who will connect accounts */
+  customerId: Scalars['ID']['input'];
+  /** A Connect experience id configured with the provider */
+  experience?: InputMaybe<Scalars['String']['input']>;
+  /** LITE only, required there: Institution.providerId */
+  institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** FULL when omitted */
+  kind?: InputMaybe<ConnectKind>;
+  /** Where the customer lands after the institution sign-in */
+  redirectUri?: InputMaybe<Scalars['String']['input']>;
+  /** Receives Connect events for this session (JSON) */
+  webhook?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Options every report generation takes */
+export type GenerateReportInput = {
+  /** Only these accounts (provider account ids); every eligible account when omitted */
+  accountIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the provider posts report events. When omitted and the gateway knows its public URL (PUBLIC_BASE_URL, or the sandbox), the gateway's own webhook receives them and `status` updates without upstream calls; a URL of your own replaces that, and the gateway then asks the provider for the status */
+  callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Start of the period covered; the provider's default (VOA 6, VOI 12 months) when omitted */
+  fromDate?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** VOI options */
+export type GenerateVoiReportInput = {
+  /** Only these accounts (provider account ids); every eligible account when omitted */
+  accountIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the provider posts report events. When omitted and the gateway knows its public URL (PUBLIC_BASE_URL, or the sandbox), the gateway's own webhook receives them and `status` updates without upstream calls; a URL of your own replaces that, and the gateway then asks the provider for the status */
+  callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Start of the period covered; the provider's default (VOA 6, VOI 12 months) when omitted */
+  fromDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** At most two (more is BAD_USER_INPUT "More than 2 intervalTypes passed request."); default [MONTHLY_CALENDAR] */
+  intervalTypes?: InputMaybe<Array<TimeIntervalType>>;
+};
+
+/** A repeated flow of funds between two parties, e.g. a fortnightly salary */
+export type IncomeStream = {
+  __typename?: 'IncomeStream';
+  /** Typical days between payments */
+  cadenceDays: Maybe<Scalars['Float']['output']>;
+  /** Highest confidence (0–100) any attribute gives this stream */
+  confidence: Maybe<Scalars['Float']['output']>;
+  count: Maybe<Scalars['Int']['output']>;
+  earliestObservedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['String']['output'];
+  latestObservedAt: Maybe<Scalars['DateTime']['output']>;
+  max: Maybe<Scalars['Decimal']['output']>;
+  maximumCadenceDays: Maybe<Scalars['Float']['output']>;
+  mean: Maybe<Scalars['Decimal']['output']>;
+  median: Maybe<Scalars['Decimal']['output']>;
+  medianCadenceDays: Maybe<Scalars['Float']['output']>;
+  min: Maybe<Scalars['Decimal']['output']>;
+  minimumCadenceDays: Maybe<Scalars['Float']['output']>;
+  modeCadenceDays: Maybe<Scalars['Float']['output']>;
+  /** Who receives (usually the customer) */
+  payee: Maybe<Scalars['String']['output']>;
+  /** Who pays (employer, agency …) */
+  payor: Maybe<Scalars['String']['output']>;
+  /** Days since the latest payment */
+  recencyDays: Maybe<Scalars['Float']['output']>;
+  standardDeviation: Maybe<Scalars['Decimal']['output']>;
+  standardDeviationCadenceDays: Maybe<Scalars['Float']['output']>;
+  /** ACTIVE or INACTIVE (no payment within the observed cadence) */
+  status: Maybe<Scalars['String']['output']>;
+  sum: Maybe<Scalars['Decimal']['output']>;
+  transactionIds: Array<Scalars['String']['output']>;
+};
+
+/** A financial institution a provider connects to (Mastercard AU) */
+export type Institution = Node & {
+  __typename?: 'Institution';
+  country: Maybe<Scalars['String']['output']>;
+  currency: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Customers sign in at the institution itself (OAuth / CDR) */
+  oauthEnabled: Maybe<Scalars['Boolean']['output']>;
+  /** Products the institution is certified for */
+  products: Array<InstitutionProduct>;
+  provider: Provider;
+  /** The provider's institution id (Connect Lite takes it) */
+  providerId: Scalars['String']['output'];
+  /** The provider's availability status (e.g. online) */
+  status: Maybe<Scalars['String']['output']>;
+  /** Home page */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+export type InstitutionConnection = {
+  __typename?: 'InstitutionConnection';
+  edges: Array<InstitutionEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type InstitutionEdge = {
+  __typename?: 'InstitutionEdge';
+  cursor: Scalars['String']['output'];
+  node: Institution;
+};
+
+/** Products an institution is certified for (Mastercard's product matrix: transAgg, ach, voi, voa, aha, availBalance, accountOwner; stateAgg is US only) */
+export type InstitutionProduct =
+  /** ach: account number and routing / BSB for payments */
+  | 'ACCOUNT_DETAILS'
+  /** aha: up to 12 months (AU) of history */
+  | 'ACCOUNT_HISTORY'
+  /** accountOwner */
+  | 'ACCOUNT_OWNER'
+  /** availBalance: cached and live available balance */
+  | 'AVAILABLE_BALANCE'
+  /** stateAgg (US) */
+  | 'STATE_AGGREGATION'
+  /** transAgg: accounts and transactions */
+  | 'TRANSACTION_AGGREGATION'
+  /** voa */
+  | 'VERIFICATION_OF_ASSETS'
+  /** voi */
+  | 'VERIFICATION_OF_INCOME';
+
 /** An exact amount in a currency */
 export type Money = {
   __typename?: 'Money';
@@ -344,16 +859,49 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
+  createBusiness: Business;
+  /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
+  createConsumer: Consumer;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Customer;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: PaymentRequest;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: DeleteCustomerPayload;
+  /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
+  generateCashFlowReport: CashFlowReport;
+  /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
+  generateConnectUrl: ConnectUrl;
+  /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
+  generateVoaReport: VoaReport;
+  /** Starts a Verification of Income report (needs the customer's consumer). Answers at once, IN_PROGRESS */
+  generateVoiReport: VoiReport;
   /** Links a provider user to a customer so the user may act for it (OBP: POST user_customer_links; needs CanCreateUserCustomerLink). Without userId, the gateway's own provider user */
   linkUserToCustomer: UserCustomerLink;
+  /** Revokes the whole consent: every institution arrangement is revoked and the consent becomes INACTIVE. Data calls for its accounts then fail with CONSENT_REVOKED; CDR requires deleting the data derived from it */
+  revokeConsent: Consent;
+  /** Revokes one institution login's arrangement; the consent stays ACTIVE while another arrangement is */
+  revokeConsentInstitutionLogin: Consent;
+  /** Changes the given fields of a business; the others stay as they are */
+  updateBusiness: Business;
+  /** Changes the given fields of a consumer; the others stay as they are */
+  updateConsumer: Consumer;
   /** Changes the given fields of a customer */
   updateCustomer: Customer;
+};
+
+
+export type MutationCreateBusinessArgs = {
+  customerId: Scalars['ID']['input'];
+  input: BusinessInput;
+};
+
+
+export type MutationCreateConsumerArgs = {
+  customerId: Scalars['ID']['input'];
+  input: ConsumerInput;
+  ssn?: InputMaybe<Scalars['Ssn']['input']>;
 };
 
 
@@ -372,9 +920,58 @@ export type MutationDeleteCustomerArgs = {
 };
 
 
+export type MutationGenerateCashFlowReportArgs = {
+  customerId: Scalars['ID']['input'];
+  input: GenerateCashFlowReportInput;
+};
+
+
+export type MutationGenerateConnectUrlArgs = {
+  input: GenerateConnectUrlInput;
+};
+
+
+export type MutationGenerateVoaReportArgs = {
+  customerId: Scalars['ID']['input'];
+  input?: InputMaybe<GenerateReportInput>;
+};
+
+
+export type MutationGenerateVoiReportArgs = {
+  customerId: Scalars['ID']['input'];
+  input?: InputMaybe<GenerateVoiReportInput>;
+};
+
+
 export type MutationLinkUserToCustomerArgs = {
   customerId: Scalars['ID']['input'];
   userId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRevokeConsentArgs = {
+  id: Scalars['ID']['input'];
+  revokedBy: ConsentActor;
+};
+
+
+export type MutationRevokeConsentInstitutionLoginArgs = {
+  id: Scalars['ID']['input'];
+  institutionLoginId: Scalars['String']['input'];
+  revokedBy: ConsentActor;
+};
+
+
+export type MutationUpdateBusinessArgs = {
+  id: Scalars['ID']['input'];
+  input: BusinessInput;
+};
+
+
+export type MutationUpdateConsumerArgs = {
+  id: Scalars['ID']['input'];
+  input: ConsumerInput;
+  ssn?: InputMaybe<Scalars['Ssn']['input']>;
 };
 
 
@@ -389,6 +986,35 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** A provider report of a kind the gateway does not model; read rawProviderJson */
+export type OtherReport = Node & Report & {
+  __typename?: 'OtherReport';
+  /** The consumer the report is about (business cash-flow reports may have none) */
+  consumer: Maybe<Consumer>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount in the report */
+  currency: Maybe<Scalars['String']['output']>;
+  customer: Maybe<Customer>;
+  /** Opaque global ID; pass it back to node(id:) or the typed queries */
+  id: Scalars['ID']['output'];
+  /** Content: REPORT_NOT_READY while IN_PROGRESS */
+  period: Maybe<ReportPeriod>;
+  provider: Provider;
+  /** The provider's own report id */
+  providerId: Scalars['String']['output'];
+  /** The provider's report type (voa, voi, cfrb, cfrp …) */
+  providerType: Scalars['String']['output'];
+  /** The provider's report JSON as received, minus every SSN field. It holds transactions and income details: it is meant for callers entitled to the full report, and will require that role once caller authorization exists */
+  rawProviderJson: Maybe<Scalars['JSON']['output']>;
+  /** The provider's request id, for support cases */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The report covers a long enough history (VOA/VOI > 180 days, cash flow > 365) */
+  seasoned: Maybe<Scalars['Boolean']['output']>;
+  status: ReportStatus;
+  title: Maybe<Scalars['String']['output']>;
+  type: ReportType;
+};
+
 /** Relay page information */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -396,6 +1022,19 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** What a payer needs to pay into the account (Mastercard AU Account Details: Transaction & Savings accounts). Holds the FULL account number: request it only to initiate a payment */
+export type PaymentDetails = {
+  __typename?: 'PaymentDetails';
+  /** The full account number, for payments only. Sensitive: the gateway never logs it or puts it in errors; do not store it longer than the payment needs */
+  accountNumber: Scalars['String']['output'];
+  /** The last four digits, for display */
+  accountNumberMasked: Scalars['String']['output'];
+  /** Bank State Branch number as XXY-ZZZ (XX institution, Y state, ZZZ branch) */
+  bsb: Maybe<Scalars['String']['output']>;
+  /** The provider's instruction type (moneyTransfer) */
+  providerType: Scalars['String']['output'];
 };
 
 /** A request for money with a hosted pay page (Caibo IPG). Also listed as a Transaction in Customer.transactions */
@@ -438,6 +1077,23 @@ export type PaymentRequestStatus =
   | 'PENDING'
   | 'WAITING';
 
+/** Statistics of the transactions of one period (null where the period has none) */
+export type PeriodStatistics = {
+  __typename?: 'PeriodStatistics';
+  count: Scalars['Int']['output'];
+  /** Last day, inclusive */
+  endDate: Scalars['Date']['output'];
+  max: Maybe<Scalars['Decimal']['output']>;
+  mean: Maybe<Scalars['Decimal']['output']>;
+  median: Maybe<Scalars['Decimal']['output']>;
+  min: Maybe<Scalars['Decimal']['output']>;
+  /** Sample standard deviation; null below two transactions */
+  standardDeviation: Maybe<Scalars['Decimal']['output']>;
+  /** First day, inclusive */
+  startDate: Scalars['Date']['output'];
+  sum: Maybe<Scalars['Decimal']['output']>;
+};
+
 /** The upstream provider an object comes from */
 export type Provider =
   | 'CAIBO_IPG'
@@ -476,10 +1132,24 @@ export type Query = {
   bank: Maybe<Bank>;
   /** Banks of the providers that host several (OBP: the banks OBP_BANK_IDS exposes, all when unset). Without `provider`, every such provider; one that fails is reported in `errors` and the others still answer */
   banks: Array<Bank>;
+  /** A business by global ID; null with a NOT_FOUND error when unknown */
+  business: Maybe<Business>;
+  /** Institutions certified for the given products, with their certification */
+  certifiedInstitutions: InstitutionConnection;
+  /** A consent by global ID; null with a NOT_FOUND error when unknown */
+  consent: Maybe<Consent>;
+  /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
+  consents: ConsentConnection;
+  /** A consumer by global ID; null with a NOT_FOUND error when unknown */
+  consumer: Maybe<Consumer>;
   /** A customer by global ID; null with a NOT_FOUND error when it does not exist */
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: CustomerConnection;
+  /** An institution by global ID; null with a NOT_FOUND error when unknown */
+  institution: Maybe<Institution>;
+  /** Search the institutions a provider connects to */
+  institutions: InstitutionConnection;
   /** Any object by its global ID */
   node: Maybe<Node>;
   /** Objects by global ID, in order; a missing one is null with an error at its index */
@@ -488,6 +1158,8 @@ export type Query = {
   paymentRequest: Maybe<PaymentRequest>;
   /** Every provider the gateway knows, whether enabled here, and what it supports */
   providers: Array<ProviderStatus>;
+  /** A report by global ID; `status` answers without reading the content (null with NOT_FOUND when unknown) */
+  report: Maybe<Report>;
   /** A transaction by global ID; null with a NOT_FOUND error when it does not exist */
   transaction: Maybe<Transaction>;
 };
@@ -508,6 +1180,38 @@ export type QueryBanksArgs = {
 };
 
 
+export type QueryBusinessArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCertifiedInstitutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  products: Array<InstitutionProduct>;
+  provider: Provider;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConsentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ConsentStatus>;
+};
+
+
+export type QueryConsumerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
@@ -519,6 +1223,20 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInstitutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInstitutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  product?: InputMaybe<InstitutionProduct>;
+  provider: Provider;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -537,13 +1255,111 @@ export type QueryPaymentRequestArgs = {
 };
 
 
+export type QueryReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
+export type Report = {
+  /** The consumer the report is about (business cash-flow reports may have none) */
+  consumer: Maybe<Consumer>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount in the report */
+  currency: Maybe<Scalars['String']['output']>;
+  customer: Maybe<Customer>;
+  /** Opaque global ID; pass it back to node(id:) or the typed queries */
+  id: Scalars['ID']['output'];
+  /** Content: REPORT_NOT_READY while IN_PROGRESS */
+  period: Maybe<ReportPeriod>;
+  provider: Provider;
+  /** The provider's own report id */
+  providerId: Scalars['String']['output'];
+  /** The provider's report type (voa, voi, cfrb, cfrp …) */
+  providerType: Scalars['String']['output'];
+  /** The provider's report JSON as received, minus every SSN field. It holds transactions and income details: it is meant for callers entitled to the full report, and will require that role once caller authorization exists */
+  rawProviderJson: Maybe<Scalars['JSON']['output']>;
+  /** The provider's request id, for support cases */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The report covers a long enough history (VOA/VOI > 180 days, cash flow > 365) */
+  seasoned: Maybe<Scalars['Boolean']['output']>;
+  status: ReportStatus;
+  title: Maybe<Scalars['String']['output']>;
+  type: ReportType;
+};
+
+export type ReportConnection = {
+  __typename?: 'ReportConnection';
+  edges: Array<ReportEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReportEdge = {
+  __typename?: 'ReportEdge';
+  cursor: Scalars['String']['output'];
+  node: Report;
+};
+
+/** The time a report covers */
+export type ReportPeriod = {
+  __typename?: 'ReportPeriod';
+  days: Maybe<Scalars['Int']['output']>;
+  endsAt: Maybe<Scalars['DateTime']['output']>;
+  startsAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Generation is asynchronous: IN_PROGRESS, then SUCCESS or FAILURE */
+export type ReportStatus =
+  | 'FAILURE'
+  | 'IN_PROGRESS'
+  | 'SUCCESS';
+
+/** VOA: verification of assets. VOI: verification of income. CASH_FLOW_BUSINESS / CASH_FLOW_PERSONAL: cash-flow analytics (personal: Mastercard US only). OTHER: a provider report kind the gateway does not model (raw JSON only) */
+export type ReportType =
+  | 'CASH_FLOW_BUSINESS'
+  | 'CASH_FLOW_PERSONAL'
+  | 'OTHER'
+  | 'VOA'
+  | 'VOI';
+
 export type SortOrder =
   | 'asc'
   | 'desc';
+
+export type StreamConfidence = {
+  __typename?: 'StreamConfidence';
+  /** 0–100 */
+  confidence: Scalars['Float']['output'];
+  streamId: Scalars['String']['output'];
+};
+
+/** An attribute's periods for one time interval type */
+export type TimeIntervalAggregation = {
+  __typename?: 'TimeIntervalAggregation';
+  periods: Array<PeriodStatistics>;
+  timeIntervalType: TimeIntervalType;
+};
+
+/** How VOI analytics cut the report period (Mastercard AU docs, "Time Interval Types"): calendar types may have partial first and last periods; rolling types count back from the report end date, so only the first may be partial */
+export type TimeIntervalType =
+  | 'ANNUALLY'
+  | 'BI_WEEKLY_CALENDAR'
+  | 'BI_WEEKLY_ROLLING_14'
+  | 'DAILY'
+  | 'HISTORICALLY'
+  | 'MONTHLY_CALENDAR'
+  | 'MONTHLY_ROLLING_30'
+  | 'QUARTERLY_CALENDAR'
+  | 'QUARTERLY_ROLLING_90'
+  | 'SEMI_MONTHLY_CALENDAR'
+  | 'WEEKLY_CALENDAR'
+  | 'WEEKLY_ROLLING_7';
 
 /** A movement of money on an account */
 export type Transaction = Node & {
@@ -608,6 +1424,20 @@ export type TransactionStatus =
   | 'POSTED'
   | 'SHADOW';
 
+/** A classification of income transactions (NET_INCOME, PAYCHECK_INCOME …) with statistics per period */
+export type TransactionalAttribute = {
+  __typename?: 'TransactionalAttribute';
+  /** One entry per requested time interval type */
+  aggregations: Array<TimeIntervalAggregation>;
+  /** NET_INCOME, PAYCHECK_INCOME, NON_PAYCHECK_INCOME, RESIDENTIAL_RENTAL_INCOME … */
+  name: Scalars['String']['output'];
+  /** How sure the provider is that each stream belongs to this attribute */
+  streamConfidences: Array<StreamConfidence>;
+  streamIds: Array<Scalars['String']['output']>;
+  /** Provider transaction ids */
+  transactionIds: Array<Scalars['String']['output']>;
+};
+
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
   /** Caibo IPG only (max 255); other providers reject it */
@@ -632,6 +1462,104 @@ export type UserCustomerLink = {
   providerId: Scalars['String']['output'];
   /** The provider's user id */
   userId: Scalars['String']['output'];
+};
+
+/** VOA totals over the accounts of the report */
+export type VoaAssets = {
+  __typename?: 'VoaAssets';
+  availableBalance: Maybe<Scalars['Decimal']['output']>;
+  /** Balance at the start of the report period */
+  beginningBalance: Maybe<Scalars['Decimal']['output']>;
+  consolidatedAvailableBalance: Maybe<Scalars['Decimal']['output']>;
+  currentBalance: Maybe<Scalars['Decimal']['output']>;
+  /** Average daily balance over the last six months */
+  sixMonthAverage: Maybe<Scalars['Decimal']['output']>;
+  /** Average daily balance over the last two months */
+  twoMonthAverage: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** Verification of Assets: balances and their history over up to six months */
+export type VoaReport = Node & Report & {
+  __typename?: 'VoaReport';
+  /** Content: REPORT_NOT_READY while IN_PROGRESS, null for a FAILURE */
+  assets: Maybe<VoaAssets>;
+  /** The consumer the report is about (business cash-flow reports may have none) */
+  consumer: Maybe<Consumer>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount in the report */
+  currency: Maybe<Scalars['String']['output']>;
+  customer: Maybe<Customer>;
+  /** Opaque global ID; pass it back to node(id:) or the typed queries */
+  id: Scalars['ID']['output'];
+  /** Content: REPORT_NOT_READY while IN_PROGRESS */
+  period: Maybe<ReportPeriod>;
+  provider: Provider;
+  /** The provider's own report id */
+  providerId: Scalars['String']['output'];
+  /** The provider's report type (voa, voi, cfrb, cfrp …) */
+  providerType: Scalars['String']['output'];
+  /** The provider's report JSON as received, minus every SSN field. It holds transactions and income details: it is meant for callers entitled to the full report, and will require that role once caller authorization exists */
+  rawProviderJson: Maybe<Scalars['JSON']['output']>;
+  /** The provider's request id, for support cases */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The report covers a long enough history (VOA/VOI > 180 days, cash flow > 365) */
+  seasoned: Maybe<Scalars['Boolean']['output']>;
+  status: ReportStatus;
+  title: Maybe<Scalars['String']['output']>;
+  type: ReportType;
+};
+
+/** One account's VOI analytics */
+export type VoiAccountAnalytics = {
+  __typename?: 'VoiAccountAnalytics';
+  /** Global ID of the Account */
+  accountId: Scalars['ID']['output'];
+  /** The provider's account id */
+  accountProviderId: Scalars['String']['output'];
+  analytics: Maybe<VoiAnalytics>;
+  name: Maybe<Scalars['String']['output']>;
+  /** The provider's account type */
+  providerType: Maybe<Scalars['String']['output']>;
+};
+
+/** VOI analytics: transactional attributes and income streams */
+export type VoiAnalytics = {
+  __typename?: 'VoiAnalytics';
+  streams: Array<IncomeStream>;
+  transactionalAttributes: Array<TransactionalAttribute>;
+};
+
+/** Verification of Income: income streams and per-period income statistics over up to 12 months */
+export type VoiReport = Node & Report & {
+  __typename?: 'VoiReport';
+  /** Per-account analytics. Content, like `analytics` */
+  accounts: Maybe<Array<VoiAccountAnalytics>>;
+  /** Customer-level analytics over every account of the report. Content: REPORT_NOT_READY while IN_PROGRESS, null for a FAILURE */
+  analytics: Maybe<VoiAnalytics>;
+  /** The consumer the report is about (business cash-flow reports may have none) */
+  consumer: Maybe<Consumer>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount in the report */
+  currency: Maybe<Scalars['String']['output']>;
+  customer: Maybe<Customer>;
+  /** Opaque global ID; pass it back to node(id:) or the typed queries */
+  id: Scalars['ID']['output'];
+  /** Content: REPORT_NOT_READY while IN_PROGRESS */
+  period: Maybe<ReportPeriod>;
+  provider: Provider;
+  /** The provider's own report id */
+  providerId: Scalars['String']['output'];
+  /** The provider's report type (voa, voi, cfrb, cfrp …) */
+  providerType: Scalars['String']['output'];
+  /** The provider's report JSON as received, minus every SSN field. It holds transactions and income details: it is meant for callers entitled to the full report, and will require that role once caller authorization exists */
+  rawProviderJson: Maybe<Scalars['JSON']['output']>;
+  /** The provider's request id, for support cases */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The report covers a long enough history (VOA/VOI > 180 days, cash flow > 365) */
+  seasoned: Maybe<Scalars['Boolean']['output']>;
+  status: ReportStatus;
+  title: Maybe<Scalars['String']['output']>;
+  type: ReportType;
 };
 
 export type CaiboCreateCustomerMutationVariables = Exact<{
@@ -692,6 +1620,118 @@ export type DeleteCustomerMutationVariables = Exact<{
 
 export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer: { __typename?: 'DeleteCustomerPayload', deletedId: string } };
 
+export type MastercardAuCustomersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MastercardAuCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, providerId: string, username: string | null, category: CustomerCategory | null, abn: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type BothMastercardRegionsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BothMastercardRegionsQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', edges: Array<{ __typename?: 'CustomerEdge', node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null } }>, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string }> } };
+
+export type CreateAuBusinessCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateAuBusinessCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, providerId: string, kind: CustomerKind | null, category: CustomerCategory | null, abn: string | null } };
+
+export type AuAccountPaymentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AuAccountPaymentQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, providerType: string | null, aggregationStatusCode: number | null, paymentDetails: { __typename?: 'PaymentDetails', accountNumber: string, accountNumberMasked: string, bsb: string | null, providerType: string } | null, availableBalance: { __typename?: 'AvailableBalance', availableAt: string | null, live: boolean, available: { __typename?: 'Money', amount: string, currency: string } } | null, owners: Array<{ __typename?: 'AccountHolder', name: string, relationship: string | null, addresses: Array<{ __typename?: 'AccountHolderAddress', full: string | null }> }> | null } | null };
+
+export type AuAccountLiveBalanceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  maxCacheAgeMinutes?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AuAccountLiveBalanceQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, liveAvailableBalance: { __typename?: 'AvailableBalance', availableAt: string | null, live: boolean, available: { __typename?: 'Money', amount: string, currency: string }, cleared: { __typename?: 'Money', amount: string, currency: string } | null } | null } | null };
+
+export type AuAccountTransactionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AuAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, aggregationStatusCode: number | null, transactions: { __typename?: 'TransactionConnection', edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } | null };
+
+export type AuCustomerAccountsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AuCustomerAccountsQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, type: AccountType, providerType: string | null, institutionId: string | null, institutionLoginId: string | null, aggregationStatusCode: number | null } }> } } | null };
+
+export type CustomerConsentsQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+  status?: InputMaybe<ConsentStatus>;
+}>;
+
+
+export type CustomerConsentsQuery = { __typename?: 'Query', consents: { __typename?: 'ConsentConnection', totalCount: number | null, edges: Array<{ __typename?: 'ConsentEdge', node: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } }> } };
+
+export type ConsentFieldsFragment = { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> };
+
+export type RevokeConsentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  revokedBy: ConsentActor;
+}>;
+
+
+export type RevokeConsentMutation = { __typename?: 'Mutation', revokeConsent: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } };
+
+export type RevokeConsentInstitutionLoginMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  institutionLoginId: Scalars['String']['input'];
+  revokedBy: ConsentActor;
+}>;
+
+
+export type RevokeConsentInstitutionLoginMutation = { __typename?: 'Mutation', revokeConsentInstitutionLogin: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } };
+
+export type InstitutionsQueryVariables = Exact<{
+  provider: Provider;
+  search?: InputMaybe<Scalars['String']['input']>;
+  product?: InputMaybe<InstitutionProduct>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InstitutionsQuery = { __typename?: 'Query', institutions: { __typename?: 'InstitutionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, oauthEnabled: boolean | null, products: Array<InstitutionProduct> } }> } };
+
+export type CertifiedInstitutionsQueryVariables = Exact<{
+  provider: Provider;
+  products: Array<InstitutionProduct> | InstitutionProduct;
+}>;
+
+
+export type CertifiedInstitutionsQuery = { __typename?: 'Query', certifiedInstitutions: { __typename?: 'InstitutionConnection', totalCount: number | null, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, products: Array<InstitutionProduct> } }> } };
+
+export type InstitutionByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type InstitutionByIdQuery = { __typename?: 'Query', institution: { __typename?: 'Institution', id: string, providerId: string, name: string, url: string | null, country: string | null, currency: string | null, products: Array<InstitutionProduct> } | null };
+
+export type GenerateConnectUrlMutationVariables = Exact<{
+  input: GenerateConnectUrlInput;
+}>;
+
+
+export type GenerateConnectUrlMutation = { __typename?: 'Mutation', generateConnectUrl: { __typename?: 'ConnectUrl', url: string, kind: ConnectKind, expiresAt: string | null } };
+
 export type NodeByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -700,9 +1740,17 @@ export type NodeByIdQueryVariables = Exact<{
 export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Account', provider: Provider, name: string | null, type: AccountType, id: string }
     | { __typename: 'Bank', id: string }
+    | { __typename: 'Business', id: string }
+    | { __typename: 'CashFlowReport', id: string }
+    | { __typename: 'Consent', id: string }
+    | { __typename: 'Consumer', id: string }
     | { __typename: 'Customer', provider: Provider, name: string | null, id: string }
+    | { __typename: 'Institution', id: string }
+    | { __typename: 'OtherReport', id: string }
     | { __typename: 'PaymentRequest', id: string }
     | { __typename: 'Transaction', provider: Provider, id: string, amount: { __typename?: 'Money', amount: string, currency: string } }
+    | { __typename: 'VoaReport', id: string }
+    | { __typename: 'VoiReport', id: string }
    | null };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
@@ -747,9 +1795,17 @@ export type ObpNodeQueryVariables = Exact<{
 export type ObpNodeQuery = { __typename?: 'Query', node:
     | { __typename: 'Account', providerId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } | null }
     | { __typename: 'Bank', providerId: string, fullName: string | null, id: string }
+    | { __typename: 'Business', id: string }
+    | { __typename: 'CashFlowReport', id: string }
+    | { __typename: 'Consent', id: string }
+    | { __typename: 'Consumer', id: string }
     | { __typename: 'Customer', providerId: string, customerNumber: string | null, id: string }
+    | { __typename: 'Institution', id: string }
+    | { __typename: 'OtherReport', id: string }
     | { __typename: 'PaymentRequest', id: string }
     | { __typename: 'Transaction', providerId: string, id: string, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null }
+    | { __typename: 'VoaReport', id: string }
+    | { __typename: 'VoiReport', id: string }
    | null };
 
 export type ObpCreateCustomerMutationVariables = Exact<{
@@ -786,7 +1842,7 @@ export type TransactionsPageQueryVariables = Exact<{
 
 export type TransactionsPageQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, name: string | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', cursor: string, node: { __typename?: 'Transaction', id: string, status: TransactionStatus, providerStatus: string | null, description: string | null, memo: string | null, category: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } | null };
 
-
+export const ConsentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<ConsentFieldsFragment, unknown>;
 export const CaiboCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreateCustomerMutation, CaiboCreateCustomerMutationVariables>;
 export const CaiboCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"totalDeposits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaiboCustomerQuery, CaiboCustomerQueryVariables>;
 export const CaiboCreatePaymentRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreatePaymentRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"referenceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreatePaymentRequestMutation, CaiboCreatePaymentRequestMutationVariables>;
@@ -795,6 +1851,20 @@ export const CustomerDetailDocument = {"kind":"Document","definitions":[{"kind":
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const UpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<UpdateCustomerMutation, UpdateCustomerMutationVariables>;
 export const DeleteCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteCustomerMutation, DeleteCustomerMutationVariables>;
+export const MastercardAuCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MastercardAuCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"abn"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<MastercardAuCustomersQuery, MastercardAuCustomersQueryVariables>;
+export const BothMastercardRegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BothMastercardRegions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<BothMastercardRegionsQuery, BothMastercardRegionsQueryVariables>;
+export const CreateAuBusinessCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAuBusinessCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"abn"}}]}}]}}]} as unknown as DocumentNode<CreateAuBusinessCustomerMutation, CreateAuBusinessCustomerMutationVariables>;
+export const AuAccountPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuAccountPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"aggregationStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"paymentDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountNumberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"bsb"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"live"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"relationship"}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"full"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuAccountPaymentQuery, AuAccountPaymentQueryVariables>;
+export const AuAccountLiveBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuAccountLiveBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxCacheAgeMinutes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"liveAvailableBalance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"maxCacheAgeMinutes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxCacheAgeMinutes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cleared"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableAt"}},{"kind":"Field","name":{"kind":"Name","value":"live"}}]}}]}}]}}]} as unknown as DocumentNode<AuAccountLiveBalanceQuery, AuAccountLiveBalanceQueryVariables>;
+export const AuAccountTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuAccountTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"aggregationStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuAccountTransactionsQuery, AuAccountTransactionsQueryVariables>;
+export const AuCustomerAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuCustomerAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"aggregationStatusCode"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuCustomerAccountsQuery, AuCustomerAccountsQueryVariables>;
+export const CustomerConsentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerConsents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ConsentStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsentFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<CustomerConsentsQuery, CustomerConsentsQueryVariables>;
+export const RevokeConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"revokedBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConsentActor"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"revokedBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"revokedBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const RevokeConsentInstitutionLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeConsentInstitutionLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"institutionLoginId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"revokedBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConsentActor"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeConsentInstitutionLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"institutionLoginId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"institutionLoginId"}}},{"kind":"Argument","name":{"kind":"Name","value":"revokedBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"revokedBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConsentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<RevokeConsentInstitutionLoginMutation, RevokeConsentInstitutionLoginMutationVariables>;
+export const InstitutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Institutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"product"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InstitutionProduct"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"product"},"value":{"kind":"Variable","name":{"kind":"Name","value":"product"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"oauthEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstitutionsQuery, InstitutionsQueryVariables>;
+export const CertifiedInstitutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CertifiedInstitutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"products"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstitutionProduct"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certifiedInstitutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"products"},"value":{"kind":"Variable","name":{"kind":"Name","value":"products"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CertifiedInstitutionsQuery, CertifiedInstitutionsQueryVariables>;
+export const InstitutionByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstitutionById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]} as unknown as DocumentNode<InstitutionByIdQuery, InstitutionByIdQueryVariables>;
+export const GenerateConnectUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateConnectUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateConnectUrlInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateConnectUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<GenerateConnectUrlMutation, GenerateConnectUrlMutationVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const ObpAllProvidersCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpAllProvidersCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpAllProvidersCustomersQuery, ObpAllProvidersCustomersQueryVariables>;

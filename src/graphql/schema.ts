@@ -9,6 +9,10 @@ import { MastercardAccountFieldsResolver } from './resolvers/mastercard-account-
 import { ConnectResolver } from './resolvers/mastercard-connect.resolver.js';
 import { ConsentResolver, MastercardCustomerFieldsResolver } from './resolvers/mastercard-consent.resolver.js';
 import { InstitutionResolver } from './resolvers/mastercard-institution.resolver.js';
+import { BusinessResolver } from './resolvers/lending-business.resolver.js';
+import { ConsumerResolver } from './resolvers/lending-consumer.resolver.js';
+import { LendingConsumerFieldsResolver, LendingCustomerFieldsResolver } from './resolvers/lending-customer-fields.resolver.js';
+import { CashFlowReportResolver, ReportResolver, VoaReportResolver, VoiReportResolver } from './resolvers/lending-report.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
 import { BankResolver, UserCustomerLinkResolver } from './resolvers/obp-bank.resolver.js';
 import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFieldsResolver } from './resolvers/obp-fields.resolver.js';
@@ -34,6 +38,14 @@ export const RESOLVERS = [
   ObpCustomerFieldsResolver,
   ObpAccountFieldsResolver,
   ObpTransactionFieldsResolver,
+  ConsumerResolver,
+  BusinessResolver,
+  LendingCustomerFieldsResolver,
+  LendingConsumerFieldsResolver,
+  ReportResolver,
+  VoaReportResolver,
+  VoiReportResolver,
+  CashFlowReportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReportEventOutcome } from '../domain/lending.port.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Logger } from '../observability/logger.js';
@@ -23,7 +24,10 @@ const STATUS_OF_REFUSAL: Record<Exclude<ReportEventOutcome, { accepted: true }>[
  * replays. A 2xx tells the provider to stop retrying ("The webhook must respond … with a 2xx", US
  * spec `callbackUrl`), so only accepted events (new or repeated) get one.
  */
-export function registerMastercardReportWebhook(app: FastifyInstance, options: { registry: ProviderRegistry; logger: Logger }): void {
+export function registerMastercardReportWebhook<L extends FastifyBaseLogger>(
+  app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>,
+  options: { registry: ProviderRegistry; logger: Logger },
+): void {
   const log = options.logger.child({ webhook: 'mastercard-reports' });
   app.post<{ Params: { token: string } }>(
     MASTERCARD_REPORT_WEBHOOK_ROUTE,

@@ -13,7 +13,7 @@ import {
 } from '../../src/generated/operations.js';
 import { OBP_SANDBOX_CONSUMER_KEY, OBP_SANDBOX_USERS, obpSandboxUserId, type ObpSimulator } from '../../src/sandbox/obp/index.js';
 import { counterValue } from '../support/sandbox-deps.js';
-import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway-harness.js';
 
 const admin = OBP_SANDBOX_USERS[0]!;
 let gateway: TestGateway;
@@ -61,10 +61,9 @@ describe('OBP end to end over HTTP', () => {
     const expected = (all.data as { customers: { edges: Array<{ node: { providerId: string } }> } }).customers.edges.map((e) => e.node.providerId);
     const seen: string[] = [];
     let after: string | null = null;
+    type Page = { customers: { edges: Array<{ node: { providerId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
     for (let pages = 0; pages < 20; pages += 1) {
-      const page = await gateway.graphql<{
-        customers: { edges: Array<{ node: { providerId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      }>('query ($after: String) { customers(provider: OBP, first: 3, after: $after) { edges { node { providerId } } pageInfo { hasNextPage endCursor } } }', {
+      const page: GraphQLResponse<Page> = await gateway.graphql<Page>('query ($after: String) { customers(provider: OBP, first: 3, after: $after) { edges { node { providerId } } pageInfo { hasNextPage endCursor } } }', {
         after,
       });
       expect(page.errors).toBeUndefined();
@@ -232,6 +231,21 @@ describe('OBP DirectLogin token invalidation', () => {
     const again = await gateway.graphql(ObpNodeDocument, { id: customerIds[0]! });
     expect(again.errors).toBeUndefined();
     expect(obp.stats().logins).toBe(0);
+  });
+
+  it('refreshes once when OBP expires the token before the gateway would', async () => {
+    const short = await startTestGateway({ sandbox: { obpTokenTtlSeconds: 1 } });
+    const simulator = short.sandbox!.simulators.OBP as ObpSimulator;
+    try {
+      expect((await short.graphql(ObpBanksDocument)).errors).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      simulator.resetStats();
+      const answer = await short.graphql(ObpBanksDocument);
+      expect(answer.errors).toBeUndefined();
+      expect(simulator.stats().logins).toBe(1);
+    } finally {
+      await short.close();
+    }
   });
 
   it('shares one token between gateway instances through a shared cache store, so neither invalidates the other', async () => {

@@ -5,6 +5,9 @@ import type { GatewayContext } from '../context.js';
 import { loadBank } from '../obp-banks.js';
 import { Node } from '../types/node.js';
 import { loadPaymentRequest, loadPaymentRequestTransaction } from './caibo-payment-request.resolver.js';
+import { loadBusiness } from './lending-business.resolver.js';
+import { loadConsumer } from './lending-consumer.resolver.js';
+import { loadReport } from './lending-report.resolver.js';
 import { loadConsent } from './mastercard-consent.resolver.js';
 import { loadInstitution } from './mastercard-institution.resolver.js';
 
@@ -29,6 +32,12 @@ export async function loadNode(context: GatewayContext, target: NativeRef): Prom
       return loadInstitution(context, target);
     case 'Consent':
       return loadConsent(context, target);
+    case 'Consumer':
+      return loadConsumer(context, target);
+    case 'Business':
+      return loadBusiness(context, target);
+    case 'Report':
+      return loadReport(context, target);
     default:
       throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${target.type} objects cannot be refetched with node(id:) yet`, {
         provider: target.provider,

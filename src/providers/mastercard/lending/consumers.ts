@@ -5,7 +5,7 @@ import type { FinicityClient } from '../finicity-client.js';
 import { segment } from '../region.js';
 import { toConsumerBody } from './consumer-input.js';
 import { toConsumer } from './consumers.mapper.js';
-import { nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
+import { notFoundBy404, nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
 import { consumerSchema, createdConsumerSchema } from './wire.js';
 
@@ -59,7 +59,11 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
     async update(target, input) {
       const body = toConsumerBody(region, input, 'update', now());
       // ModifyConsumer answers 204 with no body, so the record is read back.
-      await client.call({ operation: 'consumers.update', method: 'PUT', path: `/decisioning/v1/consumers/${segment(target.id)}`, body });
+      await client
+        .call({ operation: 'consumers.update', method: 'PUT', path: `/decisioning/v1/consumers/${segment(target.id)}`, body })
+        .catch((error: unknown) => {
+          throw notFoundBy404(error, 'Consumer not found');
+        });
       return getById(target.id, scopeCustomerId(target, 'Consumer'));
     },
   };

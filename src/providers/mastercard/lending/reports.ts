@@ -8,7 +8,7 @@ import { toReportContent } from './report-content.mapper.js';
 import { toReportBody } from './report-input.js';
 import type { ReportTracker, TrackedReport } from './report-tracker.js';
 import { GENERATE_SEGMENT, toReport } from './reports.mapper.js';
-import { nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
+import { isNotFound, notFoundBy404, nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
 import { reportAckSchema, reportListSchema } from './wire.js';
 
@@ -22,6 +22,8 @@ export const IN_PROGRESS_TRUSTED_MS = 30_000;
 const NOT_READY_RETRY_AFTER_MS = 5_000;
 /** 18001 "Report being generated" (seed 002, API Status Codes). */
 const BEING_GENERATED = '18001';
+/** With HTTP 404: "Cannot find consumer for customer with id …" (US spec, lending 404 examples). */
+const CONSUMER_MISSING = '10100';
 
 export interface ReportsPortOptions {
   tracker: ReportTracker;
@@ -56,7 +58,9 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
       path: `/decisioning/${region.reportVersion}/customers/${segment(customerId)}/reports/${segment(target.id)}`,
       data: { customerId },
     };
-    const response = await client.call(request);
+    const response = await client.call(request).catch((error: unknown) => {
+      throw notFoundBy404(error, 'Report not found');
+    });
     const head = reportAckSchema.safeParse(response.json);
     if (!head.success) {
       throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: reports.get answered an unexpected body`, {
@@ -95,7 +99,16 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
         return report;
       } catch (error) {
         if (callback) await tracker.discardCallback(callback.token);
-        throw error;
+        // 404 10100 "Cannot find consumer for customer with id …": VOA, VOI and personal cash flow
+        // "require a Consumer to be created for a Customer" (seed 002, Consumers).
+        if (isNotFound(error) && error.providerCode === CONSUMER_MISSING) {
+          throw new GatewayError('CONFLICT', `${input.kind} reports need the customer's consumer first: create the consumer (createConsumer), then the report`, {
+            provider: region.provider,
+            ...(error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus }),
+            providerCode: CONSUMER_MISSING,
+          });
+        }
+        throw notFoundBy404(error);
       }
     },
     async listForCustomer(customer) {
@@ -107,10 +120,14 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
     },
     async listForConsumer(consumer) {
       const customerId = scopeCustomerId(consumer, 'Consumer');
-      const body = await client.callJson(
-        { operation: 'reports.list-for-consumer', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumer.id)}/reports` },
-        reportListSchema,
-      );
+      const body = await client
+        .callJson(
+          { operation: 'reports.list-for-consumer', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumer.id)}/reports` },
+          reportListSchema,
+        )
+        .catch((error: unknown) => {
+          throw notFoundBy404(error, 'Consumer not found');
+        });
       return body.reports.map((wire) => toReport(region, { ...wire, consumerId: wire.consumerId ?? consumer.id }, customerId));
     },
     async get(target) {

@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../domain/errors.js';
+import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import type { Consumer as ConsumerModel, ConsumerInput as ConsumerPortInput } from '../../domain/lending.port.js';
+import { requirePort } from '../../domain/ports.js';
+import type { GatewayContext } from '../context.js';
+import { forget, perRequest } from '../lending-request-cache.js';
+import { Customer } from '../types/customer.type.js';
+import { Consumer, ConsumerInput, SsnScalar } from '../types/lending-consumer.type.js';
+import { loadExisting } from './node.resolver.js';
+
+const consumersOf = (context: GatewayContext, provider: NativeRef['provider']) =>
+  requirePort(context.registry.adapter(provider), 'consumers', 'consumers');
+
+/** For node(id:): a Consumer by its global ID, or null. */
+export function loadConsumer(context: GatewayContext, target: NativeRef): Promise<ConsumerModel | null> {
+  return perRequest(context, `consumer:${encodeGlobalId(target)}`, () => consumersOf(context, target.provider).get(target));
+}
+
+/** A customer's consumer, or null when it has none yet. */
+export function loadConsumerOfCustomer(context: GatewayContext, customer: NativeRef): Promise<ConsumerModel | null> {
+  return perRequest(context, `consumer-of:${encodeGlobalId(customer)}`, () => consumersOf(context, customer.provider).getForCustomer(customer));
+}
+
+/**
+ * GraphQL input → port input. `null` would mean "clear it", which the provider does not offer: say
+ * so rather than ignore it. The SSN comes as its own argument (see SsnScalar).
+ */
+export function toConsumerPortInput(input: ConsumerInput, ssn: string | null | undefined): ConsumerPortInput {
+  const result: ConsumerPortInput = {};
+  for (const key of ['firstName', 'lastName', 'middleName', 'suffix', 'address', 'city', 'state', 'zip', 'phone', 'email'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
+    result[key] = value;
+  }
+  if (input.birthday === null) throw badInput('input.birthday cannot be cleared', 'input.birthday');
+  if (input.birthday !== undefined) result.birthday = { ...input.birthday };
+  if (ssn !== undefined && ssn !== null) result.ssn = ssn;
+  return result;
+}
+
+@Resolver(() => Consumer)
+export class ConsumerResolver {
+  @FieldResolver(() => ID)
+  id(@Root() consumer: ConsumerModel): string {
+    return encodeGlobalId(consumer.ref);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() consumer: ConsumerModel, @Ctx() context: GatewayContext): Promise<unknown> {
+    return context.loaders.customer.load(consumer.customerRef);
+  }
+
+  @Query(() => Consumer, { nullable: true, description: 'A consumer by global ID; null with a NOT_FOUND error when unknown' })
+  consumer(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<unknown> {
+    return loadExisting(context, decodeGlobalId(id, 'Consumer'));
+  }
+
+  @Mutation(() => Consumer, {
+    description:
+      'Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation',
+  })
+  async createConsumer(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('input', () => ConsumerInput) input: ConsumerInput,
+    @Arg('ssn', () => SsnScalar, { nullable: true, description: 'US only; write-only' }) ssn: string | null,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConsumerModel> {
+    const customer = decodeGlobalId(customerId, 'Customer', 'customerId');
+    const created = await consumersOf(context, customer.provider).create(customer, toConsumerPortInput(input, ssn));
+    forget(context, `consumer-of:${encodeGlobalId(customer)}`);
+    return created;
+  }
+
+  @Mutation(() => Consumer, { description: 'Changes the given fields of a consumer; the others stay as they are' })
+  async updateConsumer(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ConsumerInput) input: ConsumerInput,
+    @Arg('ssn', () => SsnScalar, { nullable: true, description: 'US only; write-only' }) ssn: string | null,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConsumerModel> {
+    const target = decodeGlobalId(id, 'Consumer');
+    const updated = await consumersOf(context, target.provider).update(target, toConsumerPortInput(input, ssn));
+    forget(context, `consumer:${encodeGlobalId(target)}`);
+    return updated;
+  }
+}
