@@ -1,5 +1,5 @@
-import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { ReportEventOutcome } from '../domain/lending.port.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Logger } from '../observability/logger.js';

@@ -199,6 +199,14 @@ describe('authorization periods (Mastercard US)', () => {
   });
 });
 
+describe('report preconditions (Mastercard US)', () => {
+  it('refuses a VOA report before the consumer exists, saying what to create first', async () => {
+    const answer = await gql('mutation ($id: ID!) { generateVoaReport(customerId: $id) { id } }', { id: usCustomers[5] });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', providerStatus: 404, providerCode: '10100' });
+    expect(answer.errors?.[0]?.message).toMatch(/consumer first/);
+  });
+});
+
 describe('reports in Australia (v4 paths, no personal cash flow)', () => {
   it('generates a VOA report and reads its assets once finished', async () => {
     const generated = await gql('mutation ($id: ID!) { generateVoaReport(customerId: $id) { id status type } }', { id: auCustomer });

@@ -1,5 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ProviderEnum } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';

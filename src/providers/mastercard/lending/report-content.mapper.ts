@@ -13,13 +13,13 @@ import {
 import { dateFromEpochSeconds, dateFromProviderString } from './provider-dates.js';
 import type { LendingRegion } from './region.js';
 import { withoutSsn } from './reports.mapper.js';
-import type { WireAnalytics, WireReportBody } from './wire.js';
+import type { WireAnalytics, WirePeriod, WireReportBody } from './wire.js';
 import { reportBodySchema } from './wire.js';
 
 /** Report amounts are JSON numbers; the unified model carries exact decimal strings (decimal.ts). */
 const decimal = (value: number | null | undefined): string | null => (value === null || value === undefined ? null : decimalFromNumber(value));
 
-function aggregationOf(region: LendingRegion, timeIntervalType: string, periods: NonNullable<NonNullable<WireAnalytics['transactionalAttributes']>[number]['aggregatedByTimePeriods']>[number]['periods']): TimeIntervalAggregation {
+function aggregationOf(region: LendingRegion, timeIntervalType: string, periods: readonly WirePeriod[]): TimeIntervalAggregation {
   if (!isTimeIntervalType(timeIntervalType)) {
     throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: unknown time interval type ${timeIntervalType.slice(0, 40)}`, {
       provider: region.provider,

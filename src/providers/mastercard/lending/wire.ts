@@ -118,6 +118,7 @@ export const periodSchema = z.object({
   max: nullableNumber,
   standardDeviation: nullableNumber,
 });
+export type WirePeriod = z.infer<typeof periodSchema>;
 
 /** The docs print confidences as strings ("100.0"); the field description says float. */
 const confidenceValue = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
