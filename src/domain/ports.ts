@@ -27,7 +27,8 @@ import type { ProviderKey } from './provider.js';
  */
 
 export interface CreateCustomerInput {
-  kind: CustomerKind;
+  /** Null when the caller gave none; providers with a default (Mastercard: TESTING) apply it. */
+  kind: CustomerKind | null;
   username: string | null;
   firstName: string | null;
   lastName: string | null;

@@ -3,36 +3,61 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger };
 
 /**
- * Paths pino blanks in every log line. Secrets (partner secrets, tokens, app keys, passwords) and
- * personal data (SSN, full account numbers) must never reach a log, whatever object carries them.
+ * Keys whose values never reach a log, at any depth and in any letter case: secrets (partner
+ * secrets, tokens, app keys, passwords) and personal data (SSN, full account numbers). A key list
+ * rather than pino's redact paths, because pino paths match one fixed depth and an SSN can sit at
+ * `input.ssn`, `variables.input.ssn` or inside an array.
  */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.partnerSecret',
-  '*.newPartnerSecret',
-  '*.password',
-  '*.token',
-  '*.apiKey',
-  '*.appKey',
-  '*.ssn',
-  '*.accountNumber',
-  '*.realAccountNumber',
-  'headers["finicity-app-key"]',
-  'headers["finicity-app-token"]',
-  'headers["app-key"]',
-  'headers["app-token"]',
-  'headers["x-api-key"]',
-  'headers.directlogin',
-  'headers.authorization',
-];
+const SENSITIVE_KEYS = new Set(
+  [
+    'partnerSecret',
+    'newPartnerSecret',
+    'password',
+    'token',
+    'accessToken',
+    'appToken',
+    'apiKey',
+    'appKey',
+    'ssn',
+    'consumerSsn',
+    'accountNumber',
+    'realAccountNumber',
+    'authorization',
+    'cookie',
+    'finicity-app-key',
+    'finicity-app-token',
+    'app-key',
+    'app-token',
+    'x-api-key',
+    'directlogin',
+  ].map((key) => key.toLowerCase()),
+);
+
+const CENSOR = '[redacted]';
+/** Deeper than any object we log; past it the value is dropped rather than walked. */
+const MAX_DEPTH = 12;
+
+/** A copy of `value` with every sensitive key's value replaced; errors, dates and buffers pass as they are. */
+export function scrubSensitive(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value)) return value;
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => scrubSensitive(item, depth + 1, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SENSITIVE_KEYS.has(key.toLowerCase()) ? CENSOR : scrubSensitive(item, depth + 1, seen);
+  }
+  return copy;
+}
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
       level,
       base: { service: 'open-finance-gateway' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { log: (object) => scrubSensitive(object) as Record<string, unknown> },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination as DestinationStream | undefined,

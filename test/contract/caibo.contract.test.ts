@@ -19,7 +19,7 @@ for (const [mode, credentials] of [
     const simulator = await startCaiboSimulator();
     const adapter = createCaiboAdapter({ baseUrl: simulator.url, credentials, ...adapterDependencies() });
     const now = Date.now();
-    const blank = { kind: 'TESTING', username: null, firstName: null, lastName: null, phone: null, applicationId: null, category: null } as const;
+    const blank = { kind: null, username: null, firstName: null, lastName: null, phone: null, applicationId: null, category: null } as const;
     return {
       adapter,
       expectedCapabilities: ['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS'],

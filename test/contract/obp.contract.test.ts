@@ -5,7 +5,7 @@ import { adapterDependencies } from '../support/sandbox-deps.js';
 import { runProviderContract } from './provider-contract.js';
 
 const admin = OBP_SANDBOX_USERS[0]!;
-const blank = { kind: 'TESTING', username: null, firstName: null, lastName: null, email: null, applicationId: null, category: null } as const;
+const blank = { kind: null, username: null, firstName: null, lastName: null, email: null, applicationId: null, category: null } as const;
 let run = 0;
 
 /** OBP has no customer delete through the gateway and no customer-wide transaction endpoint. */

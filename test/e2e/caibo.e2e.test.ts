@@ -129,6 +129,7 @@ describe('Caibo IPG customers end to end', () => {
       ['memberId over 50', { name: 'A', email: 'a@example.com', memberId: 'm'.repeat(51) }, 'input.memberId'],
       ['firstName (Caibo has one name)', { name: 'A', email: 'a@example.com', firstName: 'A' }, 'input.firstName'],
       ['username', { name: 'A', email: 'a@example.com', username: 'someone' }, 'input.username'],
+      ['kind (Caibo customers have none)', { name: 'A', email: 'a@example.com', kind: 'TESTING' }, 'input.kind'],
     ];
     it.each(cases)('%s', async (_label, fields, field) => {
       const before = await fetch(`${gateway.sandbox!.simulators.CAIBO_IPG!.url}/_sandbox/stats`).then((response) => response.json() as Promise<{ requests: number }>);

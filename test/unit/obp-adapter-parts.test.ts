@@ -132,7 +132,7 @@ describe('OBP mappers', () => {
 
   it('builds the v5 create body from the unified input and rejects what OBP cannot take by name', () => {
     const input: CreateCustomerInput = {
-      kind: 'TESTING',
+      kind: null,
       username: null,
       firstName: null,
       lastName: null,

@@ -99,7 +99,7 @@ export class CustomerResolver {
   createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
     return requirePort(adapter, 'customerWrite', 'creating customers').create({
-      kind: (input.kind ?? 'TESTING') as CustomerKind,
+      kind: (input.kind ?? null) as CustomerKind | null,
       username: given(input.username),
       firstName: given(input.firstName),
       lastName: given(input.lastName),

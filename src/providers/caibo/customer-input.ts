@@ -46,10 +46,10 @@ function extraFields(extra: Readonly<Record<string, string>> | undefined): Pick<
 
 /**
  * A create request as a `Client` body. Fields Caibo has no place for are rejected by name, never
- * dropped. `kind` is not checked: the GraphQL layer defaults it for Mastercard, and Caibo has no such
- * notion, so it cannot be told apart from a value the caller chose.
+ * dropped.
  */
 export function toCreateBody(input: CreateCustomerInput): ClientBody {
+  if (input.kind !== null) throw badInput('CAIBO_IPG customers have no kind', 'input.kind');
   for (const key of ['username', 'firstName', 'lastName', 'applicationId', 'category'] as const) {
     if (input[key] !== null) {
       throw badInput(`CAIBO_IPG customers have no ${key}${key.endsWith('Name') ? ': give the full name in name' : ''}`, `input.${key}`);

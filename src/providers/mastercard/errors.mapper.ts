@@ -92,7 +92,10 @@ export function safeProviderMessage(message: string | undefined): string | undef
 
 export function toGatewayError(provider: ProviderKey, response: UpstreamResponse, what: string): GatewayError {
   const body = readErrorBody(response);
-  const code = (body.code !== undefined ? CODE_MAP[body.code] : undefined) ?? statusToCode(response.status);
+  const mapped = body.code !== undefined ? CODE_MAP[body.code] : undefined;
+  // 10100 is a generic "invalid parameter" that the lending endpoints also answer with 404 for a
+  // missing consumer (key-endpoint-examples.json, GetConsumerForCustomer): there the status decides.
+  const code = mapped === undefined || (mapped === 'BAD_USER_INPUT' && response.status === 404) ? statusToCode(response.status) : mapped;
   const providerMessage = safeProviderMessage(body.message);
   const aggregating = body.code === '325' || body.code === '5006';
   const retryAfterMs = aggregating ? (retryAfterOf(response) ?? AGGREGATING_RETRY_AFTER_MS) : undefined;

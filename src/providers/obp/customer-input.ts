@@ -37,8 +37,7 @@ export function toCreateBody(input: CreateCustomerInput): PostCustomerJsonV500 {
   if (input.lastName) throw badInput('OBP customers take one legal name in name, not lastName', 'input.lastName');
   if (input.applicationId) throw badInput('OBP customers have no applicationId', 'input.applicationId');
   if (input.category) throw badInput('OBP customers have no category', 'input.category');
-  // `kind` defaults to TESTING in the GraphQL layer, so only an explicit ACTIVE can be told apart.
-  if (input.kind === 'ACTIVE') throw badInput('OBP customers have no kind', 'input.kind');
+  if (input.kind !== null) throw badInput('OBP customers have no kind', 'input.kind');
   for (const key of Object.keys(input.extra)) {
     if (!(key in OBP_CREATE_FIELDS)) throw badInput(`OBP customers have no field ${key}`, `input.${key}`);
   }
