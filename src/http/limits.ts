@@ -9,7 +9,11 @@ export interface UpstreamLimits {
   headersTimeoutMs: number;
   /** Max silence between body chunks. */
   bodyTimeoutMs: number;
-  /** Sockets per provider origin: bounds the load one gateway puts on a provider. */
+  /**
+   * Sockets per provider origin: bounds the load one gateway puts on a provider. The reference
+   * query (20 customers) issues 40 calls at once; at 32 the last 8 waited a whole round trip
+   * (bench: 235 ms → 186 ms median at 40 ms provider latency when raised to 64).
+   */
   connections: number;
   /** Idle keep-alive: below the 60 s most provider load balancers use, so we close first. */
   keepAliveTimeoutMs: number;
@@ -26,7 +30,7 @@ export const DEFAULT_UPSTREAM_LIMITS: UpstreamLimits = {
   connectTimeoutMs: 5_000,
   headersTimeoutMs: 15_000,
   bodyTimeoutMs: 15_000,
-  connections: 32,
+  connections: 64,
   keepAliveTimeoutMs: 30_000,
   maxAttempts: 3,
   retryInitialDelayMs: 100,

@@ -7,8 +7,10 @@ import { settleEach } from './batch.js';
 import {
   createAccountTransactionsLoader,
   createCustomerTransactionsLoader,
+  createCustomerWindowLoader,
   type AccountTransactionsKey,
   type CustomerTransactionsKey,
+  type CustomerWindowKey,
 } from './transactions.loader.js';
 
 /**
@@ -22,6 +24,8 @@ export interface Loaders {
   accountsByCustomer: DataLoader<NativeRef, Account[], string>;
   accountTransactions: DataLoader<AccountTransactionsKey, Page<Transaction>, string>;
   customerTransactions: DataLoader<CustomerTransactionsKey, Page<Transaction>, string>;
+  /** A customer's whole transaction window, shared by the pages of its accounts. */
+  customerWindow: DataLoader<CustomerWindowKey, Page<Transaction>, string>;
   /** Seeds the by-id caches from a list answer, so a later lookup costs no call. */
   primeCustomers(customers: readonly Customer[]): void;
 }
@@ -50,12 +54,14 @@ export function createLoaders(registry: ProviderRegistry): Loaders {
       }),
     { cacheKeyFn },
   );
+  const customerWindow = createCustomerWindowLoader(registry);
   return {
     customer,
     account,
     transaction,
     accountsByCustomer,
-    accountTransactions: createAccountTransactionsLoader(registry),
+    accountTransactions: createAccountTransactionsLoader(registry, customerWindow),
+    customerWindow,
     customerTransactions: createCustomerTransactionsLoader(registry),
     primeCustomers(customers) {
       for (const found of customers) customer.prime(found.ref, found);

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../domain/errors.js';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Customer as CustomerModel, CustomerCategory, CustomerKind } from '../../domain/model.js';
@@ -11,6 +12,7 @@ import { listCustomers } from '../customers-fan-out.js';
 import { obpCreateExtra } from '../obp-customer-input.js';
 import { ProviderEnum } from '../enums.js';
 import { transactionQueryOf } from '../transaction-filter.js';
+import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
 import { AccountConnection } from '../types/account.type.js';
 import { Customer, CustomerConnection } from '../types/customer.type.js';
 import { CreateCustomerInput, TransactionFilter, UpdateCustomerInput } from '../types/inputs.js';
@@ -82,8 +84,14 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => AccountConnection)
-  async accounts(@Root() customer: CustomerModel, @Args(() => PageArgs) args: PageArgs, @Ctx() context: GatewayContext) {
+  async accounts(
+    @Root() customer: CustomerModel,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = pageRequestOf(args.first, args.after);
+    prefetchAccountTransactionWindows(context, customer.ref, info);
     const accounts = await context.loaders.accountsByCustomer.load(customer.ref);
     return toConnection(sliceToPage(accounts, page));
   }
