@@ -1,5 +1,6 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
+import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
 import { parseJsonLossless } from './lossless-json.js';
 import { caiboErrorSchema, problemDetailsSchema } from './wire.js';
 
@@ -11,17 +12,9 @@ import { caiboErrorSchema, problemDetailsSchema } from './wire.js';
  */
 const PROVIDER = 'CAIBO_IPG' as const;
 
-export function statusToCode(status: number): ErrorCode {
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
-  // 401: our API key or token was refused; 403: our credentials lack a right. Neither is the caller's fault.
-  if (status === 401 || status === 403) return 'PROVIDER_AUTH_FAILED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
+export const statusToCode = (status: number): ErrorCode =>
   // 413/415: the gateway built a request Caibo refuses; nothing the caller can change.
-  if (status === 413 || status === 415) return 'INTERNAL';
-  if (status === 429) return 'RATE_LIMITED';
-  return 'PROVIDER_UNAVAILABLE';
-}
+  errorCodeForStatus(status, { 413: 'INTERNAL', 415: 'INTERNAL' });
 
 /**
  * Caibo's request member names, where the gateway's input calls them differently. Unlisted names keep
@@ -79,13 +72,13 @@ export function readErrorBody(response: UpstreamResponse): CaiboErrorBody {
 export function toGatewayError(response: UpstreamResponse, what: string): GatewayError {
   const body = readErrorBody(response);
   const code = statusToCode(response.status);
-  const retryAfterSeconds = Number(response.headers['retry-after']);
+  const retryAfterMs = retryAfterMsOf(response);
   return new GatewayError(code, `${PROVIDER}: ${what} failed${body.message ? `: ${body.message}` : ''}`, {
     provider: PROVIDER,
     providerStatus: response.status,
     ...(body.providerCode === undefined ? {} : { providerCode: body.providerCode }),
     ...(code === 'BAD_USER_INPUT' && body.field !== undefined ? { field: body.field } : {}),
-    ...(code === 'RATE_LIMITED' && Number.isFinite(retryAfterSeconds) ? { retryAfterMs: retryAfterSeconds * 1000 } : {}),
+    ...(code === 'RATE_LIMITED' && retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
+import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
 import { errorSchema } from './wire.js';
 
 /**
@@ -44,28 +45,7 @@ const CODE_MAP: Record<string, ErrorCode> = {
 /** Until the first aggregation finishes; the AU docs give no figure, so 30 s is a polite first retry. */
 const AGGREGATING_RETRY_AFTER_MS = 30_000;
 
-/** A retry hint longer than this is not a hint but an outage; clamp it so callers keep polling sanely. */
-const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
-
-/**
- * `Retry-After` in seconds, when the provider sends one. The AU docs document none for 325/5006
- * (only "check account status periodically"); the sandbox adds it, and honouring it costs nothing.
- */
-function retryAfterOf(response: UpstreamResponse): number | undefined {
-  const raw = response.headers['retry-after'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  return Math.min(Math.max(Number(value) * 1000, 1000), MAX_RETRY_AFTER_MS);
-}
-
-export function statusToCode(status: number): ErrorCode {
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
-  if (status === 401 || status === 403) return 'PROVIDER_AUTH_FAILED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
-  if (status === 429) return 'RATE_LIMITED';
-  return 'PROVIDER_UNAVAILABLE';
-}
+export const statusToCode = (status: number): ErrorCode => errorCodeForStatus(status);
 
 export interface FinicityErrorBody {
   code: string | undefined;
@@ -98,7 +78,11 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
   const code = mapped === undefined || (mapped === 'BAD_USER_INPUT' && response.status === 404) ? statusToCode(response.status) : mapped;
   const providerMessage = safeProviderMessage(body.message);
   const aggregating = body.code === '325' || body.code === '5006';
-  const retryAfterMs = aggregating ? (retryAfterOf(response) ?? AGGREGATING_RETRY_AFTER_MS) : undefined;
+  const retryAfterMs = aggregating
+    ? (retryAfterMsOf(response) ?? AGGREGATING_RETRY_AFTER_MS)
+    : code === 'RATE_LIMITED'
+      ? retryAfterMsOf(response)
+      : undefined;
   return new GatewayError(code, `${provider}: ${what} failed${providerMessage ? `: ${providerMessage}` : ''}`, {
     provider,
     providerStatus: response.status,

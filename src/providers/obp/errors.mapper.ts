@@ -1,5 +1,6 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
+import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
 import { errorSchema } from './wire.js';
 
 /**
@@ -34,15 +35,8 @@ const CODE_MAP: Readonly<Record<string, ErrorCode>> = {
   'OBP-50000': 'PROVIDER_UNAVAILABLE', // unknown error (400 by OBP's default)
 };
 
-function statusToCode(status: number): ErrorCode {
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
-  if (status === 401) return 'PROVIDER_AUTH_FAILED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
-  if (status === 429) return 'RATE_LIMITED';
-  return 'PROVIDER_UNAVAILABLE';
-}
+// OBP answers 403 for a missing entitlement (OBP-20006 and kin): the caller may not, not our credentials.
+const statusToCode = (status: number): ErrorCode => errorCodeForStatus(status, { 403: 'FORBIDDEN' });
 
 export interface ObpErrorBody {
   /** `OBP-30046`, or undefined when the message carries no OBP code (a few literal messages). */
@@ -79,7 +73,13 @@ export function toGatewayError(response: UpstreamResponse, what: string): Gatewa
     provider: 'OBP',
     providerStatus: response.status,
     ...(body.obpCode === undefined ? {} : { providerCode: body.obpCode }),
+    ...(code === 'RATE_LIMITED' ? retryHint(response) : {}),
   });
+}
+
+function retryHint(response: UpstreamResponse): { retryAfterMs?: number } {
+  const retryAfterMs = retryAfterMsOf(response);
+  return retryAfterMs === undefined ? {} : { retryAfterMs };
 }
 
 /**
