@@ -48,6 +48,10 @@ export function storeKeyOf(credential: CredentialKey): string {
 export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const now = options.now ?? Date.now;
   const inFlight = new Map<string, Promise<string>>();
+  // The last token each key invalidated here: when several requests holding the same rejected token
+  // all invalidate it, only the first may delete, or a later one would delete the fresh token the
+  // first one's refresh just stored (and on OBP a second login would void it).
+  const lastInvalidated = new Map<string, string>();
 
   async function fetchAndStore(key: string, credential: CredentialKey, fetch: () => Promise<IssuedToken>): Promise<string> {
     options.onFetch?.(credential.namespace);
@@ -73,6 +77,8 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     },
     async invalidate(credential, token) {
       const key = storeKeyOf(credential);
+      if (lastInvalidated.get(key) === token) return;
+      lastInvalidated.set(key, token);
       const cached = (await options.store.get(key)) as IssuedToken | undefined;
       if (cached?.token === token) await options.store.delete(key);
     },

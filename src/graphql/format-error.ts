@@ -34,6 +34,8 @@ export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GatewayError) {
+      // An INTERNAL GatewayError wraps a bug (e.g. a fan-out provider that threw a TypeError): keep its cause in the log.
+      if (original.code === 'INTERNAL') logger.error({ err: original.cause ?? original, path: formatted.path }, 'internal error in a GraphQL request');
       return { ...formatted, message: original.message, extensions: gatewayExtensions(original) };
     }
     const apolloCode = formatted.extensions?.code;

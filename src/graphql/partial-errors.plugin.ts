@@ -14,6 +14,10 @@ export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async willSendResponse({ contextValue, response }) {
           if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
+          for (const { error, path } of contextValue.partialErrors) {
+            const level = error.code === 'INTERNAL' ? 'error' : 'warn';
+            contextValue.logger[level]({ err: error.cause ?? error, code: error.code, provider: error.provider, path }, 'provider missing from a partial result');
+          }
           const added = contextValue.partialErrors.map(({ error, path }) =>
             new GraphQLError(error.message, { path, extensions: gatewayExtensions(error) }).toJSON(),
           );

@@ -55,8 +55,10 @@ export function createCustomerWindowLoader(registry: ProviderRegistry): DataLoad
 
 /** Whether an account page can be cut from its customer's window (see createAccountTransactionsLoader). */
 export function fitsCustomerWindow(registry: ProviderRegistry, provider: NativeRef['provider'], page: PageRequest): boolean {
-  const wide = registry.adapter(provider).customerTransactions;
-  return wide !== undefined && page.offset + page.limit < wide.maxPageSize;
+  const adapter = registry.adapter(provider);
+  const wide = adapter.customerTransactions;
+  // Without accounts (Caibo) there are no account pages to cut from a window.
+  return adapter.accounts !== undefined && wide !== undefined && page.offset + page.limit < wide.maxPageSize;
 }
 
 export function createAccountTransactionsLoader(
@@ -71,13 +73,18 @@ export function createAccountTransactionsLoader(
     const groups = new Map<string, AccountTransactionsKey[]>();
     const results = new Map<AccountTransactionsKey, Promise<Page<Transaction>>>();
     for (const key of keys) {
-      const adapter = registry.adapter(key.account.provider);
-      const customerId = key.account.scope[0];
-      if (customerId !== undefined && fitsCustomerWindow(registry, key.account.provider, key.page)) {
-        const groupKey = `${key.account.provider}|${customerId}|${transactionQueryKey(key.query)}`;
-        groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
-      } else {
-        results.set(key, perAccount(adapter, key));
+      try {
+        const adapter = registry.adapter(key.account.provider);
+        const customerId = key.account.scope[0];
+        if (customerId !== undefined && fitsCustomerWindow(registry, key.account.provider, key.page)) {
+          const groupKey = `${key.account.provider}|${customerId}|${transactionQueryKey(key.query)}`;
+          groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
+        } else {
+          results.set(key, perAccount(adapter, key));
+        }
+      } catch (error) {
+        // One key's failure (a provider not enabled here) stays that key's.
+        results.set(key, Promise.reject(error));
       }
     }
     for (const group of groups.values()) {

@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -37,10 +37,13 @@ const CENSOR = '[redacted]';
 /** Deeper than any object we log; past it the value is dropped rather than walked. */
 const MAX_DEPTH = 12;
 
-/** A copy of `value` with every sensitive key's value replaced; errors, dates and buffers pass as they are. */
+/** A copy of `value` with every sensitive key's value replaced; class instances pass as they are. */
 export function scrubSensitive(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value)) return value;
+  // Only plain objects and arrays are walked: errors, dates, buffers and class instances such as
+  // the HTTP request are left to pino's serializers below, which pick safe fields themselves.
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (seen.has(value)) return '[circular]';
   seen.add(value);
@@ -58,6 +61,16 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       level,
       base: { service: 'open-finance-gateway' },
       formatters: { log: (object) => scrubSensitive(object) as Record<string, unknown> },
+      serializers: {
+        // The path only: a GET /graphql query string can carry variables, and variables can carry an SSN.
+        req: (request: { method?: string; url?: string; id?: unknown }) => ({
+          method: request.method,
+          path: request.url?.split('?')[0],
+          id: request.id,
+        }),
+        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+        err: stdSerializers.err,
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination as DestinationStream | undefined,

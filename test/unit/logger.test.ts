@@ -44,3 +44,18 @@ describe('log redaction', () => {
     expect(scrubbed.err).toBeInstanceOf(Error);
   });
 });
+
+describe('request log lines', () => {
+  it('keep method, path and status but never the query string', () => {
+    const { stream, text } = capture();
+    const logger = createLogger('info', stream);
+    logger.info({ req: Object.assign(Object.create({ kind: 'IncomingMessage' }), { method: 'GET', url: '/graphql?variables=%7B%22ssn%22%3A%22123456789%22%7D', id: 'r1' }) }, 'incoming request');
+    logger.info({ res: Object.assign(Object.create({ kind: 'ServerResponse' }), { statusCode: 200 }) }, 'request completed');
+    const out = text();
+    expect(out).toContain('"method":"GET"');
+    expect(out).toContain('"path":"/graphql"');
+    expect(out).toContain('"statusCode":200');
+    expect(out).not.toContain('123456789');
+    expect(out).not.toContain('variables');
+  });
+});

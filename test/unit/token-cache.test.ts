@@ -74,3 +74,18 @@ describe('token cache', () => {
     expect(attempts).toBe(2);
   });
 });
+
+describe('token cache invalidation under concurrency', () => {
+  it('lets only the first of several holders of a rejected token delete it', async () => {
+    const cache = createTokenCache({ store: new Keyv() });
+    let fetches = 0;
+    const fetch = async () => ({ token: `token-${(fetches += 1)}`, refreshAt: Date.now() + 60_000 });
+    const stale = await cache.get(credential, fetch);
+    // Request A: invalidate and refresh. Request B held the same token and invalidates it afterwards.
+    await cache.invalidate(credential, stale);
+    const fresh = await cache.get(credential, fetch);
+    await cache.invalidate(credential, stale);
+    expect(await cache.get(credential, fetch)).toBe(fresh);
+    expect(fetches).toBe(2);
+  });
+});

@@ -4,7 +4,7 @@ import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/glo
 import type { Consumer as ConsumerModel, ConsumerInput as ConsumerPortInput } from '../../domain/lending.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { forget, perRequest } from '../lending-request-cache.js';
+import { forget, perRequest } from '../request-memo.js';
 import { Customer } from '../types/customer.type.js';
 import { Consumer, ConsumerInput, SsnScalar } from '../types/lending-consumer.type.js';
 import { loadExisting } from './node.resolver.js';

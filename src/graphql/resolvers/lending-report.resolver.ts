@@ -11,7 +11,7 @@ import {
 } from '../../domain/lending.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { perRequest } from '../lending-request-cache.js';
+import { perRequest } from '../request-memo.js';
 import { JSONScalar } from '../scalars.js';
 import { Customer } from '../types/customer.type.js';
 import { Consumer } from '../types/lending-consumer.type.js';

@@ -3,6 +3,8 @@ import type { AccountHolder as AccountHolderModel, AvailableBalance as Available
 import type { Account as AccountModel } from '../../domain/model.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
+import { perRequest } from '../request-memo.js';
+import { encodeGlobalId } from '../../domain/global-id.js';
 import { Account } from '../types/account.type.js';
 import { AccountHolder, AvailableBalance, PaymentDetails } from '../types/mastercard-account-details.type.js';
 
@@ -19,7 +21,9 @@ export class MastercardAccountFieldsResolver {
       'Mastercard AU (PAYMENT_DETAILS): account number and BSB to pay into the account; null for account types without them (AU: Transaction & Savings only). Contains the full account number',
   })
   paymentDetails(@Root() account: AccountModel, @Ctx() context: GatewayContext): Promise<PaymentDetailsModel | null> {
-    return requirePort(context.registry.adapter(account.provider), 'paymentDetails', 'account payment details').get(account.ref);
+    return perRequest(context, `paymentDetails:${encodeGlobalId(account.ref)}`, () =>
+      requirePort(context.registry.adapter(account.provider), 'paymentDetails', 'account payment details').get(account.ref),
+    );
   }
 
   @FieldResolver(() => AvailableBalance, {
@@ -28,7 +32,10 @@ export class MastercardAccountFieldsResolver {
       "Mastercard AU (AVAILABLE_BALANCE): the provider's latest cached available balance; deposit accounts only (else null). Billable per call at Mastercard AU",
   })
   availableBalance(@Root() account: AccountModel, @Ctx() context: GatewayContext): Promise<AvailableBalanceModel | null> {
-    return requirePort(context.registry.adapter(account.provider), 'availableBalance', 'available balances').get(account.ref);
+    // Billable: the same account asked twice in one request (aliases, or reached by two paths) is read once.
+    return perRequest(context, `availableBalance:${encodeGlobalId(account.ref)}`, () =>
+      requirePort(context.registry.adapter(account.provider), 'availableBalance', 'available balances').get(account.ref),
+    );
   }
 
   @FieldResolver(() => AvailableBalance, {
@@ -45,7 +52,9 @@ export class MastercardAccountFieldsResolver {
     maxCacheAgeMinutes: number,
     @Ctx() context: GatewayContext,
   ): Promise<AvailableBalanceModel | null> {
-    return requirePort(context.registry.adapter(account.provider), 'liveBalance', 'live balances').get(account.ref, maxCacheAgeMinutes);
+    return perRequest(context, `liveBalance:${encodeGlobalId(account.ref)}:${maxCacheAgeMinutes}`, () =>
+      requirePort(context.registry.adapter(account.provider), 'liveBalance', 'live balances').get(account.ref, maxCacheAgeMinutes),
+    );
   }
 
   @FieldResolver(() => [AccountHolder], {
@@ -53,7 +62,9 @@ export class MastercardAccountFieldsResolver {
     description: 'Mastercard AU (ACCOUNT_OWNER): holders as the institution knows them. Billable per call at Mastercard AU',
   })
   owners(@Root() account: AccountModel, @Ctx() context: GatewayContext): Promise<AccountHolderModel[]> {
-    return requirePort(context.registry.adapter(account.provider), 'accountOwner', 'account owners').get(account.ref);
+    return perRequest(context, `owners:${encodeGlobalId(account.ref)}`, () =>
+      requirePort(context.registry.adapter(account.provider), 'accountOwner', 'account owners').get(account.ref),
+    );
   }
 
   @FieldResolver(() => Int, {

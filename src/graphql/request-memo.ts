@@ -1,7 +1,7 @@
 import type { GatewayContext } from './context.js';
 
 /**
- * Per-request memo for lending lookups (a report's content read by several fields, a customer's
+ * Per-request memo for lookups several fields share (a report's content, a customer's
  * consumer). Keyed by the request context, so one caller's answers never serve another's and
  * everything is dropped with the request, like the DataLoaders in src/loaders.
  */
@@ -18,6 +18,16 @@ export function perRequest<T>(context: GatewayContext, key: string, load: () => 
   const loading = load();
   memo.set(key, loading);
   return loading;
+}
+
+/** Seeds the memo with an answer a list already gave, so a later lookup costs no call. */
+export function remember<T>(context: GatewayContext, key: string, value: T): void {
+  let memo = memos.get(context);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(context, memo);
+  }
+  memo.set(key, Promise.resolve(value));
 }
 
 /** After a write, so later fields of the same request read the new state. */
