@@ -22,6 +22,8 @@ export interface ContractFixtures {
   transactionWindow: { from: Date; to: Date };
   /** A valid create request (unique per run), when the adapter can create customers. */
   validCreate?: () => CreateCustomerInput;
+  /** What the provider answers for the accounts of an unknown customer: NOT_FOUND (default) or an empty list. */
+  unknownCustomerAccounts?: 'NOT_FOUND' | 'empty';
   /** An invalid one, and the field the BAD_USER_INPUT error must name. */
   invalidCreate?: { input: CreateCustomerInput; field: string };
   close(): Promise<void>;
@@ -151,6 +153,7 @@ export function runProviderContract(name: string, setup: () => Promise<ContractF
         { ...query(), statuses: ['POSTED'] },
         { offset: 0, limit: 50 },
       );
+      expect(posted.items.length).toBeGreaterThan(0);
       for (const transaction of posted.items) expect(transaction.status).toBe('POSTED');
     });
 
@@ -164,12 +167,16 @@ export function runProviderContract(name: string, setup: () => Promise<ContractF
     it('reports failures as GatewayErrors with a unified code and the provider', async (context) => {
       if (!f.adapter.accounts) return context.skip();
       const error = await f.adapter.accounts.listForCustomer(f.unknownCustomer).then(
-        (accounts) => (accounts.length === 0 ? null : new Error('listed accounts for an unknown customer')),
+        (accounts) => accounts,
         (caught: unknown) => caught,
       );
-      if (error === null) return; // Some providers answer an empty list for an unknown customer.
+      if (f.unknownCustomerAccounts === 'empty') {
+        expect(error).toEqual([]);
+        return;
+      }
       expect(error).toBeInstanceOf(GatewayError);
       expect(ERROR_CODES).toContain((error as GatewayError).code);
+      expect((error as GatewayError).code).toBe('NOT_FOUND');
       expect((error as GatewayError).provider).toBe(f.adapter.key);
     });
   });

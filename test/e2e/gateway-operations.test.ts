@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
+import Keyv from 'keyv';
+import { storeKeyOf } from '../../src/auth/token-cache.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { MASTERCARD_AU_SANDBOX_CREDENTIALS, MASTERCARD_US_SANDBOX_CREDENTIALS } from '../../src/sandbox/mastercard/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
@@ -34,8 +36,8 @@ describe('health, readiness and metrics', () => {
     const metrics = await request(`${gateway.url}/metrics`);
     expect(metrics.headers['content-type']).toContain('text/plain');
     const text = await metrics.body.text();
-    expect(text).toMatch(/gateway_upstream_requests_total\{provider="MASTERCARD_US",operation="customers.list",status="200"\} 1/);
-    expect(text).toMatch(/gateway_token_fetches_total\{provider="MASTERCARD_US"\} 1/);
+    expect(text).toMatch(/^gateway_upstream_requests_total\{provider="MASTERCARD_US",operation="customers.list",status="200"\} 1$/m);
+    expect(text).toMatch(/^gateway_token_fetches_total\{provider="MASTERCARD_US"\} 1$/m);
     expect(text).toMatch(/gateway_upstream_request_duration_seconds_bucket\{le="0.005",provider="MASTERCARD_US",operation="customers.list"\}/);
   });
 
@@ -91,16 +93,46 @@ describe('fan-out with partial results', () => {
 });
 
 describe('secrets stay out of logs and errors', () => {
-  it('never logs partner secrets, app keys or tokens, even at trace level', async () => {
+  it('never logs partner secrets, app keys or tokens, even at trace level and on failure paths', async () => {
     const { stream, lines } = captureLogs();
-    gateway = await startTestGateway({ logger: createLogger('trace', stream) });
-    await gateway.graphql('query { customers(first: 3) { edges { node { id accounts { edges { node { id } } } } } } }');
-    await gateway.graphql('query { customer(id: "garbage") { id } }');
-    expect(lines.length).toBeGreaterThan(0);
+    // AU gets a wrong secret, so the fan-out logs a provider auth failure with its cause.
+    const wrongSecret = 'wrong-partner-secret-7Qx';
+    const sandbox = await startTestGateway();
+    gateway = sandbox;
+    const endpoints = {
+      ...sandbox.sandbox!.endpoints,
+      MASTERCARD_AU: { ...sandbox.sandbox!.endpoints.MASTERCARD_AU!, credentials: { ...MASTERCARD_AU_SANDBOX_CREDENTIALS, partnerSecret: wrongSecret } },
+    };
+    const store = new Keyv();
+    const observed = await startTestGateway({ endpoints, store, logger: createLogger('trace', stream) });
+    try {
+      const answer = await observed.graphql('query { customers(first: 3) { edges { node { id } } providerErrors { provider code } } }');
+      expect(answer.data).toMatchObject({ customers: { providerErrors: [{ provider: 'MASTERCARD_AU', code: 'PROVIDER_AUTH_FAILED' }] } });
+      await observed.graphql('query { customer(id: "garbage") { id } }');
+      const get = await request(`${observed.url}/graphql?query=${encodeURIComponent('{ providers { provider } }')}&variables=${encodeURIComponent('{"ssn":"123-45-6789"}')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+      await get.body.dump();
+    } finally {
+      await observed.close();
+    }
     const all = lines.join('\n');
-    for (const credentials of [MASTERCARD_US_SANDBOX_CREDENTIALS, MASTERCARD_AU_SANDBOX_CREDENTIALS]) {
-      expect(all).not.toContain(credentials.partnerSecret);
-      expect(all).not.toContain(credentials.appKey);
+    // The failure path really logged, with the provider and its code...
+    expect(lines.some((line) => line.includes('provider missing from a partial result') && line.includes('MASTERCARD_AU'))).toBe(true);
+    expect(lines.some((line) => line.includes('"path":"/graphql"'))).toBe(true);
+    // ...and no credential, token or SSN reached any line.
+    const usToken = (await store.get(storeKeyOf({ namespace: 'MASTERCARD_US', parts: [MASTERCARD_US_SANDBOX_CREDENTIALS.partnerId, MASTERCARD_US_SANDBOX_CREDENTIALS.appKey] }))) as { token: string } | undefined;
+    expect(usToken?.token).toBeTruthy();
+    for (const secret of [
+      wrongSecret,
+      usToken!.token,
+      MASTERCARD_US_SANDBOX_CREDENTIALS.partnerSecret,
+      MASTERCARD_US_SANDBOX_CREDENTIALS.appKey,
+      MASTERCARD_AU_SANDBOX_CREDENTIALS.partnerSecret,
+      MASTERCARD_AU_SANDBOX_CREDENTIALS.appKey,
+      '123-45-6789',
+    ]) {
+      expect(all).not.toContain(secret);
     }
   });
 });

@@ -12,8 +12,11 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../sup
 
 const SSN = '987-65-4329';
 const SSN_DIGITS = '987654329';
-/** Long enough to ask for the content while the report is still being generated. */
-const REPORT_DELAY_MS = 1500;
+/**
+ * Reports never finish by themselves during this file: each test that needs one finished says so
+ * through the simulator's control endpoint, so a slow machine cannot reorder the life cycle.
+ */
+const REPORT_DELAY_MS = 10 * 60 * 1000;
 const REPORT_GET_ROUTE = 'GET /decisioning/v3/customers/:customerId/reports/:reportId';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are walked freely in assertions
@@ -28,6 +31,14 @@ async function gql(query: string, variables: Record<string, unknown> = {}): Prom
   const answer = await gateway.graphql<Json>(query, variables);
   responses.push(JSON.stringify(answer));
   return answer;
+}
+
+/** Finishes a report at the simulator now; its done/failed event then goes to the callback. */
+async function finishAtProvider(globalReportId: string): Promise<void> {
+  const answer = await gateway.graphql<Json>('query ($id: ID!) { report(id: $id) { providerId } }', { id: globalReportId });
+  const providerId = answer.data!.report.providerId as string;
+  const response = await fetch(`${simulatorUrl}/_sandbox/mastercard/lending/reports/${encodeURIComponent(providerId)}/finish`, { method: 'POST' });
+  expect(response.status).toBe(200);
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -147,6 +158,7 @@ describe('lending reports end to end (Mastercard US)', () => {
   });
 
   it('learns SUCCESS from the done event: polling costs no upstream call', async () => {
+    await finishAtProvider(reportId);
     const before = (await simulatorStats()).byRoute[REPORT_GET_ROUTE] ?? 0;
     const done = await until(async () => {
       const answer = await gql(STATUS, { id: reportId });
@@ -236,6 +248,7 @@ describe('lending reports end to end (Mastercard US)', () => {
     expect(generated.errors).toBeUndefined();
     expect(generated.data!.generateCashFlowReport).toMatchObject({ status: 'IN_PROGRESS', type: 'CASH_FLOW_BUSINESS' });
     const reportOf = generated.data!.generateCashFlowReport.id;
+    await finishAtProvider(reportOf);
     await until(async () => ((await gql(STATUS, { id: reportOf })).data?.report.status === 'FAILURE' ? true : undefined));
     const content = await gql('query ($id: ID!) { report(id: $id) { ... on CashFlowReport { summary { averageMonthlyNet } rawProviderJson } } }', { id: reportOf });
     expect(content.errors).toBeUndefined();

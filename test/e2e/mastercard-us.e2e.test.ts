@@ -54,6 +54,7 @@ describe('Mastercard US end to end over HTTP', () => {
     expect(page.pageInfo.hasPreviousPage).toBe(false);
     const second = await gateway.graphql(TransactionsPageDocument, { accountId, first: 5, after: page.pageInfo.endCursor, filter: { from } });
     const next = second.data!.account!.transactions;
+    expect(next.edges).toHaveLength(5);
     expect(next.pageInfo.hasPreviousPage).toBe(true);
     const seen = new Set(page.edges.map((edge) => edge.node.id));
     for (const edge of next.edges) expect(seen.has(edge.node.id)).toBe(false);
@@ -79,6 +80,7 @@ describe('Mastercard US end to end over HTTP', () => {
     expect(pendingEdges.length).toBeGreaterThan(0);
     for (const edge of pendingEdges) expect(edge.node.status).toBe('PENDING');
     const noPending = await gateway.graphql(TransactionsPageDocument, { accountId, first: 200, filter: { ...wide, pending: false } });
+    expect(noPending.data!.account!.transactions.edges.length).toBeGreaterThan(0);
     for (const edge of noPending.data!.account!.transactions.edges) expect(edge.node.status).not.toBe('PENDING');
     const contradiction = await gateway.graphql(TransactionsPageDocument, { accountId, filter: { pending: false, statuses: ['PENDING'] } });
     expect(contradiction.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');

@@ -33,3 +33,27 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
 });
+
+describe('configuration of the other providers', () => {
+  it('prefers a Caibo API key over a login and accepts a login alone', () => {
+    const both = loadConfig({ CAIBO_API_KEY: 'k', CAIBO_EMAIL: 'a@b.c', CAIBO_PASSWORD: 'p' });
+    expect(both.providers.CAIBO_IPG?.credentials).toEqual({ kind: 'apiKey', apiKey: 'k' });
+    const login = loadConfig({ CAIBO_EMAIL: 'a@b.c', CAIBO_PASSWORD: 'p' });
+    expect(login.providers.CAIBO_IPG?.credentials).toEqual({ kind: 'login', email: 'a@b.c', password: 'p' });
+    expect(login.providers.CAIBO_IPG?.baseUrl).toBe('https://apay.caibo.digital');
+  });
+
+  it('parses OBP bank ids and version, and names what is missing or malformed', () => {
+    const config = loadConfig({ OBP_USERNAME: 'u', OBP_PASSWORD: 'p', OBP_CONSUMER_KEY: 'c', OBP_BANK_IDS: ' gh.29.uk , de.17.ber,, ' });
+    expect(config.providers.OBP).toMatchObject({ bankIds: ['gh.29.uk', 'de.17.ber'], apiVersion: 'v5.1.0' });
+    expect(() => loadConfig({ OBP_USERNAME: 'u', OBP_PASSWORD: 'p' })).toThrow('OBP_CONSUMER_KEY');
+    expect(() => loadConfig({ OBP_API_VERSION: '5.1' })).toThrow('OBP_API_VERSION');
+    expect(() => loadConfig({ CAIBO_EMAIL: 'a@b.c' })).toThrow('CAIBO_PASSWORD');
+  });
+
+  it('reads PUBLIC_BASE_URL and rejects a malformed one', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://gw.example.com' }).publicBaseUrl).toBe('https://gw.example.com');
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'gw.example.com' })).toThrow('PUBLIC_BASE_URL');
+  });
+});

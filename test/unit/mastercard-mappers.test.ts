@@ -78,9 +78,11 @@ describe('Mastercard errors', () => {
     expect(error.message).toContain('Invalid (Finicity-App-Key)');
   });
 
-  it('recognises the expired-token answer only for 10023 at 401', () => {
+  it('refreshes on an expired (10023) or invalid (10022) token at 401, not on a missing one', () => {
     expect(isExpiredToken(response(401, '{"code":"10023","message":"Expired (Finicity-App-Token)"}'))).toBe(true);
-    expect(isExpiredToken(response(401, '{"code":10022,"message":"Invalid (Finicity-App-Token)"}'))).toBe(false);
+    expect(isExpiredToken(response(401, '{"code":10022,"message":"Invalid (Finicity-App-Token)"}'))).toBe(true);
+    expect(isExpiredToken(response(401, '{"code":"10024","message":"Missing parameter (Finicity-App-Token)"}'))).toBe(false);
+    expect(isExpiredToken(response(400, '{"code":"10023"}'))).toBe(false);
   });
 
   it('marks an aggregating account retryable with a hint, and masks long digit runs', () => {

@@ -91,6 +91,13 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
   });
 }
 
+/**
+ * A token the provider no longer takes: 10023 expired, or 10022 invalid (e.g. a token another
+ * gateway instance cached in a shared CACHE_URL before the partner's tokens were reset). Both are
+ * worth one refresh and one retry; a missing token or app key (10024, 10026) is not.
+ */
 export function isExpiredToken(response: UpstreamResponse): boolean {
-  return response.status === 401 && readErrorBody(response).code === '10023';
+  if (response.status !== 401) return false;
+  const code = readErrorBody(response).code;
+  return code === '10023' || code === '10022';
 }
