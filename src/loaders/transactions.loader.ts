@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
-import type { ProviderAdapter } from '../domain/ports.js';
+import type { AccountsPort, AccountTransactionsPort, ProviderAdapter } from '../domain/ports.js';
+import { PAGE_LIMITS } from '../domain/paging.js';
 import { requirePort } from '../domain/ports.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import { transactionQueryKey } from '../domain/transaction-query.js';
@@ -119,13 +120,42 @@ export interface CustomerTransactionsKey {
 export function createCustomerTransactionsLoader(registry: ProviderRegistry): DataLoader<CustomerTransactionsKey, Page<Transaction>, string> {
   return new DataLoader(
     (keys) =>
-      settleEach(keys, (key) =>
-        requirePort(registry.adapter(key.customer.provider), 'customerTransactions', 'transactions across a customer').listForCustomer(
-          key.customer,
-          key.query,
-          key.page,
-        ),
-      ),
+      settleEach(keys, (key) => {
+        const adapter = registry.adapter(key.customer.provider);
+        if (adapter.customerTransactions) return adapter.customerTransactions.listForCustomer(key.customer, key.query, key.page);
+        if (adapter.accounts && adapter.accountTransactions && key.page.offset + key.page.limit <= PAGE_LIMITS.maxSize) {
+          return mergeAccountPages(adapter.accounts, adapter.accountTransactions, key);
+        }
+        return requirePort(adapter, 'customerTransactions', 'transactions across a customer').listForCustomer(key.customer, key.query, key.page);
+      }),
     { cacheKeyFn: (key) => `${encodeGlobalId(key.customer)}|${transactionQueryKey(key.query)}|${key.page.offset}|${key.page.limit}` },
   );
+}
+
+const timeOf = (transaction: Transaction): number => (transaction.postedAt ?? transaction.transactedAt)?.getTime() ?? 0;
+
+/**
+ * A customer's transactions where the provider only lists them per account (OBP): the first
+ * `offset + limit` of every account, merged by date. Exact, at one call per account; the page must
+ * lie within the first PAGE_LIMITS.maxSize records, like any single provider page.
+ */
+async function mergeAccountPages(
+  accounts: AccountsPort,
+  transactions: AccountTransactionsPort,
+  key: CustomerTransactionsKey,
+): Promise<Page<Transaction>> {
+  const needed = { offset: 0, limit: key.page.offset + key.page.limit };
+  const pages = await Promise.all(
+    (await accounts.listForCustomer(key.customer)).map((account) => transactions.listForAccount(account.ref, key.query, needed)),
+  );
+  const direction = key.query.sort === 'asc' ? 1 : -1;
+  const merged = pages.flatMap((page) => page.items).sort((a, b) => direction * (timeOf(a) - timeOf(b)));
+  const anyMore = pages.some((page) => page.hasMore);
+  const totals = pages.map((page) => page.totalCount);
+  return {
+    items: merged.slice(key.page.offset, key.page.offset + key.page.limit),
+    offset: key.page.offset,
+    hasMore: anyMore || merged.length > key.page.offset + key.page.limit,
+    totalCount: totals.every((total) => total !== null) ? totals.reduce<number>((sum, total) => sum + (total ?? 0), 0) : null,
+  };
 }
