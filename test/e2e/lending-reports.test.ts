@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
@@ -254,6 +256,40 @@ describe('lending reports end to end (Mastercard US)', () => {
     expect(content.errors).toBeUndefined();
     expect(content.data!.report.summary).toBeNull();
     expect(content.data!.report.rawProviderJson).toMatchObject({ status: 'failure' });
+  });
+
+  it('sends report events to a caller-supplied callbackUrl, and refuses one that is not http(s)', async () => {
+    const received: Array<{ eventName?: string; id?: string }> = [];
+    const listener = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push(JSON.parse(body) as { eventName?: string; id?: string });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = listener.address() as AddressInfo;
+      const callbackUrl = `http://127.0.0.1:${port}/my-reports`;
+      const refused = await gql('mutation ($id: ID!) { generateVoaReport(customerId: $id, input: { callbackUrl: "ftp://example.com/x" }) { id } }', {
+        id: customerId,
+      });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.callbackUrl' });
+      const generated = await gql('mutation ($id: ID!, $url: String!) { generateVoaReport(customerId: $id, input: { callbackUrl: $url }) { id providerId status } }', {
+        id: customerId,
+        url: callbackUrl,
+      });
+      expect(generated.errors).toBeUndefined();
+      const providerId = generated.data!.generateVoaReport.providerId as string;
+      await finishAtProvider(generated.data!.generateVoaReport.id);
+      await until(async () => (received.some((event) => event.eventName === 'done' && event.id === providerId) ? true : undefined));
+      // The gateway's own webhook was not used, so the status comes from asking the provider.
+      const status = await gql(STATUS, { id: generated.data!.generateVoaReport.id });
+      expect(status.data!.report.status).toBe('SUCCESS');
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 
   it('never shows the SSN in any response or log line', async () => {

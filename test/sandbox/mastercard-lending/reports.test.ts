@@ -51,7 +51,7 @@ describe('a VOI report over HTTP (US), from request to callback', () => {
   });
   afterAll(async () => {
     await server.sim.close();
-    listener.server.close();
+    await new Promise((resolve) => listener.server.close(resolve));
   });
 
   it('needs a consumer first (10100)', async () => {
@@ -164,7 +164,7 @@ describe('report failure, timers and undeliverable callbacks', () => {
   });
   afterAll(async () => {
     await server.sim.close();
-    listener.server.close();
+    await new Promise((resolve) => listener.server.close(resolve));
   });
 
   it('a customer without supported accounts gets a report that fails, announced by a failed event (real timer, frozen clock)', async () => {
