@@ -75,6 +75,14 @@ export function unsupported(provider: ProviderKey, what: string): GatewayError {
   return new GatewayError('UNSUPPORTED_BY_PROVIDER', `${provider} does not support ${what}`, { provider });
 }
 
+/** An answer of "no such object" as null; every other failure still throws. */
+export function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => {
+    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
 export function notFound(message: string, provider?: ProviderKey): GatewayError {
   return new GatewayError('NOT_FOUND', message, provider === undefined ? {} : { provider });
 }

@@ -4,7 +4,7 @@ import { CAPABILITIES, type Capability } from '../domain/ports.js';
 import { PROVIDER_KEYS, type ProviderKey } from '../domain/provider.js';
 
 /** String enums whose GraphQL values equal the domain values, so no mapping layer is needed. */
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
 

@@ -11,6 +11,7 @@ import type { GatewayContext } from '../context.js';
 import { CreatePaymentRequestInput, PaymentRequest } from '../types/caibo-payment-request.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Transaction } from '../types/transaction.type.js';
+import { given } from '../input-values.js';
 
 /**
  * Per-request payment-request loader, kept beside the context (the shared Loaders are not this
@@ -42,8 +43,6 @@ export async function loadPaymentRequestTransaction(context: GatewayContext, tar
   requirePort(context.registry.adapter(target.provider), 'paymentRequests', 'transactions');
   return (await loadPaymentRequest(context, target))?.transaction ?? null;
 }
-
-const given = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
 
 @Resolver(() => PaymentRequest)
 export class PaymentRequestResolver {

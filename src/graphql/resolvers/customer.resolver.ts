@@ -18,6 +18,7 @@ import { Customer, CustomerConnection } from '../types/customer.type.js';
 import { CreateCustomerInput, TransactionFilter, UpdateCustomerInput } from '../types/inputs.js';
 import { TransactionConnection } from '../types/transaction.type.js';
 import { loadExisting } from './node.resolver.js';
+import { given } from '../input-values.js';
 
 @ArgsType()
 class CustomersArgs {
@@ -57,9 +58,6 @@ class DeleteCustomerPayload {
   @Field(() => ID, { description: 'Global ID of the deleted customer' })
   deletedId!: string;
 }
-
-/** Null for blank strings, so "" never reaches a provider as a value. */
-const given = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
 
 @Resolver(() => Customer)
 export class CustomerResolver {

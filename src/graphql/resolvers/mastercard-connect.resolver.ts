@@ -4,8 +4,7 @@ import { decodeGlobalId } from '../../domain/global-id.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
 import { ConnectUrl, GenerateConnectUrlInput } from '../types/mastercard-connect.type.js';
-
-const given = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
+import { given } from '../input-values.js';
 
 @Resolver()
 export class ConnectResolver {
@@ -16,10 +15,10 @@ export class ConnectResolver {
     const customer = decodeGlobalId(input.customerId, 'Customer', 'input.customerId');
     return requirePort(context.registry.adapter(customer.provider), 'connect', 'Connect URLs').generateUrl(customer, {
       kind: (input.kind ?? 'FULL') as ConnectKind,
-      institutionId: given(input.institutionId),
-      redirectUri: given(input.redirectUri),
-      webhook: given(input.webhook),
-      experience: given(input.experience),
+      institutionId: given(input.institutionId)?.trim() ?? null,
+      redirectUri: given(input.redirectUri)?.trim() ?? null,
+      webhook: given(input.webhook)?.trim() ?? null,
+      experience: given(input.experience)?.trim() ?? null,
     });
   }
 }

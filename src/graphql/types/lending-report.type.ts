@@ -7,13 +7,11 @@ import {
   type ReportStatus,
   type TimeIntervalType,
 } from '../../domain/lending.port.js';
-import { ProviderEnum } from '../enums.js';
+import { enumOf, ProviderEnum } from '../enums.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../scalars.js';
 import { connectionTypes } from './connection.js';
 import { Node } from './node.js';
 
-const enumOf = <T extends string>(values: readonly T[]): { [K in T]: K } =>
-  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const ReportTypeEnum = enumOf<ReportKind>(REPORT_KINDS);
 registerEnumType(ReportTypeEnum, {

@@ -1,6 +1,6 @@
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { CaiboCredentials } from '../../config.js';
-import { GatewayError } from '../../domain/errors.js';
+import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
 import type { Money, Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
 import { PAGE_LIMITS } from '../../domain/paging.js';
@@ -33,13 +33,6 @@ const PROVIDER = 'CAIBO_IPG' as const;
 /** Caibo ids are int64 (seed 003); anything else cannot name a Caibo object. */
 const INT64 = /^\d{1,19}$/;
 const isCaiboId = (id: string): boolean => INT64.test(id);
-
-function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
-  return promise.catch((error: unknown) => {
-    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
-}
 
 function customerNotFound(): GatewayError {
   return new GatewayError('NOT_FOUND', `${PROVIDER}: customer not found`, { provider: PROVIDER });

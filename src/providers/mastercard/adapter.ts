@@ -1,4 +1,4 @@
-import { GatewayError } from '../../domain/errors.js';
+import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
 import { pageThroughFilter } from '../../domain/paging.js';
@@ -51,13 +51,6 @@ function customerIdOf(target: NativeRef): string {
     throw new GatewayError('BAD_USER_INPUT', `Malformed ${target.type} ID: it names no customer`, { field: 'id' });
   }
   return customerId;
-}
-
-function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
-  return promise.catch((error: unknown) => {
-    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
 }
 
 export interface MastercardAdapter extends ProviderAdapter {

@@ -1,7 +1,7 @@
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { ObpCredentials } from '../../config.js';
 import type { Bank, BanksPort, UserCustomerLink, UserCustomerLinksPort } from '../../domain/banks.port.js';
-import { GatewayError, unsupported } from '../../domain/errors.js';
+import { GatewayError, unsupported, nullWhenNotFound } from '../../domain/errors.js';
 import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { Account, Customer, Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
 import { pageThroughFilter } from '../../domain/paging.js';
@@ -66,13 +66,6 @@ function checkVersion(apiVersion: string): string {
   const match = /^v(\d+)\.(\d+)\.(\d+)$/.exec(apiVersion);
   if (!match || Number(match[1]) < 5) throw new Error(`OBP_API_VERSION: ${apiVersion} is not supported; use v5.0.0 or newer`);
   return apiVersion;
-}
-
-function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
-  return promise.catch((error: unknown) => {
-    if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
 }
 
 function idOf(target: NativeRef, index: number, what: string): string {

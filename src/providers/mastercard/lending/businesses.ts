@@ -4,7 +4,8 @@ import type { FinicityClient } from '../finicity-client.js';
 import { segment } from '../region.js';
 import { businessAsInput, mergeBusinessInput, toBusinessBody } from './business-input.js';
 import { toBusiness } from './businesses.mapper.js';
-import { nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
+import { nullWhenNotFound } from '../../../domain/errors.js';
+import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
 import { businessListSchema, businessSchema, consumerSchema } from './wire.js';
 

@@ -10,22 +10,11 @@ import type { LendingRegion } from './region.js';
  * No message here ever contains a value the caller sent: only field names and rules.
  */
 
-/** The body CreateConsumer / ModifyConsumer take. */
-export interface FinicityConsumerBody {
-  firstName?: string;
-  lastName?: string;
-  middleName?: string;
-  suffix?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  zip?: string;
-  phone?: string;
-  email?: string;
-  /** 9 digits, no dashes. */
-  ssn?: string;
-  birthday?: ConsumerBirthday;
-}
+/**
+ * The body CreateConsumer / ModifyConsumer take: the domain's ConsumerInput names its fields after
+ * it, so the same shape serves (`ssn` goes as 9 digits, no dashes; toConsumerBody normalises it).
+ */
+export type FinicityConsumerBody = ConsumerInput;
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'middleName', 'suffix', 'address', 'city', 'state', 'zip'] as const;
 /** Same shapes the provider answers 10100 "Invalid format for field consumer.phone/email" for. */

@@ -5,7 +5,8 @@ import type { FinicityClient } from '../finicity-client.js';
 import { segment } from '../region.js';
 import { toConsumerBody } from './consumer-input.js';
 import { toConsumer } from './consumers.mapper.js';
-import { notFoundBy404, nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
+import { nullWhenNotFound } from '../../../domain/errors.js';
+import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
 import { consumerSchema, createdConsumerSchema } from './wire.js';
 
@@ -59,11 +60,7 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
     async update(target, input) {
       const body = toConsumerBody(region, input, 'update', now());
       // ModifyConsumer answers 204 with no body, so the record is read back.
-      await client
-        .call({ operation: 'consumers.update', method: 'PUT', path: `/decisioning/v1/consumers/${segment(target.id)}`, body })
-        .catch((error: unknown) => {
-          throw notFoundBy404(error, 'Consumer not found');
-        });
+      await client.call({ operation: 'consumers.update', method: 'PUT', path: `/decisioning/v1/consumers/${segment(target.id)}`, body });
       return getById(target.id, scopeCustomerId(target, 'Consumer'));
     },
   };

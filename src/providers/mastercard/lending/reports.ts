@@ -1,4 +1,4 @@
-import { GatewayError } from '../../../domain/errors.js';
+import { GatewayError, nullWhenNotFound } from '../../../domain/errors.js';
 import type { NativeRef } from '../../../domain/global-id.js';
 import type { Report, ReportContent, ReportsPort } from '../../../domain/lending.port.js';
 import type { UpstreamResponse } from '../../../http/http-client.js';
@@ -8,7 +8,7 @@ import { toReportContent } from './report-content.mapper.js';
 import { toReportBody } from './report-input.js';
 import type { ReportTracker, TrackedReport } from './report-tracker.js';
 import { GENERATE_SEGMENT, toReport } from './reports.mapper.js';
-import { isNotFound, notFoundBy404, nullWhenNotFound, scopeCustomerId } from './lending-refs.js';
+import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
 import { reportAckSchema, reportListSchema } from './wire.js';
 
@@ -58,9 +58,7 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
       path: `/decisioning/${region.reportVersion}/customers/${segment(customerId)}/reports/${segment(target.id)}`,
       data: { customerId },
     };
-    const response = await client.call(request).catch((error: unknown) => {
-      throw notFoundBy404(error, 'Report not found');
-    });
+    const response = await client.call(request);
     const head = reportAckSchema.safeParse(response.json);
     if (!head.success) {
       throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: reports.get answered an unexpected body`, {
@@ -101,14 +99,14 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
         if (callback) await tracker.discardCallback(callback.token);
         // 404 10100 "Cannot find consumer for customer with id …": VOA, VOI and personal cash flow
         // "require a Consumer to be created for a Customer" (seed 002, Consumers).
-        if (isNotFound(error) && error.providerCode === CONSUMER_MISSING) {
+        if (error instanceof GatewayError && error.code === 'NOT_FOUND' && error.providerCode === CONSUMER_MISSING) {
           throw new GatewayError('CONFLICT', `${input.kind} reports need the customer's consumer first: create the consumer (createConsumer), then the report`, {
             provider: region.provider,
             ...(error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus }),
             providerCode: CONSUMER_MISSING,
           });
         }
-        throw notFoundBy404(error);
+        throw error;
       }
     },
     async listForCustomer(customer) {
@@ -120,14 +118,10 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
     },
     async listForConsumer(consumer) {
       const customerId = scopeCustomerId(consumer, 'Consumer');
-      const body = await client
-        .callJson(
-          { operation: 'reports.list-for-consumer', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumer.id)}/reports` },
-          reportListSchema,
-        )
-        .catch((error: unknown) => {
-          throw notFoundBy404(error, 'Consumer not found');
-        });
+      const body = await client.callJson(
+        { operation: 'reports.list-for-consumer', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumer.id)}/reports` },
+        reportListSchema,
+      );
       return body.reports.map((wire) => toReport(region, { ...wire, consumerId: wire.consumerId ?? consumer.id }, customerId));
     },
     async get(target) {
