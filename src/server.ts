@@ -12,6 +12,7 @@ import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
+import { runInRequestScope } from './observability/request-scope.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 
 export interface ServerOptions {
@@ -40,6 +41,13 @@ export async function createServer(options: ServerOptions) {
     },
     // GraphQL documents and variables; large enough for BI batch queries, small enough to refuse floods.
     bodyLimit: 1024 * 1024,
+  });
+
+  // One request scope per HTTP request (request id, deadline, warnings), visible to adapters and the
+  // HTTP client through AsyncLocalStorage; `run` around `done` makes every later hook and handler
+  // of this request continue inside it.
+  app.addHook('onRequest', (request, _reply, done) => {
+    runInRequestScope({ requestId: String(request.id), warnings: [] }, done);
   });
 
   const apollo = new ApolloServer<GatewayContext>({

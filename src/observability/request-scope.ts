@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * A provider record or field the gateway could not read as documented, reported to the caller in
+ * `extensions.warnings` instead of failing the page (issue 9, tolerant reading). Never carries the
+ * raw value: it may be personal data.
+ */
+export interface ProviderDataWarning {
+  provider: string;
+  /** Stable operation name of the upstream call (`transactions.list`). */
+  operation: string;
+  /** Field of the provider record, in the provider's terms (`status`, `postedDate`); `*` = the record. */
+  field: string;
+  /** What was wrong: `unknown_enum`, `unparsable`, `missing_id`, … */
+  kind: string;
+  /** GraphQL response path of the field whose fetch met the problem, when known. */
+  path?: ReadonlyArray<string | number>;
+  /** How many records had this same problem (warnings are folded by provider/operation/field/kind/path). */
+  count: number;
+}
+
+/**
+ * What one GraphQL request carries down to the adapters and the HTTP client without threading it
+ * through every port: its id (for log lines), its deadline and the warnings collected on the way.
+ * Entered once per HTTP request (server.ts, `onRequest`), read with {@link currentRequestScope}.
+ */
+export interface RequestScope {
+  requestId: string;
+  /** Epoch ms after which no upstream call should start or continue (the request deadline); unset = none. */
+  deadlineAt?: number;
+  /** Aborted at the request deadline or when the caller goes away; upstream calls pass it to undici. */
+  signal?: AbortSignal;
+  warnings: ProviderDataWarning[];
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` (and every async continuation it starts) inside `scope`. */
+export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+/** The scope of the request being served, or undefined outside one (start-up, webhooks, tests). */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}
