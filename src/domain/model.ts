@@ -1,5 +1,8 @@
 import type { NativeRef } from './global-id.js';
 import type { ProviderKey } from './provider.js';
+import type { AccountDetails, CustomerDetails, TransactionDetails } from './provider-details.js';
+
+export type * from './provider-details.js';
 
 /**
  * The unified model as adapters produce it. Normalisation rules (ARCHITECTURE.md):
@@ -29,8 +32,8 @@ export interface Customer {
   kind: CustomerKind | null;
   category: CustomerCategory | null;
   createdAt: Date | null;
-  /** Provider-only fields that have no unified counterpart (ABN, OBP's kyc_status …). */
-  extra: Readonly<Record<string, unknown>>;
+  /** The provider's typed extension (ABN, OBP's kyc_status …); null when the provider has none. */
+  details: CustomerDetails | null;
 }
 
 export const ACCOUNT_TYPES = [
@@ -66,7 +69,8 @@ export interface Account {
   currency: string | null;
   institutionId: string | null;
   institutionLoginId: string | null;
-  extra: Readonly<Record<string, unknown>>;
+  /** The provider's typed extension; null when the provider has none. */
+  details: AccountDetails | null;
 }
 
 /**
@@ -92,7 +96,8 @@ export interface Transaction {
   payee: string | null;
   postedAt: Date | null;
   transactedAt: Date | null;
-  extra: Readonly<Record<string, unknown>>;
+  /** The provider's typed extension; null when the provider has none. */
+  details: TransactionDetails | null;
 }
 
 /** A window into a provider's list: 0-based offset, as the gateway's cursors carry it. */

@@ -35,10 +35,79 @@ export interface CreateCustomerInput {
   name: string | null;
   email: string | null;
   phone: string | null;
-  applicationId: string | null;
   category: CustomerCategory | null;
-  /** Provider-specific fields the caller set (ABN, memberId …); the adapter rejects what it cannot send. */
-  extra: Readonly<Record<string, string>>;
+  /**
+   * The caller's provider-specific fields, typed per provider (GraphQL `input.mastercardAu` …). An
+   * adapter refuses details of another provider with BAD_USER_INPUT naming the sub-input.
+   */
+  details: CustomerInputDetails | null;
+}
+
+/** `createCustomer` fields only Mastercard US takes (seed 001/002). */
+export interface MastercardUsCustomerInputDetails {
+  provider: 'MASTERCARD_US';
+  /** Active customers: the registered application. */
+  applicationId: string | null;
+}
+
+/** `createCustomer` fields only Mastercard AU takes (seed 000/002). */
+export interface MastercardAuCustomerInputDetails {
+  provider: 'MASTERCARD_AU';
+  /** Active customers: the registered application. */
+  applicationId: string | null;
+  /** The ABN of a BUSINESS customer, as typed (spaces allowed). */
+  abn: string | null;
+}
+
+/** Caibo IPG `Client` fields (seed 003): create and update. */
+export interface CaiboCustomerInputDetails {
+  provider: 'CAIBO_IPG';
+  address: string | null;
+  memberId: string | null;
+}
+
+/** OBP PostCustomerJsonV500 fields beyond the unified ones. */
+export interface ObpCustomerInputDetails {
+  provider: 'OBP';
+  /** The BANK_ID to create the customer at. */
+  bankId: string;
+  customerNumber: string | null;
+  /** A calendar date, `YYYY-MM-DD`. */
+  dateOfBirth: string | null;
+  relationshipStatus: string | null;
+  kycStatus: boolean | null;
+  employmentStatus: string | null;
+}
+
+export type CustomerInputDetails =
+  | MastercardUsCustomerInputDetails
+  | MastercardAuCustomerInputDetails
+  | CaiboCustomerInputDetails
+  | ObpCustomerInputDetails;
+
+/** The GraphQL sub-input each provider's details come in, for error messages naming the field. */
+export const CUSTOMER_INPUT_FIELD: Readonly<Record<CustomerInputDetails['provider'], string>> = {
+  MASTERCARD_US: 'input.mastercardUs',
+  MASTERCARD_AU: 'input.mastercardAu',
+  CAIBO_IPG: 'input.caiboIpg',
+  OBP: 'input.obp',
+};
+
+/**
+ * The caller's details when they belong to `provider`; BAD_USER_INPUT naming the sub-input when
+ * they belong to another provider.
+ */
+export function inputDetailsFor<D extends CustomerInputDetails | CustomerUpdateDetails, P extends D['provider']>(
+  details: D | null | undefined,
+  ...providers: P[]
+): Extract<D, { provider: P }> | null {
+  if (details === null || details === undefined) return null;
+  if (!(providers as string[]).includes(details.provider)) {
+    throw new GatewayError('BAD_USER_INPUT', `${providers.join('/')} customers take no ${CUSTOMER_INPUT_FIELD[details.provider]}`, {
+      field: CUSTOMER_INPUT_FIELD[details.provider],
+    });
+  }
+  return details as Extract<D, { provider: P }>;
 }
 
 /** Only the fields the caller set; `undefined` = leave unchanged. */
@@ -48,8 +117,18 @@ export interface UpdateCustomerInput {
   name?: string;
   email?: string;
   phone?: string;
-  extra?: Readonly<Record<string, string>>;
+  /** Provider-specific changes (GraphQL `input.caiboIpg`); only the fields set change. */
+  details?: CustomerUpdateDetails;
 }
+
+/** `updateCustomer` fields only Caibo IPG takes; `undefined` = leave unchanged. */
+export interface CaiboCustomerUpdateDetails {
+  provider: 'CAIBO_IPG';
+  address?: string;
+  memberId?: string;
+}
+
+export type CustomerUpdateDetails = CaiboCustomerUpdateDetails;
 
 export interface CustomerListPort {
   list(query: CustomerSearch, page: PageRequest): Promise<Page<Customer>>;

@@ -308,6 +308,14 @@ export type BusinessPhoneNumberInput = {
   phoneNo?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Caibo IPG `Client` fields beyond the unified ones; on update only the fields given change */
+export type CaiboIpgCustomerInput = {
+  /** Billing address as one line (max 255) */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The merchant's own member id (max 50) */
+  memberId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a provider supports through the gateway */
 export type Capability =
   | 'ACCOUNTS'
@@ -523,37 +531,23 @@ export type ConsumerInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Unified fields, plus at most one provider's own fields in the sub-input named after `provider` (mastercardUs, mastercardAu, caiboIpg, obp); another provider's sub-input is BAD_USER_INPUT naming it */
 export type CreateCustomerInput = {
-  /** Mastercard AU only: Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model; other providers reject it */
-  abn?: InputMaybe<Scalars['String']['input']>;
-  /** Caibo IPG only (max 255): billing address as one line; other providers reject it */
-  address?: InputMaybe<Scalars['String']['input']>;
-  /** Mastercard active customers: the registered application */
-  applicationId?: InputMaybe<Scalars['String']['input']>;
-  /** OBP only, required there: the BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk); other providers reject it */
-  bankId?: InputMaybe<Scalars['String']['input']>;
+  caiboIpg?: InputMaybe<CaiboIpgCustomerInput>;
   category?: InputMaybe<CustomerCategory>;
-  /** OBP only: the customer number, unique at the bank (random when omitted); other providers reject it */
-  customerNumber?: InputMaybe<Scalars['String']['input']>;
-  /** OBP only; other providers reject it */
-  dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
-  /** OBP only (e.g. employed, retired); other providers reject it */
-  employmentStatus?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard: TESTING (default) or ACTIVE */
   kind?: InputMaybe<CustomerKind>;
-  /** OBP only: whether KYC checks passed; other providers reject it */
-  kycStatus?: InputMaybe<Scalars['Boolean']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
-  /** Caibo IPG only (max 50): the merchant's own member id; other providers reject it */
-  memberId?: InputMaybe<Scalars['String']['input']>;
+  mastercardAu?: InputMaybe<MastercardAuCustomerInput>;
+  mastercardUs?: InputMaybe<MastercardUsCustomerInput>;
   /** Full or legal name, for providers with one name field */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Required for OBP */
+  obp?: InputMaybe<ObpCustomerInput>;
   phone?: InputMaybe<Scalars['String']['input']>;
   provider: Provider;
-  /** OBP only (e.g. single, married); other providers reject it */
-  relationshipStatus?: InputMaybe<Scalars['String']['input']>;
   /** Mastercard: 6–255 of letters, digits and ! @ . # $ % & * _ - + */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -848,6 +842,20 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
+/** Mastercard AU fields of a new customer */
+export type MastercardAuCustomerInput = {
+  /** Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model */
+  abn?: InputMaybe<Scalars['String']['input']>;
+  /** Active customers: the registered application */
+  applicationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Mastercard US fields of a new customer */
+export type MastercardUsCustomerInput = {
+  /** Active customers: the registered application */
+  applicationId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An exact amount in a currency */
 export type Money = {
   __typename?: 'Money';
@@ -984,6 +992,21 @@ export type MutationUpdateCustomerArgs = {
 export type Node = {
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+};
+
+/** Open Bank Project fields of a new customer */
+export type ObpCustomerInput = {
+  /** The BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk) */
+  bankId: Scalars['String']['input'];
+  /** The customer number, unique at the bank (random when omitted) */
+  customerNumber?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
+  /** e.g. employed, retired */
+  employmentStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Whether KYC checks passed */
+  kycStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** e.g. single, married */
+  relationshipStatus?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A provider report of a kind the gateway does not model; read rawProviderJson */
@@ -1440,13 +1463,11 @@ export type TransactionalAttribute = {
 
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
-  /** Caibo IPG only (max 255); other providers reject it */
-  address?: InputMaybe<Scalars['String']['input']>;
+  /** Caibo IPG customers only */
+  caiboIpg?: InputMaybe<CaiboIpgCustomerInput>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
-  /** Caibo IPG only (max 50); other providers reject it */
-  memberId?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };

@@ -19,7 +19,7 @@ for (const [mode, credentials] of [
     const simulator = await startCaiboSimulator();
     const adapter = createCaiboAdapter({ baseUrl: simulator.url, credentials, ...adapterDependencies() });
     const now = Date.now();
-    const blank = { kind: null, username: null, firstName: null, lastName: null, phone: null, applicationId: null, category: null } as const;
+    const blank = { kind: null, username: null, firstName: null, lastName: null, phone: null, category: null } as const;
     return {
       adapter,
       expectedCapabilities: ['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS'],
@@ -30,10 +30,10 @@ for (const [mode, credentials] of [
         ...blank,
         name: 'Contract Test',
         email: `contract-${process.pid}-${(run += 1)}@example.com`,
-        extra: { memberId: `M-${run}` },
+        details: { provider: 'CAIBO_IPG', memberId: `M-${run}`, address: null },
       }),
       invalidCreate: {
-        input: { ...blank, name: 'x'.repeat(101), email: 'ok@example.com', extra: {} },
+        input: { ...blank, name: 'x'.repeat(101), email: 'ok@example.com', details: null },
         field: 'input.name',
       },
       async close() {

@@ -48,13 +48,12 @@ runProviderContract('Mastercard AU', async () => {
       name: null,
       email: null,
       phone: null,
-      applicationId: null,
       category: 'BUSINESS',
-      extra: { abn: '51 824 753 556' },
+      details: { provider: 'MASTERCARD_AU', applicationId: null, abn: '51 824 753 556' },
     }),
     invalidCreate: {
-      input: { kind: 'TESTING', username: 'contract-au-bad-abn', firstName: null, lastName: null, name: null, email: null, phone: null, applicationId: null, category: 'BUSINESS', extra: { abn: '51824753557' } },
-      field: 'input.abn',
+      input: { kind: 'TESTING', username: 'contract-au-bad-abn', firstName: null, lastName: null, name: null, email: null, phone: null, category: 'BUSINESS', details: { provider: 'MASTERCARD_AU', applicationId: null, abn: '51824753557' } },
+      field: 'input.mastercardAu.abn',
     },
     async close() {
       await adapter.close();

@@ -33,12 +33,11 @@ runProviderContract('Mastercard US', async () => {
       name: null,
       email: null,
       phone: null,
-      applicationId: null,
       category: null,
-      extra: {},
+      details: null,
     }),
     invalidCreate: {
-      input: { kind: 'TESTING', username: 'short', firstName: null, lastName: null, name: null, email: null, phone: null, applicationId: null, category: null, extra: {} },
+      input: { kind: 'TESTING', username: 'short', firstName: null, lastName: null, name: null, email: null, phone: null, category: null, details: null },
       field: 'input.username',
     },
     async close() {

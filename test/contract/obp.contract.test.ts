@@ -5,7 +5,16 @@ import { adapterDependencies } from '../support/sandbox-deps.js';
 import { runProviderContract } from './provider-contract.js';
 
 const admin = OBP_SANDBOX_USERS[0]!;
-const blank = { kind: null, username: null, firstName: null, lastName: null, email: null, applicationId: null, category: null } as const;
+const blank = { kind: null, username: null, firstName: null, lastName: null, email: null, category: null } as const;
+const obpDetails = {
+  provider: 'OBP',
+  bankId: 'gh.29.uk',
+  customerNumber: null,
+  dateOfBirth: null,
+  relationshipStatus: null,
+  kycStatus: null,
+  employmentStatus: null,
+} as const;
 let run = 0;
 
 /** OBP has no customer delete through the gateway and no customer-wide transaction endpoint. */
@@ -32,9 +41,9 @@ runProviderContract('Open Bank Project', async () => {
       ...blank,
       name: `Contract Test ${(run += 1)}`,
       phone: '+44 7700 900123',
-      extra: { bankId: 'gh.29.uk' },
+      details: obpDetails,
     }),
-    invalidCreate: { input: { ...blank, name: 'No Phone', phone: null, extra: { bankId: 'gh.29.uk' } }, field: 'input.phone' },
+    invalidCreate: { input: { ...blank, name: 'No Phone', phone: null, details: obpDetails }, field: 'input.phone' },
     async close() {
       await adapter.close();
       await simulator.close();

@@ -18,8 +18,11 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+/** A create input: `address` and `memberId` go in the Caibo sub-input, the rest is unified. */
 async function createCaibo(fields: Record<string, unknown>) {
-  return gateway.graphql(CaiboCreateCustomerDocument, { input: { provider: 'CAIBO_IPG', ...fields } as never });
+  const { address, memberId, ...unified } = fields;
+  const own = address === undefined && memberId === undefined ? {} : { caiboIpg: { address, memberId } };
+  return gateway.graphql(CaiboCreateCustomerDocument, { input: { provider: 'CAIBO_IPG', ...unified, ...own } as never });
 }
 
 describe('Caibo IPG customers end to end', () => {
@@ -106,7 +109,7 @@ describe('Caibo IPG customers end to end', () => {
     expect(Date.parse(customer.createdAt!)).not.toBeNaN();
 
     const updated = await gateway.graphql<{ updateCustomer: { name: string; email: string; phone: string; memberId: string; address: string } }>(
-      'mutation ($id: ID!) { updateCustomer(id: $id, input: { memberId: "M-78", phone: "+5511000000000" }) { name email phone memberId address } }',
+      'mutation ($id: ID!) { updateCustomer(id: $id, input: { caiboIpg: { memberId: "M-78" }, phone: "+5511000000000" }) { name email phone memberId address } }',
       { id: customer.id },
     );
     expect(updated.errors).toBeUndefined();
@@ -124,9 +127,9 @@ describe('Caibo IPG customers end to end', () => {
       ['email with two @', { name: 'A', email: 'a@b@example.com' }, 'input.email'],
       ['name over 100', { name: 'n'.repeat(101), email: 'a@example.com' }, 'input.name'],
       ['email over 100', { name: 'A', email: `${'e'.repeat(89)}@example.com` }, 'input.email'],
-      ['address over 255', { name: 'A', email: 'a@example.com', address: 'x'.repeat(256) }, 'input.address'],
+      ['address over 255', { name: 'A', email: 'a@example.com', address: 'x'.repeat(256) }, 'input.caiboIpg.address'],
       ['phone over 20', { name: 'A', email: 'a@example.com', phone: '+'.padEnd(21, '1') }, 'input.phone'],
-      ['memberId over 50', { name: 'A', email: 'a@example.com', memberId: 'm'.repeat(51) }, 'input.memberId'],
+      ['memberId over 50', { name: 'A', email: 'a@example.com', memberId: 'm'.repeat(51) }, 'input.caiboIpg.memberId'],
       ['firstName (Caibo has one name)', { name: 'A', email: 'a@example.com', firstName: 'A' }, 'input.firstName'],
       ['username', { name: 'A', email: 'a@example.com', username: 'someone' }, 'input.username'],
       ['kind (Caibo customers have none)', { name: 'A', email: 'a@example.com', kind: 'TESTING' }, 'input.kind'],
@@ -156,8 +159,12 @@ describe('Caibo IPG customers end to end', () => {
     });
 
     it('Mastercard rejects the Caibo-only fields by name', async () => {
-      const answer = await gateway.graphql('mutation { createCustomer(input: { provider: MASTERCARD_US, username: "caibo-only-1", memberId: "M-1" }) { id } }');
-      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+      const answer = await gateway.graphql('mutation { createCustomer(input: { provider: MASTERCARD_US, username: "caibo-only-1", caiboIpg: { memberId: "M-1" } }) { id } }');
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caiboIpg' });
+      const update = await gateway.graphql('mutation ($id: ID!) { updateCustomer(id: $id, input: { caiboIpg: { address: "x" } }) { id } }', {
+        id: encodeGlobalId(ref('MASTERCARD_US', 'Customer', '1005061234')),
+      });
+      expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caiboIpg' });
     });
   });
 });

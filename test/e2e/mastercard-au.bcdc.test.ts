@@ -15,8 +15,14 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-const active = (username: string, extra: Record<string, string>) => ({
-  input: { provider: 'MASTERCARD_AU' as const, kind: 'ACTIVE' as const, username: `${username}-${process.pid}`, applicationId: 'f8bde4ef-1b6c-4822-93f0-5df7182e5285', ...extra },
+const active = (username: string, extra: { category?: 'BUSINESS' | 'INDIVIDUAL'; abn?: string }) => ({
+  input: {
+    provider: 'MASTERCARD_AU' as const,
+    kind: 'ACTIVE' as const,
+    username: `${username}-${process.pid}`,
+    category: extra.category,
+    mastercardAu: { applicationId: 'f8bde4ef-1b6c-4822-93f0-5df7182e5285', abn: extra.abn },
+  },
 });
 
 describe('Mastercard AU under the BCDC access model', () => {
@@ -25,9 +31,9 @@ describe('Mastercard AU under the BCDC access model', () => {
     const cases: Array<[ReturnType<typeof active>, string]> = [
       [active('bcdc-ind', {}), 'input.category'],
       [active('bcdc-ind2', { category: 'INDIVIDUAL' }), 'input.category'],
-      [active('bcdc-noabn', { category: 'BUSINESS' }), 'input.abn'],
-      [active('bcdc-digit', { category: 'BUSINESS', abn: '51 824 753 557' }), 'input.abn'],
-      [active('bcdc-letters', { category: 'BUSINESS', abn: '51-824-753-556' }), 'input.abn'],
+      [active('bcdc-noabn', { category: 'BUSINESS' }), 'input.mastercardAu.abn'],
+      [active('bcdc-digit', { category: 'BUSINESS', abn: '51 824 753 557' }), 'input.mastercardAu.abn'],
+      [active('bcdc-letters', { category: 'BUSINESS', abn: '51-824-753-556' }), 'input.mastercardAu.abn'],
     ];
     for (const [variables, field] of cases) {
       const answer = await gateway.graphql(CreateAuBusinessCustomerDocument, variables);
@@ -35,9 +41,9 @@ describe('Mastercard AU under the BCDC access model', () => {
       expect(answer.errors![0]!.extensions.provider).toBeUndefined();
     }
     const noApplication = await gateway.graphql(CreateAuBusinessCustomerDocument, {
-      input: { provider: 'MASTERCARD_AU', kind: 'ACTIVE', username: `bcdc-noapp-${process.pid}`, category: 'BUSINESS', abn: '51824753556' },
+      input: { provider: 'MASTERCARD_AU', kind: 'ACTIVE', username: `bcdc-noapp-${process.pid}`, category: 'BUSINESS', mastercardAu: { abn: '51824753556' } },
     });
-    expect(noApplication.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.applicationId' });
+    expect(noApplication.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mastercardAu.applicationId' });
     expect(createCalls()).toBe(calls);
   });
 
@@ -47,7 +53,7 @@ describe('Mastercard AU under the BCDC access model', () => {
       code: 'BAD_USER_INPUT',
       provider: 'MASTERCARD_AU',
       providerCode: '10100',
-      field: 'input.abn',
+      field: 'input.mastercardAu.abn',
     });
   });
 

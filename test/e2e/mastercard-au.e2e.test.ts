@@ -161,23 +161,23 @@ describe('Mastercard AU end to end over HTTP', () => {
 
   it('creates AU customers with category and ABN, and refuses an ABN where it does not belong', async () => {
     const created = await gateway.graphql(CreateAuBusinessCustomerDocument, {
-      input: { provider: 'MASTERCARD_AU', username: `au-e2e-biz-${process.pid}`, category: 'BUSINESS', abn: '51 824 753 556' },
+      input: { provider: 'MASTERCARD_AU', username: `au-e2e-biz-${process.pid}`, category: 'BUSINESS', mastercardAu: { abn: '51 824 753 556' } },
     });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createCustomer).toMatchObject({ kind: 'TESTING', category: 'BUSINESS', abn: '51824753556' });
 
     const individual = await gateway.graphql(CreateAuBusinessCustomerDocument, {
-      input: { provider: 'MASTERCARD_AU', username: `au-e2e-ind-${process.pid}`, abn: '51824753556' },
+      input: { provider: 'MASTERCARD_AU', username: `au-e2e-ind-${process.pid}`, mastercardAu: { abn: '51824753556' } },
     });
-    expect(individual.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.abn' });
+    expect(individual.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mastercardAu.abn' });
 
     const badDigit = await gateway.graphql(CreateAuBusinessCustomerDocument, {
-      input: { provider: 'MASTERCARD_AU', username: `au-e2e-bad-${process.pid}`, category: 'BUSINESS', abn: '51824753557' },
+      input: { provider: 'MASTERCARD_AU', username: `au-e2e-bad-${process.pid}`, category: 'BUSINESS', mastercardAu: { abn: '51824753557' } },
     });
-    expect(badDigit.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.abn' });
+    expect(badDigit.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mastercardAu.abn' });
 
     for (const [input, field] of [
-      [{ provider: 'MASTERCARD_US', username: `us-e2e-abn-${process.pid}`, abn: '51824753556' }, 'input.abn'],
+      [{ provider: 'MASTERCARD_US', username: `us-e2e-abn-${process.pid}`, mastercardAu: { abn: '51824753556' } }, 'input.mastercardAu'],
       [{ provider: 'MASTERCARD_US', username: `us-e2e-cat-${process.pid}`, category: 'BUSINESS' }, 'input.category'],
     ] as const) {
       const refused = await gateway.graphql(CreateAuBusinessCustomerDocument, { input });

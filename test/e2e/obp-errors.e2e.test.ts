@@ -4,9 +4,9 @@ import { ObpCreateCustomerDocument, ObpCustomerDetailDocument, ObpLinkUserToCust
 import { OBP_SANDBOX_CONSUMER_KEY, OBP_SANDBOX_USERS, type ObpSimulator } from '../../src/sandbox/obp/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 
-const createInput = (bankId: string, extra: Record<string, unknown> = {}) => ({
+const createInput = (bankId: string, extra: Record<string, unknown> = {}, obp: Record<string, unknown> = {}) => ({
   provider: 'OBP' as const,
-  bankId,
+  obp: { bankId, ...obp },
   name: 'Error Mapping',
   phone: '+44 7700 900321',
   ...extra,
@@ -26,7 +26,7 @@ describe('OBP error mapping (admin user)', () => {
   it('refuses a malformed BANK_ID (OBP-30111 rules) with BAD_USER_INPUT before any call', async () => {
     obp.resetStats();
     const created = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk/../x') });
-    expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'OBP', providerCode: 'OBP-30111', field: 'input.bankId' });
+    expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'OBP', providerCode: 'OBP-30111', field: 'input.obp.bankId' });
     expect(created.errors?.[0]?.extensions.providerStatus).toBeUndefined();
 
     // A global ID is opaque but decodable: one forged with a bad bank in its scope fails the same way.
@@ -56,10 +56,10 @@ describe('OBP error mapping (admin user)', () => {
 
   it('maps a duplicate customer number (OBP-30006) to CONFLICT', async () => {
     const customerNumber = `77${Date.now() % 100_000_000}`;
-    const first = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', { customerNumber }) });
+    const first = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', {}, { customerNumber }) });
     expect(first.errors).toBeUndefined();
     expect(first.data!.createCustomer.customerNumber).toBe(customerNumber);
-    const again = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', { customerNumber }) });
+    const again = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', {}, { customerNumber }) });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', providerStatus: 400, providerCode: 'OBP-30006' });
   });
 
@@ -67,16 +67,22 @@ describe('OBP error mapping (admin user)', () => {
     obp.resetStats();
     const firstName = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', { firstName: 'Ada' }) });
     expect(firstName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.firstName' });
-    const noPhone = await gateway.graphql(ObpCreateCustomerDocument, { input: { provider: 'OBP', bankId: 'gh.29.uk', name: 'No Phone' } });
+    const noPhone = await gateway.graphql(ObpCreateCustomerDocument, { input: { provider: 'OBP', obp: { bankId: 'gh.29.uk' }, name: 'No Phone' } });
     expect(noPhone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
     const noBank = await gateway.graphql(ObpCreateCustomerDocument, { input: { provider: 'OBP', name: 'No Bank', phone: '+44 7700 900111' } });
-    expect(noBank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bankId' });
+    expect(noBank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.obp' });
     expect(obp.stats().requests).toBe(0);
 
     const mastercard = await gateway.graphql(ObpCreateCustomerDocument, {
-      input: { provider: 'MASTERCARD_US', username: 'obp-field-check', firstName: 'A', lastName: 'B', bankId: 'gh.29.uk' },
+      input: { provider: 'MASTERCARD_US', username: 'obp-field-check', firstName: 'A', lastName: 'B', obp: { bankId: 'gh.29.uk' } },
     });
-    expect(mastercard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bankId' });
+    expect(mastercard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.obp' });
+    // Inside a provider's own sub-input, another provider's field is a schema (validation) error.
+    const schemaLevel = await gateway.graphql(
+      'mutation { createCustomer(input: { provider: MASTERCARD_US, username: "obp-field-check", mastercardUs: { bankId: "gh.29.uk" } }) { id } }',
+    );
+    expect(schemaLevel.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(schemaLevel.errors?.[0]?.message).toContain('bankId');
   });
 });
 
@@ -108,7 +114,7 @@ describe('OBP error mapping (restricted configuration)', () => {
       const node = await gateway.graphql(ObpNodeDocument, { id: hidden });
       expect(node.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'OBP' });
       const created = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('us.42.nyc') });
-      expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bankId' });
+      expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.obp.bankId' });
       expect(obp.stats().requests).toBe(0);
 
       const banks = await gateway.graphql<{ banks: Array<{ providerId: string }> }>('query { banks { providerId } }');

@@ -180,12 +180,9 @@ describe('OBP end to end over HTTP', () => {
     const created = await gateway.graphql(ObpCreateCustomerDocument, {
       input: {
         provider: 'OBP',
-        bankId: 'us.42.nyc',
         name: 'Rosa Quintero',
         phone: '+1 212 555 0199',
-        dateOfBirth: '1987-06-05',
-        kycStatus: true,
-        relationshipStatus: 'married',
+        obp: { bankId: 'us.42.nyc', dateOfBirth: '1987-06-05', kycStatus: true, relationshipStatus: 'married' },
       },
     });
     expect(created.errors).toBeUndefined();

@@ -45,9 +45,8 @@ async function freshCustomer(): Promise<NativeRef> {
     name: null,
     email: null,
     phone: null,
-    applicationId: null,
     category: null,
-    extra: {},
+    details: null,
   });
   return customer.ref;
 }

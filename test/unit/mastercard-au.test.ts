@@ -19,10 +19,15 @@ const input = (overrides: Partial<CreateCustomerInput>): CreateCustomerInput => 
   name: null,
   email: null,
   phone: null,
-  applicationId: null,
   category: null,
-  extra: {},
+  details: null,
   ...overrides,
+});
+
+const au = (fields: { abn?: string; applicationId?: string }): CreateCustomerInput['details'] => ({
+  provider: 'MASTERCARD_AU',
+  abn: fields.abn ?? null,
+  applicationId: fields.applicationId ?? null,
 });
 
 const fieldOf = (run: () => unknown): string | undefined => {
@@ -50,18 +55,21 @@ describe('ABN check digit (Australian Business Register algorithm)', () => {
 
 describe('AU customer rules (seed 000, Customer Records)', () => {
   it('under CDR_REPRESENTATIVE: ABN only for BUSINESS, check digit verified, normalised', () => {
-    expect(fieldOf(() => checkAuCustomer(input({ extra: { abn: '51824753556' } }), 'CDR_REPRESENTATIVE'))).toBe('input.abn');
-    expect(fieldOf(() => checkAuCustomer(input({ category: 'BUSINESS', extra: { abn: '51824753557' } }), 'OSP'))).toBe('input.abn');
-    const ok = checkAuCustomer(input({ category: 'BUSINESS', extra: { abn: '51 824 753 556' } }), 'CDR_REPRESENTATIVE');
-    expect(ok.extra).toEqual({ abn: '51824753556' });
+    expect(fieldOf(() => checkAuCustomer(input({ details: au({ abn: '51824753556' }) }), 'CDR_REPRESENTATIVE'))).toBe('input.mastercardAu.abn');
+    expect(fieldOf(() => checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51824753557' }) }), 'OSP'))).toBe('input.mastercardAu.abn');
+    const ok = checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51 824 753 556' }) }), 'CDR_REPRESENTATIVE');
+    expect(ok.details).toEqual(au({ abn: '51824753556' }));
+    expect(fieldOf(() => checkAuCustomer(input({ details: { provider: 'CAIBO_IPG', address: null, memberId: 'm' } }), 'OSP'))).toBe('input.caiboIpg');
     expect(checkAuCustomer(input({}), 'CDR_REPRESENTATIVE').category).toBeNull();
   });
 
   it('under BCDC: BUSINESS only, and an ABN for active customers', () => {
     expect(fieldOf(() => checkAuCustomer(input({}), 'BCDC'))).toBe('input.category');
-    expect(fieldOf(() => checkAuCustomer(input({ kind: 'ACTIVE', applicationId: 'app', category: 'BUSINESS' }), 'BCDC'))).toBe('input.abn');
-    expect(fieldOf(() => checkAuCustomer(input({ kind: 'ACTIVE', category: 'BUSINESS', extra: { abn: '51824753556' } }), 'BCDC'))).toBe(
-      'input.applicationId',
+    expect(fieldOf(() => checkAuCustomer(input({ kind: 'ACTIVE', details: au({ applicationId: 'app' }), category: 'BUSINESS' }), 'BCDC'))).toBe(
+      'input.mastercardAu.abn',
+    );
+    expect(fieldOf(() => checkAuCustomer(input({ kind: 'ACTIVE', category: 'BUSINESS', details: au({ abn: '51824753556' }) }), 'BCDC'))).toBe(
+      'input.mastercardAu.applicationId',
     );
     expect(() => checkAuCustomer(input({ category: 'BUSINESS' }), 'BCDC')).not.toThrow();
   });

@@ -37,7 +37,7 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
   it('defaults the AU category to INDIVIDUAL and keeps the ABN', () => {
     const customer = toCustomer(AU_REGION, customerSchema.parse({ id: '1', abn: '83914571673' }));
     expect(customer.category).toBe('INDIVIDUAL');
-    expect(customer.extra.abn).toBe('83914571673');
+    expect(customer.details).toMatchObject({ provider: 'MASTERCARD_AU', abn: '83914571673' });
   });
 
   it('maps a spec transaction: int ids, signed amount, shadow status, epoch dates', () => {

@@ -124,13 +124,22 @@ describe('OBP mappers', () => {
       'acc',
     );
     expect(transaction.amount).toEqual({ amount: '-0.10', currency: 'GBP' });
-    expect(transaction.extra.newBalance).toEqual({ amount: '1000000000000.10', currency: 'GBP' });
+    expect(transaction.details?.provider === 'OBP' && transaction.details.newBalance).toEqual({ amount: '1000000000000.10', currency: 'GBP' });
     expect(transaction.postedAt?.toISOString()).toBe('2024-05-02T10:00:00.000Z');
     expect(transaction.transactedAt?.toISOString()).toBe('2024-05-01T10:00:00.000Z');
     expect(transaction.ref.scope).toEqual(['gh.29.uk', 'acc']);
   });
 
   it('builds the v5 create body from the unified input and rejects what OBP cannot take by name', () => {
+    const obp = {
+      provider: 'OBP',
+      bankId: 'gh.29.uk',
+      customerNumber: null,
+      dateOfBirth: null,
+      relationshipStatus: null,
+      kycStatus: null,
+      employmentStatus: null,
+    } as const;
     const input: CreateCustomerInput = {
       kind: null,
       username: null,
@@ -139,9 +148,8 @@ describe('OBP mappers', () => {
       name: 'Eveline Tripman',
       email: 'eveline@example.com',
       phone: '+49 30 901820',
-      applicationId: null,
       category: null,
-      extra: { bankId: 'gh.29.uk', dateOfBirth: '1990-01-31', kycStatus: 'false', customerNumber: '5987953' },
+      details: { ...obp, dateOfBirth: '1990-01-31', kycStatus: false, customerNumber: '5987953' },
     };
     expect(toCreateBody(input)).toEqual({
       legal_name: 'Eveline Tripman',
@@ -162,8 +170,9 @@ describe('OBP mappers', () => {
     expect(fieldOf({ username: 'eve' })).toBe('input.username');
     expect(fieldOf({ lastName: 'T' })).toBe('input.lastName');
     expect(fieldOf({ category: 'BUSINESS' })).toBe('input.category');
-    expect(fieldOf({ extra: { bankId: 'gh.29.uk', memberId: 'm-1' } })).toBe('input.memberId');
+    expect(fieldOf({ details: { provider: 'CAIBO_IPG', memberId: 'm-1', address: null } })).toBe('input.caiboIpg');
+    expect(fieldOf({ details: null })).toBe('input.obp');
     expect(fieldOf({ name: null })).toBe('input.name');
-    expect(fieldOf({ extra: { bankId: 'gh.29.uk', dateOfBirth: '31/01/1990' } })).toBe('input.dateOfBirth');
+    expect(fieldOf({ details: { ...obp, dateOfBirth: '31/01/1990' } })).toBe('input.obp.dateOfBirth');
   });
 });

@@ -99,8 +99,8 @@ export class PaymentRequestTransactionFieldsResolver {
     description: 'The payment request this transaction is (Caibo IPG); null for other providers',
   })
   paymentRequest(@Root() transaction: TransactionModel, @Ctx() context: GatewayContext): Promise<PaymentRequestModel | null> {
-    const id = transaction.extra.paymentRequestId;
-    if (typeof id !== 'string') return Promise.resolve(null);
+    if (transaction.details?.provider !== 'CAIBO_IPG') return Promise.resolve(null);
+    const id = transaction.details.paymentRequestId;
     return loadPaymentRequest(context, { provider: transaction.provider, type: 'PaymentRequest', id, scope: [] });
   }
 }

@@ -1,15 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../domain/errors.js';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
-import type { Customer as CustomerModel, CustomerCategory, CustomerKind } from '../../domain/model.js';
-import { requirePort, type UpdateCustomerInput as UpdatePortInput } from '../../domain/ports.js';
+import type { Customer as CustomerModel } from '../../domain/model.js';
+import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { GatewayContext } from '../context.js';
 import { sliceToPage, toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
-import { obpCreateExtra } from '../obp-customer-input.js';
+import { toCreatePortInput, toUpdatePortInput } from '../customer-input.js';
 import { ProviderEnum } from '../enums.js';
 import { transactionQueryOf } from '../transaction-filter.js';
 import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
@@ -104,27 +103,7 @@ export class CustomerResolver {
   @Mutation(() => Customer, { description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })
   createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
-    return requirePort(adapter, 'customerWrite', 'creating customers').create({
-      kind: (input.kind ?? null) as CustomerKind | null,
-      username: given(input.username),
-      firstName: given(input.firstName),
-      lastName: given(input.lastName),
-      name: given(input.name),
-      email: given(input.email),
-      phone: given(input.phone),
-      applicationId: given(input.applicationId),
-      category: (input.category ?? null) as CustomerCategory | null,
-      // Provider-only fields (Caibo address, memberId; Mastercard AU abn) travel in `extra`; adapters that cannot take one reject it by name.
-      extra: {
-        ...Object.fromEntries(
-          (['address', 'memberId', 'abn'] as const).flatMap((key) => {
-            const value = given(input[key]);
-            return value === null ? [] : [[key, value]];
-          }),
-        ),
-        ...obpCreateExtra(input),
-      },
-    });
+    return requirePort(adapter, 'customerWrite', 'creating customers').create(toCreatePortInput(input));
   }
 
   @Mutation(() => Customer, { description: 'Changes the given fields of a customer' })
@@ -134,21 +113,7 @@ export class CustomerResolver {
     @Ctx() context: GatewayContext,
   ): Promise<CustomerModel> {
     const target = decodeGlobalId(id, 'Customer');
-    const changes: UpdatePortInput = {};
-    for (const key of ['firstName', 'lastName', 'name', 'email', 'phone'] as const) {
-      const value = input[key];
-      if (value === undefined) continue;
-      // null would mean "clear it", which no provider offers: say so rather than ignore it.
-      if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
-      changes[key] = value;
-    }
-    // Provider-only fields (Caibo) go in `extra`, checked the same way.
-    for (const key of ['address', 'memberId'] as const) {
-      const value = input[key];
-      if (value === undefined) continue;
-      if (value === null) throw badInput(`input.${key} cannot be cleared`, `input.${key}`);
-      changes.extra = { ...changes.extra, [key]: value };
-    }
+    const changes = toUpdatePortInput(target.provider, input);
     return requirePort(context.registry.adapter(target.provider), 'customerWrite', 'updating customers').update(target, changes);
   }
 

@@ -72,7 +72,7 @@ export class MastercardAccountFieldsResolver {
     description: 'Mastercard: status of the last aggregation; 0 is success, 325 (AU) means the first aggregation is still running and data calls answer a retryable error',
   })
   aggregationStatusCode(@Root() account: AccountModel): number | null {
-    const code = account.extra.aggregationStatusCode;
-    return account.provider.startsWith('MASTERCARD_') && typeof code === 'number' ? code : null;
+    const details = account.details;
+    return details?.provider === 'MASTERCARD_AU' || details?.provider === 'MASTERCARD_US' ? details.aggregationStatusCode : null;
   }
 }

@@ -90,8 +90,7 @@ export class ConsentResolver {
 export class MastercardCustomerFieldsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Mastercard AU: Australian Business Number of a BUSINESS customer; null for other providers' })
   abn(@Root() customer: CustomerModel): string | null {
-    const abn = customer.extra.abn;
-    return customer.provider === 'MASTERCARD_AU' && typeof abn === 'string' ? abn : null;
+    return customer.details?.provider === 'MASTERCARD_AU' ? customer.details.abn : null;
   }
 
   @FieldResolver(() => ConsentConnection, {

@@ -12,85 +12,76 @@ import { Money } from '../types/money.js';
 import { AccountRouting, Bank, UserCustomerLink } from '../types/obp-bank.type.js';
 import { Transaction } from '../types/transaction.type.js';
 
-/** Reads `extra[key]` of an OBP object only: other providers never fill these fields, whatever their extra holds. */
-function obp<T>(object: { provider: string; extra: Readonly<Record<string, unknown>> }, key: string, accept: (value: unknown) => value is T): T | null {
-  if (object.provider !== 'OBP') return null;
-  const value = object.extra[key];
-  return accept(value) ? value : null;
-}
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-const isNumber = (value: unknown): value is number => typeof value === 'number';
-const isDate = (value: unknown): value is Date => value instanceof Date;
-const isMoney = (value: unknown): value is MoneyModel =>
-  typeof value === 'object' && value !== null && isString((value as MoneyModel).amount) && isString((value as MoneyModel).currency);
-
-function bankOf(context: GatewayContext, object: { provider: string; extra: Readonly<Record<string, unknown>> }): Promise<BankModel | null> {
-  const bankId = obp(object, 'bankId', isString);
-  return bankId === null ? Promise.resolve(null) : loadBank(context, ref('OBP', 'Bank', bankId));
+/** The OBP extension of an object, or null for other providers. */
+function obp<D extends { provider: string }>(object: { details: D | null }): Extract<D, { provider: 'OBP' }> | null {
+  return object.details?.provider === 'OBP' ? (object.details as Extract<D, { provider: 'OBP' }>) : null;
 }
 
-/** Open Bank Project customer fields with no unified counterpart (CustomerJsonV310), from `Customer.extra`. */
+function bankOf(context: GatewayContext, details: { bankId: string } | null): Promise<BankModel | null> {
+  return details === null ? Promise.resolve(null) : loadBank(context, ref('OBP', 'Bank', details.bankId));
+}
+
+/** Open Bank Project customer fields with no unified counterpart (CustomerJsonV310), from its typed `Customer.details`. */
 @Resolver(() => Customer)
 export class ObpCustomerFieldsResolver {
   @FieldResolver(() => Bank, { nullable: true, description: 'OBP: the bank the customer belongs to; null for other providers' })
   bank(@Root() customer: CustomerModel, @Ctx() context: GatewayContext): Promise<BankModel | null> {
-    return bankOf(context, customer);
+    return bankOf(context, obp(customer));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: customer_number, unique at its bank; null for other providers' })
   customerNumber(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'customerNumber', isString);
+    return obp(customer)?.customerNumber ?? null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'OBP: kyc_status, whether KYC checks passed; null for other providers' })
   kycStatus(@Root() customer: CustomerModel): boolean | null {
-    return obp(customer, 'kycStatus', isBoolean);
+    return obp(customer)?.kycStatus ?? null;
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'OBP: date_of_birth; null for other providers' })
   dateOfBirth(@Root() customer: CustomerModel): Date | null {
-    return obp(customer, 'dateOfBirth', isDate);
+    return obp(customer)?.dateOfBirth ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: relationship_status (e.g. single, married); null for other providers' })
   relationshipStatus(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'relationshipStatus', isString);
+    return obp(customer)?.relationshipStatus ?? null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'OBP: number of dependants; null for other providers' })
   dependants(@Root() customer: CustomerModel): number | null {
-    return obp(customer, 'dependants', isNumber);
+    return obp(customer)?.dependants ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: employment_status; null for other providers' })
   employmentStatus(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'employmentStatus', isString);
+    return obp(customer)?.employmentStatus ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: highest_education_attained; null for other providers' })
   highestEducationAttained(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'highestEducationAttained', isString);
+    return obp(customer)?.highestEducationAttained ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: title (Mr., Dr. …); null for other providers' })
   title(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'title', isString);
+    return obp(customer)?.title ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: branch_id of the home branch; null for other providers' })
   branchId(@Root() customer: CustomerModel): string | null {
-    return obp(customer, 'branchId', isString);
+    return obp(customer)?.branchId ?? null;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'OBP: last_ok_date, when the customer was last checked; null for other providers' })
   lastOkDate(@Root() customer: CustomerModel): Date | null {
-    return obp(customer, 'lastOkDate', isDate);
+    return obp(customer)?.lastOkDate ?? null;
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'OBP: credit_limit; null for other providers' })
   creditLimit(@Root() customer: CustomerModel): MoneyModel | null {
-    return obp(customer, 'creditLimit', isMoney);
+    return obp(customer)?.creditLimit ?? null;
   }
 
   @FieldResolver(() => [UserCustomerLink], {
@@ -107,7 +98,7 @@ export class ObpCustomerFieldsResolver {
 export class ObpAccountFieldsResolver {
   @FieldResolver(() => Bank, { nullable: true, description: 'OBP: the bank holding the account; null for other providers' })
   bank(@Root() account: AccountModel, @Ctx() context: GatewayContext): Promise<BankModel | null> {
-    return bankOf(context, account);
+    return bankOf(context, obp(account));
   }
 
   @FieldResolver(() => [AccountRouting], {
@@ -115,7 +106,7 @@ export class ObpAccountFieldsResolver {
     description: 'OBP: account_routings (IBAN, AccountNumber …) read through the owner view, addresses masked; null for other providers',
   })
   accountRoutings(@Root() account: AccountModel): AccountRouting[] | null {
-    return obp(account, 'accountRoutings', (value): value is AccountRouting[] => Array.isArray(value));
+    return obp(account)?.accountRoutings.map((routing) => ({ ...routing })) ?? null;
   }
 }
 
@@ -123,11 +114,11 @@ export class ObpAccountFieldsResolver {
 export class ObpTransactionFieldsResolver {
   @FieldResolver(() => Money, { nullable: true, description: "OBP: details.new_balance, the account's balance after this transaction; null for other providers" })
   newBalance(@Root() transaction: TransactionModel): MoneyModel | null {
-    return obp(transaction, 'newBalance', isMoney);
+    return obp(transaction)?.newBalance ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OBP: details.type (e.g. DEBIT_CARD, TRANSFER); null for other providers' })
   transactionType(@Root() transaction: TransactionModel): string | null {
-    return obp(transaction, 'type', isString);
+    return obp(transaction)?.type ?? null;
   }
 }

@@ -23,7 +23,59 @@ export class TransactionFilter {
   sort?: 'asc' | 'desc' | null;
 }
 
-@InputType()
+@InputType({ description: 'Mastercard US fields of a new customer' })
+export class MastercardUsCustomerInput {
+  @Field(() => String, { nullable: true, description: 'Active customers: the registered application' })
+  applicationId?: string | null;
+}
+
+@InputType({ description: 'Mastercard AU fields of a new customer' })
+export class MastercardAuCustomerInput {
+  @Field(() => String, { nullable: true, description: 'Active customers: the registered application' })
+  applicationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model',
+  })
+  abn?: string | null;
+}
+
+@InputType({ description: "Caibo IPG `Client` fields beyond the unified ones; on update only the fields given change" })
+export class CaiboIpgCustomerInput {
+  @Field(() => String, { nullable: true, description: 'Billing address as one line (max 255)' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The merchant's own member id (max 50)" })
+  memberId?: string | null;
+}
+
+@InputType({ description: 'Open Bank Project fields of a new customer' })
+export class ObpCustomerInput {
+  @Field(() => String, { description: 'The BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk)' })
+  bankId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The customer number, unique at the bank (random when omitted)' })
+  customerNumber?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  dateOfBirth?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. single, married' })
+  relationshipStatus?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether KYC checks passed' })
+  kycStatus?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. employed, retired' })
+  employmentStatus?: string | null;
+}
+
+@InputType({
+  description:
+    "Unified fields, plus at most one provider's own fields in the sub-input named after `provider` (mastercardUs, mastercardAu, caiboIpg, obp); another provider's sub-input is BAD_USER_INPUT naming it",
+})
 export class CreateCustomerInput {
   @Field(() => ProviderEnum)
   provider!: string;
@@ -49,42 +101,20 @@ export class CreateCustomerInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mastercard active customers: the registered application' })
-  applicationId?: string | null;
-
   @Field(() => CustomerCategoryEnum, { nullable: true })
   category?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 255): billing address as one line; other providers reject it' })
-  address?: string | null;
+  @Field(() => MastercardUsCustomerInput, { nullable: true })
+  mastercardUs?: MastercardUsCustomerInput | null;
 
-  @Field(() => String, { nullable: true, description: "Caibo IPG only (max 50): the merchant's own member id; other providers reject it" })
-  memberId?: string | null;
+  @Field(() => MastercardAuCustomerInput, { nullable: true })
+  mastercardAu?: MastercardAuCustomerInput | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Mastercard AU only: Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model; other providers reject it',
-  })
-  abn?: string | null;
+  @Field(() => CaiboIpgCustomerInput, { nullable: true })
+  caiboIpg?: CaiboIpgCustomerInput | null;
 
-  @Field(() => String, { nullable: true, description: 'OBP only, required there: the BANK_ID to create the customer at (Bank.providerId, e.g. gh.29.uk); other providers reject it' })
-  bankId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'OBP only: the customer number, unique at the bank (random when omitted); other providers reject it' })
-  customerNumber?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'OBP only; other providers reject it' })
-  dateOfBirth?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'OBP only (e.g. single, married); other providers reject it' })
-  relationshipStatus?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'OBP only: whether KYC checks passed; other providers reject it' })
-  kycStatus?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'OBP only (e.g. employed, retired); other providers reject it' })
-  employmentStatus?: string | null;
+  @Field(() => ObpCustomerInput, { nullable: true, description: 'Required for OBP' })
+  obp?: ObpCustomerInput | null;
 }
 
 @InputType({ description: 'Only the fields given change; a field the provider cannot change is an error, never ignored' })
@@ -104,9 +134,6 @@ export class UpdateCustomerInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 255); other providers reject it' })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Caibo IPG only (max 50); other providers reject it' })
-  memberId?: string | null;
+  @Field(() => CaiboIpgCustomerInput, { nullable: true, description: 'Caibo IPG customers only' })
+  caiboIpg?: CaiboIpgCustomerInput | null;
 }

@@ -175,8 +175,8 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
         return wire === null ? null : toPaymentRequest(wire);
       },
       totalDeposits: (customer) => {
-        const total = customer.extra.totalDeposits;
-        return typeof total === 'string' ? totalDeposits(customer.ref, total) : Promise.resolve(null);
+        const total = customer.details?.provider === 'CAIBO_IPG' ? customer.details.totalDeposits : null;
+        return total === null ? Promise.resolve(null) : totalDeposits(customer.ref, total);
       },
     },
     close: () => http.close(),

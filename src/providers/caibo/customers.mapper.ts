@@ -32,7 +32,7 @@ export function caiboDecimal(value: number | string): string {
 /**
  * A `Client` (seed 003) as a unified Customer. Caibo has one `name` field (no first/last, no
  * username) and no kind or category. `memberId`, `address`, `hasPaymentRequests` and `totalDeposits`
- * (a plain number without a currency) stay in `extra`; the GraphQL layer exposes them.
+ * (a plain number without a currency) are its typed `details`; the GraphQL layer exposes them.
  */
 export function toCustomer(wire: WireClient): Customer {
   return {
@@ -48,7 +48,8 @@ export function toCustomer(wire: WireClient): Customer {
     kind: null,
     category: null,
     createdAt: caiboDate(wire.createDate),
-    extra: {
+    details: {
+      provider: PROVIDER,
       memberId: wire.memberId,
       address: wire.address,
       hasPaymentRequests: wire.hasPaymentRequests,

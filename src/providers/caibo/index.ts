@@ -1,2 +1,2 @@
 export { createCaiboAdapter, type CaiboAdapterOptions } from './adapter.js';
-export { CLIENT_MAX_LENGTHS, CAIBO_EXTRA_FIELDS } from './customer-input.js';
+export { CLIENT_MAX_LENGTHS } from './customer-input.js';

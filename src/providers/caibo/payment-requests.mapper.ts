@@ -117,7 +117,7 @@ export function toPaymentRequest(wire: WirePaymentRequest): PaymentRequest {
     // Settled once approved: the approval is the last status change.
     postedAt: status === 'APPROVED' ? statusChangedAt : null,
     transactedAt: createdAt,
-    extra: { paymentRequestId: wire.id, referenceId: wire.referenceId, transactionNumber: wire.transactionNumber },
+    details: { provider: PROVIDER, paymentRequestId: wire.id, referenceId: wire.referenceId, transactionNumber: wire.transactionNumber },
   };
   return {
     ref: ref(PROVIDER, 'PaymentRequest', wire.id),

@@ -62,9 +62,6 @@ export function accountTypeOf(type: string | null | undefined): AccountType {
 
 export function toAccount(region: MastercardRegion, wire: WireAccount, customerId: string): Account {
   const currency = wire.currency ?? region.defaultCurrency;
-  const extra: Record<string, unknown> = {};
-  if (wire.aggregationStatusCode != null) extra.aggregationStatusCode = wire.aggregationStatusCode;
-  if (wire.marketSegment) extra.marketSegment = wire.marketSegment;
   const owner = wire.customerId ?? customerId;
   return {
     ref: ref(region.provider, 'Account', wire.id, owner),
@@ -82,6 +79,6 @@ export function toAccount(region: MastercardRegion, wire: WireAccount, customerI
     currency,
     institutionId: wire.institutionId ?? null,
     institutionLoginId: wire.institutionLoginId ?? null,
-    extra,
+    details: { provider: region.provider, aggregationStatusCode: wire.aggregationStatusCode ?? null, marketSegment: wire.marketSegment || null },
   };
 }

@@ -23,6 +23,8 @@ export interface MastercardAuAdapter extends MastercardAdapter {
 
 /** The provider's own "Invalid parameter (abn)" / "Missing parameter (abn)" names the input field. */
 const PARAMETER_IN_MESSAGE = /(?:Invalid|Missing) parameter \((\w+)\)/;
+/** Body fields that come from `input.mastercardAu` rather than the unified input. */
+const AU_INPUT_FIELDS: ReadonlySet<string> = new Set(['abn', 'applicationId']);
 
 function withInputField(error: unknown): never {
   if (error instanceof GatewayError && error.code === 'BAD_USER_INPUT' && error.field === undefined) {
@@ -32,7 +34,7 @@ function withInputField(error: unknown): never {
         ...(error.provider === undefined ? {} : { provider: error.provider }),
         ...(error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus }),
         ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
-        field: `input.${name}`,
+        field: AU_INPUT_FIELDS.has(name) ? `input.mastercardAu.${name}` : `input.${name}`,
         cause: error,
       });
     }

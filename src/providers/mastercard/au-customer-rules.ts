@@ -1,5 +1,5 @@
 import { badInput } from '../../domain/errors.js';
-import type { CreateCustomerInput } from '../../domain/ports.js';
+import { inputDetailsFor, type CreateCustomerInput } from '../../domain/ports.js';
 import { isValidAbn, normalizeAbn } from './abn.js';
 import type { AuAccessModel } from './au.js';
 
@@ -16,20 +16,20 @@ import type { AuAccessModel } from './au.js';
  * Returns the input with the ABN normalised (spaces removed).
  */
 export function checkAuCustomer(input: CreateCustomerInput, accessModel: AuAccessModel): CreateCustomerInput {
-  if (input.kind === 'ACTIVE' && !input.applicationId) {
-    throw badInput('MASTERCARD_AU active customers need the applicationId of a registered application', 'input.applicationId');
+  const details = inputDetailsFor(input.details, 'MASTERCARD_AU');
+  if (input.kind === 'ACTIVE' && !details?.applicationId) {
+    throw badInput('MASTERCARD_AU active customers need the applicationId of a registered application', 'input.mastercardAu.applicationId');
   }
-  const rawAbn = input.extra.abn;
-  const abn = rawAbn === undefined || rawAbn.trim() === '' ? undefined : normalizeAbn(rawAbn);
+  const rawAbn = details?.abn;
+  const abn = rawAbn === undefined || rawAbn === null || rawAbn.trim() === '' ? undefined : normalizeAbn(rawAbn);
   if (accessModel === 'BCDC' && input.category !== 'BUSINESS') {
     throw badInput('Under the BCDC access model MASTERCARD_AU customers must have category BUSINESS', 'input.category');
   }
   if (abn !== undefined) {
-    if (input.category !== 'BUSINESS') throw badInput('An ABN belongs to a BUSINESS customer: set category BUSINESS', 'input.abn');
-    if (!isValidAbn(abn)) throw badInput('abn is not a valid Australian Business Number (11 digits, ABR check digit)', 'input.abn');
+    if (input.category !== 'BUSINESS') throw badInput('An ABN belongs to a BUSINESS customer: set category BUSINESS', 'input.mastercardAu.abn');
+    if (!isValidAbn(abn)) throw badInput('abn is not a valid Australian Business Number (11 digits, ABR check digit)', 'input.mastercardAu.abn');
   } else if (accessModel === 'BCDC' && input.kind === 'ACTIVE') {
-    throw badInput('Under the BCDC access model active MASTERCARD_AU customers need an abn', 'input.abn');
+    throw badInput('Under the BCDC access model active MASTERCARD_AU customers need an abn', 'input.mastercardAu.abn');
   }
-  const { abn: _dropped, ...others } = input.extra;
-  return { ...input, extra: abn === undefined ? others : { ...others, abn } };
+  return details === null ? input : { ...input, details: { ...details, abn: abn ?? null } };
 }

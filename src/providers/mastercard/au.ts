@@ -12,7 +12,6 @@ export const AU_REGION: MastercardRegion = {
   // Mastercard AU: "Customer records always have a category of INDIVIDUAL or BUSINESS" and BUSINESS
   // ones carry an `abn` (seed 000, Customer Records).
   customerCategories: true,
-  customerExtraFields: ['abn'],
   // "Connect URLs are valid for 2 hours after being generated" (seed 002, Generate Connect URL, Session time-out).
   connectUrlLifetimeMs: 2 * 60 * 60 * 1000,
 };

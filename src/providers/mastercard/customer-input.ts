@@ -1,5 +1,5 @@
 import { badInput } from '../../domain/errors.js';
-import type { CreateCustomerInput, UpdateCustomerInput } from '../../domain/ports.js';
+import { CUSTOMER_INPUT_FIELD, inputDetailsFor, type CreateCustomerInput, type UpdateCustomerInput } from '../../domain/ports.js';
 import type { MastercardRegion } from './region.js';
 
 /**
@@ -15,18 +15,18 @@ export interface FinicityCreateBody {
   email?: string;
   phone?: string;
   applicationId?: string;
-  [regionField: string]: string | undefined;
+  /** AU only (seed 000). */
+  category?: string;
+  /** AU only (seed 000). */
+  abn?: string;
 }
 
 /**
  * Checks a create request before any call and builds the provider body. Fields Mastercard has no
  * place for are rejected by name, never dropped.
  */
-export function toCreateBody(
-  region: MastercardRegion,
-  input: CreateCustomerInput,
-  regionFields: readonly string[] = region.customerExtraFields,
-): FinicityCreateBody {
+export function toCreateBody(region: MastercardRegion, input: CreateCustomerInput): FinicityCreateBody {
+  const details = inputDetailsFor(input.details, region.provider);
   if (!input.username) throw badInput(`${region.provider} customers need a username`, 'input.username');
   if (!USERNAME_PATTERN.test(input.username)) {
     throw badInput(
@@ -38,17 +38,14 @@ export function toCreateBody(
   if (input.category && !region.customerCategories) {
     throw badInput(`${region.provider} customers have no category`, 'input.category');
   }
-  for (const key of Object.keys(input.extra)) {
-    if (!regionFields.includes(key)) throw badInput(`${region.provider} customers have no field ${key}`, `input.${key}`);
-  }
   const body: FinicityCreateBody = { username: input.username };
   if (input.firstName) body.firstName = input.firstName;
   if (input.lastName) body.lastName = input.lastName;
   if (input.email) body.email = input.email;
   if (input.phone) body.phone = input.phone;
-  if (input.applicationId) body.applicationId = input.applicationId;
+  if (details?.applicationId) body.applicationId = details.applicationId;
   if (input.category) body.category = input.category;
-  for (const key of regionFields) if (input.extra[key]) body[key] = input.extra[key];
+  if (details?.provider === 'MASTERCARD_AU' && details.abn) body.abn = details.abn;
   return body;
 }
 
@@ -58,8 +55,9 @@ export function toUpdateBody(region: MastercardRegion, input: UpdateCustomerInpu
   if (unsupported) {
     throw badInput(`${region.provider} can only change firstName and lastName of a customer`, `input.${unsupported}`);
   }
-  const extraKey = Object.keys(input.extra ?? {})[0];
-  if (extraKey) throw badInput(`${region.provider} can only change firstName and lastName of a customer`, `input.${extraKey}`);
+  if (input.details) {
+    throw badInput(`${region.provider} can only change firstName and lastName of a customer`, CUSTOMER_INPUT_FIELD[input.details.provider]);
+  }
   if (input.firstName === undefined && input.lastName === undefined) {
     throw badInput('Give firstName, lastName or both', 'input');
   }

@@ -17,7 +17,7 @@ function kindOf(type: string | null | undefined): CustomerKind | null {
     case undefined:
       return null;
     default:
-      // Mastercard documents exactly "testing" and "active" (us-notes.md, Customers); anything else is kept raw in extra.
+      // Mastercard documents exactly "testing" and "active" (us-notes.md, Customers); anything else is kept raw in details.providerType.
       return null;
   }
 }
@@ -38,10 +38,6 @@ export function toCustomer(region: MastercardRegion, wire: WireCustomer): Custom
   const firstName = wire.firstName ?? null;
   const lastName = wire.lastName ?? null;
   const name = [firstName, lastName].filter((part) => part).join(' ') || null;
-  const extra: Record<string, unknown> = {};
-  if (wire.abn) extra.abn = wire.abn;
-  if (wire.applicationId) extra.applicationId = wire.applicationId;
-  if (wire.type && kindOf(wire.type) === null) extra.providerType = wire.type;
   return {
     ref: ref(region.provider, 'Customer', wire.id),
     provider: region.provider,
@@ -55,6 +51,11 @@ export function toCustomer(region: MastercardRegion, wire: WireCustomer): Custom
     kind: kindOf(wire.type),
     category: categoryOf(region, wire.category),
     createdAt: epochToDate(wire.createdDate),
-    extra,
+    details: {
+      provider: region.provider,
+      abn: wire.abn || null,
+      applicationId: wire.applicationId || null,
+      providerType: wire.type && kindOf(wire.type) === null ? wire.type : null,
+    },
   };
 }

@@ -14,8 +14,6 @@ export interface MastercardRegion {
   accountTransactionsPath(customerId: string, accountId: string): string;
   /** Customers carry `category` INDIVIDUAL/BUSINESS (AU only; seed 000, Customer Records). */
   customerCategories: boolean;
-  /** `CreateCustomerInput.extra` keys this region sends on create (AU: `abn`); any other is refused by name. */
-  customerExtraFields: readonly string[];
   /** Connect links stay valid this long after generation (AU: 2 h, seed 002 "Session time-out"). */
   connectUrlLifetimeMs: number;
 }

@@ -44,6 +44,6 @@ export function toTransaction(region: MastercardRegion, wire: WireTransaction, c
     payee: wire.categorization?.normalizedPayeeName ?? null,
     postedAt: epochToDate(wire.postedDate),
     transactedAt: epochToDate(wire.transactionDate),
-    extra: wire.type ? { type: wire.type } : {},
+    details: { provider: region.provider, type: wire.type || null },
   };
 }

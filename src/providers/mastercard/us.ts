@@ -11,7 +11,6 @@ export const US_REGION: MastercardRegion = {
     `/aggregation/v4/customers/${segment(customerId)}/accounts/${segment(accountId)}/transactions`,
   // Mastercard US customers have no category or ABN (openbanking-us.yaml AddCustomerRequest).
   customerCategories: false,
-  customerExtraFields: [],
   // The US spec's example link carries `ttl` = timestamp + 2 h (openbanking-us.yaml GenerateConnectUrl).
   connectUrlLifetimeMs: 2 * 60 * 60 * 1000,
 };

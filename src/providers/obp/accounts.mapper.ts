@@ -95,6 +95,6 @@ export function toAccount(wire: WireAccount, bankId: string, customerRef: Native
     // The bank is the institution for OBP; there is no institution login.
     institutionId: bankId,
     institutionLoginId: null,
-    extra: { bankId, accountRoutings: routings, viewId: OWNER_VIEW },
+    details: { provider: 'OBP', bankId, accountRoutings: routings, viewId: OWNER_VIEW },
   };
 }

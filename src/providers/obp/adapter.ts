@@ -373,7 +373,7 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
     customerWrite: {
       async create(input) {
         const body = toCreateBody(input);
-        const bankId = scope.check(input.extra.bankId, 'input.bankId');
+        const bankId = scope.check(input.details?.provider === 'OBP' ? input.details.bankId : undefined, 'input.obp.bankId');
         // v5.0.0 createCustomer → 201 CustomerJsonV310. A refused token is retried once: OBP
         // authenticates before anything else, so the first attempt created nothing.
         const wire = await client.callJson(

@@ -1,32 +1,12 @@
 import { decimalFromString } from '../../domain/decimal.js';
 import { GatewayError } from '../../domain/errors.js';
 import { ref } from '../../domain/global-id.js';
-import type { Customer } from '../../domain/model.js';
+import type { Customer, ObpCustomerDetails } from '../../domain/model.js';
 import { obpDate, textOrNull } from './dates.js';
 import type { WireCustomer } from './wire.js';
 
-/**
- * OBP-only customer fields, kept in `Customer.extra` under these keys and exposed by the GraphQL
- * layer's OBP field resolver. `dateOfBirth` and `lastOkDate` are Dates, `kycStatus` a boolean.
- */
-export interface ObpCustomerExtra {
-  bankId: string;
-  customerNumber: string | null;
-  kycStatus: boolean | null;
-  dateOfBirth: Date | null;
-  relationshipStatus: string | null;
-  dependants: number | null;
-  highestEducationAttained: string | null;
-  employmentStatus: string | null;
-  title: string | null;
-  branchId: string | null;
-  nameSuffix: string | null;
-  lastOkDate: Date | null;
-  creditRating: { rating: string | null; source: string | null } | null;
-  creditLimit: { amount: string; currency: string } | null;
-}
 
-function creditLimitOf(wire: WireCustomer): ObpCustomerExtra['creditLimit'] {
+function creditLimitOf(wire: WireCustomer): ObpCustomerDetails['creditLimit'] {
   const limit = wire.credit_limit;
   if (!limit?.currency || !limit.amount) return null;
   try {
@@ -45,7 +25,8 @@ export function toCustomer(wire: WireCustomer, bankIdHint: string): Customer {
   const bankId = textOrNull(wire.bank_id) ?? bankIdHint;
   if (!bankId) throw new GatewayError('PROVIDER_UNAVAILABLE', 'OBP answered a customer without a bank', { provider: 'OBP' });
   const rating = wire.credit_rating;
-  const extra: ObpCustomerExtra = {
+  const details: ObpCustomerDetails = {
+    provider: 'OBP',
     bankId,
     customerNumber: textOrNull(wire.customer_number),
     kycStatus: wire.kyc_status ?? null,
@@ -76,6 +57,6 @@ export function toCustomer(wire: WireCustomer, bankIdHint: string): Customer {
     kind: null,
     category: null,
     createdAt: null,
-    extra: { ...extra },
+    details,
   };
 }

@@ -41,6 +41,6 @@ export function toTransaction(wire: WireTransaction, bankId: string, accountId: 
     payee: textOrNull(wire.other_account?.holder?.name),
     postedAt: obpDate(wire.details.completed),
     transactedAt: obpDate(wire.details.posted),
-    extra: { type: textOrNull(wire.details.type), newBalance, counterpartyId: textOrNull(wire.other_account?.id) },
+    details: { provider: 'OBP', type: textOrNull(wire.details.type), newBalance, counterpartyId: textOrNull(wire.other_account?.id) },
   };
 }
