@@ -31,8 +31,10 @@ interface Measured {
 }
 
 async function scenario(latencyMs: number) {
+  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent' }), port: 0 };
+  const apiKey = config.security.sandboxApiKey!;
   const gateway: RunningGateway = await startGateway({
-    config: { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent' }), port: 0 },
+    config,
     logger: createLogger('silent'),
     sandbox: { latencyMs },
   });
@@ -80,7 +82,7 @@ async function scenario(latencyMs: number) {
 
   const body = JSON.stringify({ query: print(ReferenceCustomersDocument), variables: { provider: 'MASTERCARD_US', first: 20, transactionsFirst: 10 } });
   async function viaGateway(): Promise<void> {
-    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body });
     const result = (await response.body.json()) as { errors?: unknown };
     if (result.errors) throw new Error(`gateway answered errors: ${JSON.stringify(result.errors)}`);
   }

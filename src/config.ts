@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
 
 /**
  * One validated configuration object from the environment. Every variable is listed in the
@@ -85,6 +86,8 @@ export interface GatewayConfig {
   mastercardAuAccessModel: Environment['MASTERCARD_AU_ACCESS_MODEL'];
   obpBankIds: string[] | null;
   obpApiVersion: string;
+  /** Caller authentication, introspection, CORS and query limits (src/security). */
+  security: SecurityConfig;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +169,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
   if (!sandbox && !anyCredentials) {
     throw new ConfigError(['SANDBOX: is off but no provider has credentials, so the gateway would serve nothing']);
   }
+  const security = loadSecurityConfig(source, sandbox);
+  if (!security.config) throw new ConfigError(security.problems);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -177,5 +182,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
     mastercardAuAccessModel: env.MASTERCARD_AU_ACCESS_MODEL,
     obpBankIds,
     obpApiVersion: env.OBP_API_VERSION,
+    security: security.config,
   };
 }

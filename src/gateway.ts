@@ -48,7 +48,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = await createServer({ registry, metrics, logger, ...(options.now ? { now: options.now } : {}) });
+  const app = await createServer({ registry, metrics, logger, security: config.security, ...(options.now ? { now: options.now } : {}) });
   const address = await app.listen({ port: config.port, host: config.host });
   listenUrl = address.replace('localhost', '127.0.0.1');
   return {

@@ -20,6 +20,13 @@ logger.info(
   { graphql: `${gateway.url}/graphql`, sandbox: config.sandbox, providers: gateway.registry.enabled().map((adapter) => adapter.key) },
   'gateway listening',
 );
+if (config.security.sandboxApiKey) {
+  // The one secret the gateway prints on purpose: sandbox only, so `npm start` leads straight to data (README).
+  process.stdout.write(
+    `\nSandbox API key (every scope; set SANDBOX_API_KEY to fix it):\n  X-API-Key: ${config.security.sandboxApiKey}\n` +
+      `  curl -H 'content-type: application/json' -H 'X-API-Key: ${config.security.sandboxApiKey}' -d '{"query":"{ providers { provider } }"}' ${gateway.url}/graphql\n\n`,
+  );
+}
 if (gateway.sandbox) {
   for (const [provider, simulator] of Object.entries(gateway.sandbox.simulators)) {
     logger.info({ provider, url: simulator.url }, 'sandbox simulator listening');

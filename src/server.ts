@@ -13,12 +13,15 @@ import { createLoaders } from './loaders/index.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import { runInRequestScope } from './observability/request-scope.js';
+import { createSecurity, type SecurityConfig } from './security/index.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** Caller authentication, introspection and query limits (src/security). */
+  security: SecurityConfig;
   now?: () => number;
 }
 
@@ -50,8 +53,13 @@ export async function createServer(options: ServerOptions) {
     runInRequestScope({ requestId: String(request.id), warnings: [] }, done);
   });
 
+  const security = await createSecurity(options.security, logger);
+  await security.register(app);
   const apollo = new ApolloServer<GatewayContext>({
     schema: await buildGatewaySchema(),
+    introspection: security.apolloOptions.introspection,
+    hideSchemaDetailsFromClientErrors: security.apolloOptions.hideSchemaDetailsFromClientErrors,
+    parseOptions: security.apolloOptions.parseOptions,
     formatError: createFormatError(logger),
     // Stack traces would leak internals to callers; they are in the logs with the request id.
     includeStacktraceInErrorResponses: false,
@@ -60,6 +68,7 @@ export async function createServer(options: ServerOptions) {
       partialErrorsPlugin(),
       requestIdPlugin(),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ...security.apolloOptions.plugins,
     ],
   });
   await apollo.start();
@@ -67,6 +76,8 @@ export async function createServer(options: ServerOptions) {
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => ({
+      // First: an anonymous request is refused (401) before its document is even parsed.
+      caller: await security.authenticate(request.headers),
       requestId: String(request.id),
       registry,
       loaders: createLoaders(registry),

@@ -2,6 +2,7 @@ import type { GatewayError } from '../domain/errors.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
+import type { Caller } from '../security/caller.js';
 
 export interface PartialError {
   error: GatewayError;
@@ -18,4 +19,6 @@ export interface GatewayContext {
   now: number;
   /** Per-provider failures behind partial results, appended to `errors` by the partial-errors plugin. */
   partialErrors: PartialError[];
+  /** The authenticated caller (src/security): scopes and providers it may use. */
+  caller: Caller;
 }

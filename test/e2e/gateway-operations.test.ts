@@ -44,10 +44,10 @@ describe('health, readiness and metrics', () => {
   it('echoes a safe caller request id and replaces an unsafe one', async () => {
     gateway = await startTestGateway();
     const body = JSON.stringify({ query: '{ providers { provider } }' });
-    const given = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' }, body });
+    const given = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123', ...gateway.authHeaders }, body });
     expect(given.headers['x-request-id']).toBe('trace-123');
     await given.body.dump();
-    const unsafe = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'has spaces and is far too long '.repeat(4) }, body });
+    const unsafe = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'has spaces and is far too long '.repeat(4), ...gateway.authHeaders }, body });
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     await unsafe.body.dump();
   });

@@ -127,7 +127,7 @@ describe('Mastercard US end to end over HTTP', () => {
     expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const badCursor = await gateway.graphql('query { customers(provider: MASTERCARD_US, after: "xyz") { totalCount } }');
     expect(badCursor.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const unparsable = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ customers {"}' });
+    const unparsable = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...gateway.authHeaders }, body: '{"query": "{ customers {"}' });
     expect(unparsable.statusCode).toBe(400);
     const body = (await unparsable.body.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -10,36 +11,57 @@ export interface GraphQLResponse<T> {
   headers: Record<string, string | string[] | undefined>;
   data: T | null | undefined;
   errors: Array<{ message: string; path?: Array<string | number>; extensions: Record<string, unknown> }> | undefined;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * Who a test request is sent as. Default: the sandbox key (every scope). `anonymous: true` sends
+ * no credentials; `headers` replaces the credentials (another API key, a bearer token).
+ */
+export interface CallerOptions {
+  anonymous?: boolean;
+  headers?: Record<string, string>;
 }
 
 export interface TestGateway extends RunningGateway {
+  /** The sandbox API key this gateway accepts (every scope). */
+  apiKey: string;
+  /** `{ 'x-api-key': apiKey }`, for tests that send raw HTTP requests to /graphql. */
+  authHeaders: Record<string, string>;
   graphql<T = Record<string, unknown>, V = Record<string, unknown>>(
     document: string | TypedDocumentNode<T, V>,
     variables?: V,
+    as?: CallerOptions,
   ): Promise<GraphQLResponse<T>>;
 }
 
 /**
  * The gateway on port 0 with the sandbox on free ports, as `npm start` runs it, for end-to-end
- * tests over real HTTP.
+ * tests over real HTTP. Requests go with the sandbox API key unless a test opts out.
  */
 export async function startTestGateway(options: Partial<GatewayOptions> & { env?: NodeJS.ProcessEnv } = {}): Promise<TestGateway> {
-  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', ...options.env }), port: 0 };
+  const apiKey = options.env?.SANDBOX_API_KEY ?? `test_${randomBytes(18).toString('base64url')}`;
+  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', SANDBOX_API_KEY: apiKey, ...options.env }), port: 0 };
   const gateway = await startGateway({ config, logger: options.logger ?? createLogger('silent'), ...options });
+  const authHeaders = { 'x-api-key': apiKey };
   return {
     ...gateway,
-    async graphql(document, variables) {
+    apiKey,
+    authHeaders,
+    async graphql(document, variables, as = {}) {
+      const credentials = as.anonymous ? {} : (as.headers ?? authHeaders);
       const response = await request(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...credentials },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
-      const body = (await response.body.json()) as { data?: unknown; errors?: GraphQLResponse<never>['errors'] };
+      const body = (await response.body.json()) as { data?: unknown; errors?: GraphQLResponse<never>['errors']; extensions?: Record<string, unknown> };
       return {
         status: response.statusCode,
         headers: response.headers,
         data: body.data as never,
         errors: body.errors,
+        ...(body.extensions ? { extensions: body.extensions } : {}),
       };
     },
   };

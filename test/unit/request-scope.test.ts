@@ -24,7 +24,7 @@ describe('request scope', () => {
     try {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': 'scope-test-1' },
+        headers: { 'content-type': 'application/json', 'x-request-id': 'scope-test-1', ...gateway.authHeaders },
         body: JSON.stringify({ query: '{ customers(provider: MASTERCARD_US, first: 1) { totalCount } }' }),
       });
       expect(response.status).toBe(200);

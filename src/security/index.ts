@@ -1,0 +1,69 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import cors from '@fastify/cors';
+import type { Logger } from '../observability/logger.js';
+import { createApiKeyStore } from './api-keys.js';
+import { createAuthenticator } from './authenticate.js';
+import type { Caller } from './caller.js';
+import { createJwtVerifier } from './jwt.js';
+import type { SecurityConfig } from './security-config.js';
+
+export type { Caller } from './caller.js';
+export type { SecurityConfig } from './security-config.js';
+
+export interface Security {
+  /** The caller behind these request headers; throws UNAUTHENTICATED (HTTP 401). */
+  authenticate(headers: Record<string, string | string[] | undefined>): Promise<Caller>;
+  /** Options to spread into `new ApolloServer({...})`. */
+  apolloOptions: {
+    introspection: boolean;
+    hideSchemaDetailsFromClientErrors: boolean;
+    parseOptions: { maxTokens: number };
+    plugins: ApolloServerPlugin<{ caller: Caller }>[];
+  };
+  /** HTTP-level parts: CORS for the configured origins, SIGHUP key reload (removed when the server closes). */
+  register<L extends FastifyBaseLogger>(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>): Promise<void>;
+}
+
+/**
+ * Everything of issue 11 the server wires in one place (README, "Access and limits"): caller
+ * authentication, introspection policy and query limits.
+ */
+export async function createSecurity(config: SecurityConfig, logger: Logger): Promise<Security> {
+  const keys = await createApiKeyStore(config.apiKeysFile, config.sandboxApiKey);
+  const authenticate = createAuthenticator(keys, config.jwt ? createJwtVerifier(config.jwt) : undefined, logger);
+  return {
+    authenticate,
+    apolloOptions: {
+      introspection: config.introspection,
+      // "Did you mean …" would reveal the schema that introspection hides.
+      hideSchemaDetailsFromClientErrors: !config.introspection,
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      plugins: [],
+    },
+    async register(app) {
+      // No CORS_ORIGINS: no CORS headers at all, so browsers keep other origins out. Apollo's CSRF
+      // prevention stays on either way (a simple cross-site form POST is refused before it runs).
+      if (config.corsOrigins.length > 0) {
+        await app.register(cors, {
+          origin: config.corsOrigins,
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['content-type', 'x-api-key', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+          exposedHeaders: ['x-request-id', 'retry-after'],
+          maxAge: 600,
+        });
+      }
+      const reload = (): void => {
+        keys.reload().then(
+          (count) => logger.info({ keys: count }, 'API keys reloaded (SIGHUP)'),
+          (error: unknown) => logger.error({ err: error }, 'API keys not reloaded; the previous keys stay in force'),
+        );
+      };
+      process.on('SIGHUP', reload);
+      app.addHook('onClose', async () => {
+        process.off('SIGHUP', reload);
+      });
+    },
+  };
+}
