@@ -7,6 +7,7 @@ import type { ProviderRegistry } from './domain/registry.js';
 import type { GatewayContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { partialErrorsPlugin } from './graphql/partial-errors.plugin.js';
+import { providerWarningsPlugin } from './graphql/provider-warnings.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
@@ -66,6 +67,7 @@ export async function createServer(options: ServerOptions) {
     plugins: [
       fastifyApolloDrainPlugin(app),
       partialErrorsPlugin(),
+      providerWarningsPlugin(metrics),
       requestIdPlugin(),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...security.apolloOptions.plugins,

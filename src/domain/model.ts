@@ -76,9 +76,10 @@ export interface Account {
 /**
  * POSTED, PENDING and SHADOW are Mastercard's; DECLINED and CANCELLED are the final states of a payment
  * that never moved money (Caibo payment requests: transactionStatusId 2 declined, paymentRequestStatusId
- * 3 cancelled, caibo-notes.md, Payment requests).
+ * 3 cancelled, caibo-notes.md, Payment requests). OTHER is the tolerant reader's fallback: a status the
+ * provider's documents do not list, kept raw in `providerStatus` (issue 9, item 2).
  */
-export const TRANSACTION_STATUSES = ['POSTED', 'PENDING', 'SHADOW', 'DECLINED', 'CANCELLED'] as const;
+export const TRANSACTION_STATUSES = ['POSTED', 'PENDING', 'SHADOW', 'DECLINED', 'CANCELLED', 'OTHER'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 export interface Transaction {

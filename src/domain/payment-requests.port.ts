@@ -10,8 +10,9 @@ import type { ProviderKey } from './provider.js';
  *   APPROVED  paid (1)
  *   DECLINED  the attempt was refused (2); the request stays unpaid
  *   CANCELLED the merchant withdrew it (paymentRequestStatusId 3), whatever the last attempt did
+ *   OTHER     a status id the provider's documents do not list (raw ids kept in `providerStatus`)
  */
-export const PAYMENT_REQUEST_STATUSES = ['WAITING', 'PENDING', 'APPROVED', 'DECLINED', 'CANCELLED'] as const;
+export const PAYMENT_REQUEST_STATUSES = ['WAITING', 'PENDING', 'APPROVED', 'DECLINED', 'CANCELLED', 'OTHER'] as const;
 export type PaymentRequestStatus = (typeof PAYMENT_REQUEST_STATUSES)[number];
 
 export interface PaymentRequest {

@@ -1097,6 +1097,7 @@ export type PaymentRequestStatus =
   | 'APPROVED'
   | 'CANCELLED'
   | 'DECLINED'
+  | 'OTHER'
   | 'PENDING'
   | 'WAITING';
 
@@ -1443,6 +1444,7 @@ export type TransactionFilter = {
 export type TransactionStatus =
   | 'CANCELLED'
   | 'DECLINED'
+  | 'OTHER'
   | 'PENDING'
   | 'POSTED'
   | 'SHADOW';

@@ -11,6 +11,8 @@ export interface GatewayMetrics {
   readonly tokenFetches: Counter<'provider'>;
   /** Calls the provider bills per request (Mastercard AU live balance), so finance can reconcile. */
   readonly billableCalls: Counter<'provider' | 'operation'>;
+  /** Provider records or fields read tolerantly (issue 9): kind is unknown_enum, unparsable, missing_id or invalid_record. */
+  readonly providerDataWarnings: Counter<'provider' | 'operation' | 'kind'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
@@ -42,6 +44,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       name: 'gateway_billable_calls_total',
       help: 'Upstream calls the provider bills individually',
       labelNames: ['provider', 'operation'],
+      registers: [registry],
+    }),
+    providerDataWarnings: new Counter({
+      name: 'gateway_provider_data_warnings_total',
+      help: 'Provider records left out or fields read as null/OTHER because they were not as documented, by provider, operation and kind',
+      labelNames: ['provider', 'operation', 'kind'],
       registers: [registry],
     }),
   };

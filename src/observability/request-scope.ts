@@ -11,9 +11,9 @@ export interface ProviderDataWarning {
   operation: string;
   /** Field of the provider record, in the provider's terms (`status`, `postedDate`); `*` = the record. */
   field: string;
-  /** What was wrong: `unknown_enum`, `unparsable`, `missing_id`, … */
+  /** What was wrong: `unknown_enum`, `unparsable`, `missing_id`, `invalid_record` (data-warnings.ts). */
   kind: string;
-  /** GraphQL response path of the field whose fetch met the problem, when known. */
+  /** GraphQL response path of the field whose resolver started the fetch (data-warnings.ts), when known. */
   path?: ReadonlyArray<string | number>;
   /** How many records had this same problem (warnings are folded by provider/operation/field/kind/path). */
   count: number;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../src/domain/errors.js';
 import type { UpstreamResponse } from '../../src/http/http-client.js';
 import { refreshAtOf } from '../../src/providers/caibo/caibo-client.js';
 import { inputFieldOf, isInvalidToken, toGatewayError } from '../../src/providers/caibo/errors.mapper.js';
@@ -27,7 +26,7 @@ describe('Caibo lossless JSON', () => {
     const wire = paymentRequestSchema.parse(
       parseJsonLossless('{"id":16772761082427695,"clientId":16772748432912011,"amount":10,"unit":"usd","transactionStatusId":0,"paymentRequestStatusId":2}'),
     );
-    const request = toPaymentRequest(wire);
+    const request = toPaymentRequest(wire, { provider: 'CAIBO_IPG', operation: 'test' });
     expect(request.providerId).toBe('16772761082427695');
     expect(request.customerRef?.id).toBe('16772748432912011');
     expect(request.amount).toEqual({ amount: '10', currency: 'USD' });
@@ -49,9 +48,11 @@ describe('Caibo statuses', () => {
     expect(paymentRequestStatusOf({ transactionStatusId, paymentRequestStatusId })).toBe(expected);
   });
 
-  it('an unknown status id is a typed error, never a silent value', () => {
-    expect(() => paymentRequestStatusOf({ transactionStatusId: 9, paymentRequestStatusId: 2 })).toThrow(GatewayError);
-    expect(() => paymentRequestStatusOf({ transactionStatusId: 0, paymentRequestStatusId: 7 })).toThrow(GatewayError);
+  it('an undocumented status id is OTHER where it decides (tolerant reading, issue 9), not an error', () => {
+    expect(paymentRequestStatusOf({ transactionStatusId: 9, paymentRequestStatusId: 2 })).toBe('OTHER');
+    expect(paymentRequestStatusOf({ transactionStatusId: 0, paymentRequestStatusId: 7 })).toBe('OTHER');
+    // A cancelled request is cancelled whatever its last attempt says.
+    expect(paymentRequestStatusOf({ transactionStatusId: 9, paymentRequestStatusId: 3 })).toBe('CANCELLED');
   });
 });
 

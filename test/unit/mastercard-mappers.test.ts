@@ -5,8 +5,12 @@ import { isExpiredToken, toGatewayError } from '../../src/providers/mastercard/e
 import { toTransaction } from '../../src/providers/mastercard/transactions.mapper.js';
 import { toAccount } from '../../src/providers/mastercard/accounts.mapper.js';
 import { US_REGION } from '../../src/providers/mastercard/us.js';
+import type { ReadContext } from '../../src/providers/record-reader.js';
 import { AU_REGION } from '../../src/providers/mastercard/au.js';
-import { customerListSchema, customerSchema, transactionListSchema, accountSchema } from '../../src/providers/mastercard/wire.js';
+import { customerListSchema, customerSchema, transactionListSchema, transactionSchema, accountSchema } from '../../src/providers/mastercard/wire.js';
+
+const us: ReadContext = { provider: 'MASTERCARD_US', operation: 'test' };
+const au: ReadContext = { provider: 'MASTERCARD_AU', operation: 'test' };
 
 const response = (status: number, text: string, contentType = 'application/json'): UpstreamResponse => {
   let json: unknown;
@@ -26,8 +30,8 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
   });
 
   it('reads createdDate as an epoch number (create) or string (get/list)', () => {
-    const fromString = toCustomer(US_REGION, customerSchema.parse({ id: '1005061234', createdDate: '1607450357', type: 'active' }));
-    const fromNumber = toCustomer(US_REGION, customerSchema.parse({ id: '1005061234', createdDate: 1607450357, type: 'testing' }));
+    const fromString = toCustomer(US_REGION, customerSchema.parse({ id: '1005061234', createdDate: '1607450357', type: 'active' }), us);
+    const fromNumber = toCustomer(US_REGION, customerSchema.parse({ id: '1005061234', createdDate: 1607450357, type: 'testing' }), us);
     expect(fromString.createdAt?.toISOString()).toBe('2020-12-08T17:59:17.000Z');
     expect(fromNumber.createdAt).toEqual(fromString.createdAt);
     expect(fromString.kind).toBe('ACTIVE');
@@ -35,7 +39,7 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
   });
 
   it('defaults the AU category to INDIVIDUAL and keeps the ABN', () => {
-    const customer = toCustomer(AU_REGION, customerSchema.parse({ id: '1', abn: '83914571673' }));
+    const customer = toCustomer(AU_REGION, customerSchema.parse({ id: '1', abn: '83914571673' }), au);
     expect(customer.category).toBe('INDIVIDUAL');
     expect(customer.details).toMatchObject({ provider: 'MASTERCARD_AU', abn: '83914571673' });
   });
@@ -46,7 +50,7 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
         { id: 21284820852, amount: -828.9, accountId: 5011648377, customerId: 1005061234, status: 'shadow', postedDate: 1607450357, transactionDate: 1607450357, currencySymbol: 'USD', categorization: { normalizedPayeeName: 'Mad Science Research', category: 'Streaming Service' } },
       ],
     }).transactions[0]!;
-    const transaction = toTransaction(US_REGION, wire, '1005061234');
+    const transaction = toTransaction(US_REGION, transactionSchema.parse(wire), '1005061234', us);
     expect(transaction.amount).toEqual({ amount: '-828.9', currency: 'USD' });
     expect(transaction.status).toBe('SHADOW');
     expect(transaction.accountRef).toEqual({ provider: 'MASTERCARD_US', type: 'Account', id: '5011648377', scope: ['1005061234'] });
@@ -55,7 +59,7 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
   });
 
   it('never exposes the full account number', () => {
-    const account = toAccount(US_REGION, accountSchema.parse({ id: '5011648377', number: '201940541', realAccountNumberLast4: '5678', type: 'checking', balance: 401.26 }), '1');
+    const account = toAccount(US_REGION, accountSchema.parse({ id: '5011648377', number: '201940541', realAccountNumberLast4: '5678', type: 'checking', balance: 401.26 }), '1', us);
     expect(account.numberMasked).toBe('…5678');
     expect(JSON.stringify(account)).not.toContain('201940541');
     expect(account.type).toBe('CHECKING');

@@ -14,7 +14,8 @@ import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
 import { checkPaymentRequestInput, toCreateBody as toPaymentRequestBody } from './payment-request-input.js';
 import { toPaymentRequest } from './payment-requests.mapper.js';
-import { clientSchema, paymentRequestListSchema, paymentRequestSchema, type WireClient } from './wire.js';
+import { readOne, readRecords, type ReadContext } from '../record-reader.js';
+import { clientSchema, paymentRequestListSchema, paymentRequestSchema, recordBodySchema, type WireClient } from './wire.js';
 
 export interface CaiboAdapterOptions {
   /** e.g. `https://apay.caibo.digital` (test and live share it), or the sandbox simulator's URL. */
@@ -29,6 +30,8 @@ export interface CaiboAdapterOptions {
 }
 
 const PROVIDER = 'CAIBO_IPG' as const;
+const read = (operation: string): ReadContext => ({ provider: PROVIDER, operation });
+const asIs = <T>(wire: T): T => wire;
 
 /** Caibo ids are int64 (seed 003); anything else cannot name a Caibo object. */
 const INT64 = /^\d{1,19}$/;
@@ -74,7 +77,11 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
 
   const getClient = (id: string): Promise<WireClient | null> =>
     isCaiboId(id)
-      ? nullWhenNotFound(client.callJson({ operation: 'customers.get', method: 'GET', path: `/customers/${id}` }, clientSchema))
+      ? nullWhenNotFound(
+          client
+            .callJson({ operation: 'customers.get', method: 'GET', path: `/customers/${id}` }, recordBodySchema)
+            .then((body) => readOne(clientSchema, body, read('customers.get'), asIs)),
+        )
       : Promise.resolve(null);
 
   /**
@@ -88,7 +95,8 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
       { operation: 'payment-requests.list', method: 'GET', path: '/payment-requests', query: { clientId: customer.id } },
       paymentRequestListSchema,
     );
-    return list.map(toPaymentRequest);
+    const context = read('payment-requests.list');
+    return readRecords(paymentRequestSchema, list, context, (wire) => toPaymentRequest(wire, context));
   }
 
   async function listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>> {
@@ -118,24 +126,26 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
     customerRead: {
       get: async (target) => {
         const wire = await getClient(target.id);
-        return wire === null ? null : toCustomer(wire);
+        return wire === null ? null : toCustomer(wire, read('customers.get'));
       },
     },
     customerWrite: {
       async create(input) {
         const body = toCreateBody(input);
         // The OpenAPI block documents `200 OK` with the `Client` (seed 003).
-        const created = await client.callJson({ operation: 'customers.create', method: 'POST', path: '/customers', body }, clientSchema);
-        return toCustomer(created);
+        const created = await client.callJson({ operation: 'customers.create', method: 'POST', path: '/customers', body }, recordBodySchema);
+        const context = read('customers.create');
+        return readOne(clientSchema, created, context, (wire) => toCustomer(wire, context));
       },
       async update(target, input) {
         const body = toUpdateBody(input);
         if (!isCaiboId(target.id)) throw customerNotFound();
         const updated = await client.callJson(
           { operation: 'customers.update', method: 'PUT', path: `/customers/${target.id}`, body },
-          clientSchema,
+          recordBodySchema,
         );
-        return toCustomer(updated);
+        const context = read('customers.update');
+        return readOne(clientSchema, updated, context, (wire) => toCustomer(wire, context));
       },
     },
     customerTransactions: {
@@ -163,16 +173,18 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
             path: '/payment-requests',
             body: toPaymentRequestBody(input, payer),
           },
-          paymentRequestSchema,
+          recordBodySchema,
         );
-        return toPaymentRequest(created);
+        const context = read('payment-requests.create');
+        return readOne(paymentRequestSchema, created, context, (wire) => toPaymentRequest(wire, context));
       },
       get: async (target) => {
         if (!isCaiboId(target.id)) return null;
-        const wire = await nullWhenNotFound(
-          client.callJson({ operation: 'payment-requests.get', method: 'GET', path: `/payment-requests/${target.id}` }, paymentRequestSchema),
+        const body = await nullWhenNotFound(
+          client.callJson({ operation: 'payment-requests.get', method: 'GET', path: `/payment-requests/${target.id}` }, recordBodySchema),
         );
-        return wire === null ? null : toPaymentRequest(wire);
+        const context = read('payment-requests.get');
+        return body === null ? null : readOne(paymentRequestSchema, body, context, (wire) => toPaymentRequest(wire, context));
       },
       totalDeposits: (customer) => {
         const total = customer.details?.provider === 'CAIBO_IPG' ? customer.details.totalDeposits : null;

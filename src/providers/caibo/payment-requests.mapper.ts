@@ -1,19 +1,16 @@
-import { GatewayError } from '../../domain/errors.js';
 import { ref } from '../../domain/global-id.js';
 import type { Transaction, TransactionStatus } from '../../domain/model.js';
 import type { PaymentRequest, PaymentRequestStatus } from '../../domain/payment-requests.port.js';
 import { caiboDate, caiboDecimal } from './customers.mapper.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import { UnreadableRecord, type ReadContext } from '../record-reader.js';
 import type { WirePaymentRequest } from './wire.js';
 
 const PROVIDER = 'CAIBO_IPG' as const;
 
-function unknownStatus(member: string, value: number): GatewayError {
-  return new GatewayError('PROVIDER_UNAVAILABLE', `${PROVIDER} answered an unknown ${member} ${value}`, { provider: PROVIDER });
-}
-
 /** `transactionStatusId`: 0 waiting, 1 approved, 2 declined, 3 pending (caibo-notes.md, Payment requests). */
 type TransactionStatusName = 'waiting' | 'approved' | 'declined' | 'pending';
-function transactionStatusName(id: number | null): TransactionStatusName {
+function transactionStatusName(id: number | null): TransactionStatusName | undefined {
   switch (id) {
     // No attempt yet: some answers leave the member null rather than 0.
     case null:
@@ -26,13 +23,13 @@ function transactionStatusName(id: number | null): TransactionStatusName {
     case 3:
       return 'pending';
     default:
-      throw unknownStatus('transactionStatusId', id);
+      return undefined;
   }
 }
 
 /** `paymentRequestStatusId`: 1 paid, 2 unpaid, 3 cancelled (caibo-notes.md, Payment requests). */
 type RequestStatusName = 'paid' | 'unpaid' | 'cancelled';
-function requestStatusName(id: number | null): RequestStatusName {
+function requestStatusName(id: number | null): RequestStatusName | undefined {
   switch (id) {
     case null:
     case 2:
@@ -42,24 +39,27 @@ function requestStatusName(id: number | null): RequestStatusName {
     case 3:
       return 'cancelled';
     default:
-      throw unknownStatus('paymentRequestStatusId', id);
+      return undefined;
   }
 }
 
+type StatusIds = Pick<WirePaymentRequest, 'transactionStatusId' | 'paymentRequestStatusId'>;
+
 /**
  * The request-level status decides paid and cancelled; otherwise the last attempt's status says where
- * an unpaid request stands (a declined attempt leaves it unpaid, and the payer may try again).
+ * an unpaid request stands (a declined attempt leaves it unpaid, and the payer may try again). An id
+ * the document does not list, where it decides, is OTHER.
  */
-export function paymentRequestStatusOf(wire: Pick<WirePaymentRequest, 'transactionStatusId' | 'paymentRequestStatusId'>): PaymentRequestStatus {
-  const request = requestStatusName(wire.paymentRequestStatusId);
-  const attempt = transactionStatusName(wire.transactionStatusId);
-  switch (request) {
+export function paymentRequestStatusOf(wire: StatusIds): PaymentRequestStatus {
+  switch (requestStatusName(wire.paymentRequestStatusId)) {
     case 'cancelled':
       return 'CANCELLED';
     case 'paid':
       return 'APPROVED';
+    case undefined:
+      return 'OTHER';
     case 'unpaid':
-      switch (attempt) {
+      switch (transactionStatusName(wire.transactionStatusId)) {
         case 'waiting':
           return 'WAITING';
         case 'pending':
@@ -68,8 +68,19 @@ export function paymentRequestStatusOf(wire: Pick<WirePaymentRequest, 'transacti
           return 'APPROVED';
         case 'declined':
           return 'DECLINED';
+        case undefined:
+          return 'OTHER';
       }
   }
+}
+
+/** `waiting/unpaid`; an undocumented id is shown as the raw number (`7/unpaid`), with an `unknown_enum` warning. */
+function providerStatusOf(wire: StatusIds, context: ReadContext): string {
+  const attempt = transactionStatusName(wire.transactionStatusId);
+  const request = requestStatusName(wire.paymentRequestStatusId);
+  if (attempt === undefined) warnProviderData(context.provider, context.operation, 'transactionStatusId', 'unknown_enum');
+  if (request === undefined) warnProviderData(context.provider, context.operation, 'paymentRequestStatusId', 'unknown_enum');
+  return `${attempt ?? wire.transactionStatusId}/${request ?? wire.paymentRequestStatusId}`;
 }
 
 /** The unified Transaction status of a payment request. */
@@ -84,6 +95,8 @@ export function transactionStatusOf(status: PaymentRequestStatus): TransactionSt
       return 'DECLINED';
     case 'CANCELLED':
       return 'CANCELLED';
+    case 'OTHER':
+      return 'OTHER';
   }
 }
 
@@ -93,14 +106,19 @@ export function transactionStatusOf(status: PaymentRequestStatus): TransactionSt
  * amount is what the customer is asked to pay in (Caibo calls approved ones `totalDeposits`), so it is
  * positive: money into the merchant's Caibo balance, the only "account" there is.
  */
-export function toPaymentRequest(wire: WirePaymentRequest): PaymentRequest {
+export function toPaymentRequest(wire: WirePaymentRequest, context: ReadContext): PaymentRequest {
   const status = paymentRequestStatusOf(wire);
   const customerId = wire.clientId ?? wire.client?.id ?? null;
   const customerRef = customerId === null ? null : ref(PROVIDER, 'Customer', customerId);
-  const amount = { amount: caiboDecimal(wire.amount), currency: wire.unit.toUpperCase() };
-  const createdAt = caiboDate(wire.createDate);
-  const statusChangedAt = caiboDate(wire.logCreateDate ?? wire.lastLog?.createDate ?? null);
-  const providerStatus = `${transactionStatusName(wire.transactionStatusId)}/${requestStatusName(wire.paymentRequestStatusId)}`;
+  const decimal = caiboDecimal(wire.amount);
+  if (decimal === undefined) throw new UnreadableRecord(context, 'amount');
+  const amount = { amount: decimal, currency: wire.unit.toUpperCase() };
+  const createdAt = caiboDate(wire.createDate, 'createDate', context);
+  const statusChangedAt =
+    wire.logCreateDate != null
+      ? caiboDate(wire.logCreateDate, 'logCreateDate', context)
+      : caiboDate(wire.lastLog?.createDate ?? null, 'lastLog.createDate', context);
+  const providerStatus = providerStatusOf(wire, context);
   const transaction: Transaction = {
     ref: ref(PROVIDER, 'Transaction', wire.id),
     provider: PROVIDER,

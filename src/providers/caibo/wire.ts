@@ -69,9 +69,16 @@ export type WirePaymentRequest = z.infer<typeof paymentRequestSchema>;
 
 /**
  * SANDBOX ASSUMPTION: `GET /payment-requests?clientId=` answering a JSON array is served by our
- * simulator only; no Caibo source shows a list endpoint (caibo-notes.md, "Not found").
+ * simulator only; no Caibo source shows a list endpoint (caibo-notes.md, "Not found"). Its records
+ * are read one by one with {@link paymentRequestSchema} (record-reader.ts).
  */
-export const paymentRequestListSchema = z.array(paymentRequestSchema);
+export const paymentRequestListSchema = z.array(z.unknown());
+
+/**
+ * The envelope of a single-record answer: any JSON object; the record is read with its record schema
+ * by record-reader.ts, so an odd optional member does not fail the call.
+ */
+export const recordBodySchema = z.record(z.unknown());
 
 /** `POST /auth/login` -> `{"accessToken":"<JWT>","expireDate":"2024-01-15T10:30:00Z"}` (caibo-notes.md, Auth). */
 export const loginSchema = z.object({

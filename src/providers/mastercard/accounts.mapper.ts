@@ -1,16 +1,17 @@
 import { decimalFromNumber } from '../../domain/decimal.js';
 import { ref } from '../../domain/global-id.js';
 import type { Account, AccountType } from '../../domain/model.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import type { ReadContext } from '../record-reader.js';
 import { epochToDate } from './customers.mapper.js';
 import type { MastercardRegion } from './region.js';
 import type { WireAccount } from './wire.js';
 
 /**
- * Finicity account types (openbanking-us.yaml, CustomerAccountType; AU adds transactionAndSavings,
- * au-notes.md "Shapes specific to AU") onto unified ones. Values not listed keep `providerType`
- * and land in OTHER, so a new provider value is visible rather than lost.
+ * Finicity account types (openbanking-us.yaml AccountType; AU adds transactionAndSavings,
+ * au-notes.md "Shapes specific to AU") onto unified ones; undefined for a value not documented.
  */
-export function accountTypeOf(type: string | null | undefined): AccountType {
+function knownAccountType(type: string): AccountType | undefined {
   switch (type) {
     case 'checking':
       return 'CHECKING';
@@ -28,6 +29,8 @@ export function accountTypeOf(type: string | null | undefined): AccountType {
       return 'LINE_OF_CREDIT';
     case 'loan':
     case 'studentLoan':
+    case 'studentLoanGroup':
+    case 'studentLoanAccount':
     case 'autoLoan':
     case 'homeEquityLoan':
     case 'personalLoan':
@@ -39,7 +42,13 @@ export function accountTypeOf(type: string | null | undefined): AccountType {
     case 'brokerageAccount':
     case 'employeeStockPurchasePlan':
     case 'cryptocurrency':
+    case '529plan':
+    case 'educationSavings':
+    case 'ugma':
+    case 'utma':
       return 'INVESTMENT';
+    case 'healthSavingsAccount':
+      return 'SAVINGS';
     case 'ira':
     case '401k':
     case '403b':
@@ -54,13 +63,27 @@ export function accountTypeOf(type: string | null | undefined): AccountType {
     case 'profitSharingPlan':
     case 'thriftSavingsPlan':
     case 'rollover':
+    case 'variableAnnuity':
       return 'RETIREMENT';
     default:
-      return 'OTHER';
+      return undefined;
   }
 }
 
-export function toAccount(region: MastercardRegion, wire: WireAccount, customerId: string): Account {
+/**
+ * The unified type of a Finicity account type. A value not documented is OTHER with an
+ * `unknown_enum` warning; the raw value always stays in `providerType`, so it is visible, not lost.
+ */
+export function accountTypeOf(type: string | null | undefined, context: ReadContext): AccountType {
+  if (type == null) return 'OTHER';
+  const known = knownAccountType(type);
+  if (known !== undefined) return known;
+  warnProviderData(context.provider, context.operation, 'type', 'unknown_enum');
+  return 'OTHER';
+}
+
+/** A Finicity account (openbanking-us.yaml CustomerAccount) as a unified Account; only display digits of the number. */
+export function toAccount(region: MastercardRegion, wire: WireAccount, customerId: string, context: ReadContext): Account {
   const currency = wire.currency ?? region.defaultCurrency;
   const owner = wire.customerId ?? customerId;
   return {
@@ -71,7 +94,7 @@ export function toAccount(region: MastercardRegion, wire: WireAccount, customerI
     name: wire.name ?? wire.displayName ?? null,
     // `number` can be the full account number on some institutions: only display digits leave the adapter.
     numberMasked: wire.accountNumberDisplay ?? (wire.realAccountNumberLast4 ? `…${wire.realAccountNumberLast4}` : null),
-    type: accountTypeOf(wire.type),
+    type: accountTypeOf(wire.type, context),
     providerType: wire.type ?? null,
     status: wire.status ?? null,
     balance: wire.balance == null ? null : { amount: decimalFromNumber(wire.balance), currency },

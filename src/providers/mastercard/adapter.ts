@@ -17,6 +17,7 @@ import {
   type FinicityClientOptions,
   type FinicityCredentials,
 } from './finicity-client.js';
+import { readOne, readRecords, type ReadContext } from '../record-reader.js';
 import { segment, type MastercardRegion } from './region.js';
 import { toTransaction } from './transactions.mapper.js';
 import {
@@ -25,6 +26,7 @@ import {
   createdCustomerSchema,
   customerListSchema,
   customerSchema,
+  recordBodySchema,
   transactionListSchema,
   transactionSchema,
 } from './wire.js';
@@ -75,6 +77,8 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     ...options.clientHooks,
   });
 
+  const read = (operation: string): ReadContext => ({ provider: region.provider, operation });
+
   async function transactionWindow(
     operation: string,
     path: string,
@@ -102,8 +106,9 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
       },
       transactionListSchema,
     );
+    const context = read(operation);
     return {
-      items: body.transactions.map((wire) => toTransaction(region, wire, customerId)),
+      items: readRecords(transactionSchema, body.transactions, context, (wire) => toTransaction(region, wire, customerId, context)),
       offset: window.offset,
       hasMore: body.moreAvailable ?? false,
       totalCount: body.found ?? null,
@@ -119,7 +124,8 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     page: PageRequest,
   ): Promise<Page<Transaction>> {
     const statuses = query.statuses;
-    const needsLocalFilter = statuses.length > 0 && !(statuses.includes('POSTED') && statuses.includes('SHADOW'));
+    // The provider can leave out PENDING only; every other status (OTHER too) is filtered here.
+    const needsLocalFilter = statuses.length > 0 && !(['POSTED', 'SHADOW', 'OTHER'] as const).every((status) => statuses.includes(status));
     if (!needsLocalFilter) return transactionWindow(operation, path, data, query, page);
     return pageThroughFilter(
       (window) => transactionWindow(operation, path, data, query, window),
@@ -148,8 +154,9 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
           },
           customerListSchema,
         );
+        const context = read('customers.list');
         return {
-          items: body.customers.map((wire) => toCustomer(region, wire)),
+          items: readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context)),
           offset: page.offset,
           hasMore: body.moreAvailable ?? false,
           totalCount: body.found ?? null,
@@ -162,9 +169,12 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
           client
             .callJson(
               { operation: 'customers.get', method: 'GET', path: `/aggregation/v1/customers/${segment(target.id)}` },
-              customerSchema,
+              recordBodySchema,
             )
-            .then((wire) => toCustomer(region, wire)),
+            .then((body) => {
+              const context = read('customers.get');
+              return readOne(customerSchema, body, context, (wire) => toCustomer(region, wire, context));
+            }),
         ),
     },
     customerWrite: {
@@ -176,7 +186,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
           createdCustomerSchema,
         );
         // The create answer holds only id, username and createdDate: the rest is what we sent.
-        return toCustomer(region, { ...body, ...created, type: kind });
+        return toCustomer(region, { ...body, ...created, type: kind }, read(`customers.create.${kind}`));
       },
       async update(target, input) {
         const body = toUpdateBody(region, input);
@@ -186,11 +196,12 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
           path: `/aggregation/v1/customers/${segment(target.id)}`,
           body,
         });
-        const wire = await client.callJson(
+        const answer = await client.callJson(
           { operation: 'customers.get', method: 'GET', path: `/aggregation/v1/customers/${segment(target.id)}` },
-          customerSchema,
+          recordBodySchema,
         );
-        return toCustomer(region, wire);
+        const context = read('customers.get');
+        return readOne(customerSchema, answer, context, (wire) => toCustomer(region, wire, context));
       },
     },
     customerDelete: {
@@ -210,7 +221,8 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
             },
             accountListSchema,
           );
-          return body.accounts.map((wire) => toAccount(region, wire, customer.id));
+          const context = read('accounts.list');
+          return readRecords(accountSchema, body.accounts, context, (wire) => toAccount(region, wire, customer.id, context));
         } catch (error) {
           // 38003 "customer has no accounts" is an answer, not a failure (us-notes.md, Errors).
           if (error instanceof GatewayError && error.code === 'NOT_FOUND' && error.providerCode === '38003') return [];
@@ -228,9 +240,12 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
                 path: `/aggregation/v2/customers/${segment(customerId)}/accounts/${segment(target.id)}`,
                 data: { customerId, accountId: target.id },
               },
-              accountSchema,
+              recordBodySchema,
             )
-            .then((wire) => toAccount(region, wire, customerId)),
+            .then((body) => {
+              const context = read('accounts.get');
+              return readOne(accountSchema, body, context, (wire) => toAccount(region, wire, customerId, context));
+            }),
         );
       },
     },
@@ -256,9 +271,12 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
                 path: `/aggregation/v2/customers/${segment(customerId)}/transactions/${segment(target.id)}`,
                 data: { customerId },
               },
-              transactionSchema,
+              recordBodySchema,
             )
-            .then((wire) => toTransaction(region, wire, customerId)),
+            .then((body) => {
+              const context = read('transactions.get');
+              return readOne(transactionSchema, body, context, (wire) => toTransaction(region, wire, customerId, context));
+            }),
         );
       },
     },

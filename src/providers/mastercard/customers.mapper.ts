@@ -1,5 +1,7 @@
 import { ref } from '../../domain/global-id.js';
 import type { Customer, CustomerCategory, CustomerKind } from '../../domain/model.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import type { ReadContext } from '../record-reader.js';
 import type { MastercardRegion } from './region.js';
 import type { WireCustomer } from './wire.js';
 
@@ -7,7 +9,8 @@ export function epochToDate(seconds: number | null | undefined): Date | null {
   return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
 }
 
-function kindOf(type: string | null | undefined): CustomerKind | null {
+/** Mastercard documents exactly "testing" and "active" (us-notes.md, Customers). */
+function kindOf(type: string | null | undefined, context: ReadContext): CustomerKind | null {
   switch (type) {
     case 'testing':
       return 'TESTING';
@@ -17,24 +20,33 @@ function kindOf(type: string | null | undefined): CustomerKind | null {
     case undefined:
       return null;
     default:
-      // Mastercard documents exactly "testing" and "active" (us-notes.md, Customers); anything else is kept raw in details.providerType.
+      // Kind is nullable: an unknown value reads as null, kept raw in details.providerType.
+      warnProviderData(context.provider, context.operation, 'type', 'unknown_enum');
       return null;
   }
 }
 
-function categoryOf(region: MastercardRegion, category: string | null | undefined): CustomerCategory | null {
+function categoryOf(region: MastercardRegion, category: string | null | undefined, context: ReadContext): CustomerCategory | null {
   switch (category) {
     case 'INDIVIDUAL':
       return 'INDIVIDUAL';
     case 'BUSINESS':
       return 'BUSINESS';
-    default:
+    case null:
+    case undefined:
       // AU: category defaults to INDIVIDUAL when not given (seed 000, Customer category). The US has none.
       return region.provider === 'MASTERCARD_AU' ? 'INDIVIDUAL' : null;
+    default:
+      // Not guessed: null (the field is nullable).
+      warnProviderData(context.provider, context.operation, 'category', 'unknown_enum');
+      return null;
   }
 }
 
-export function toCustomer(region: MastercardRegion, wire: WireCustomer): Customer {
+/** A Finicity customer (openbanking-us.yaml Customer; AU adds category and abn) as a unified Customer. */
+export function toCustomer(region: MastercardRegion, wire: WireCustomer, context: ReadContext): Customer {
+  const kind = kindOf(wire.type, context);
+  const category = categoryOf(region, wire.category, context);
   const firstName = wire.firstName ?? null;
   const lastName = wire.lastName ?? null;
   const name = [firstName, lastName].filter((part) => part).join(' ') || null;
@@ -48,14 +60,14 @@ export function toCustomer(region: MastercardRegion, wire: WireCustomer): Custom
     lastName,
     email: wire.email ?? null,
     phone: wire.phone ?? null,
-    kind: kindOf(wire.type),
-    category: categoryOf(region, wire.category),
+    kind,
+    category,
     createdAt: epochToDate(wire.createdDate),
     details: {
       provider: region.provider,
       abn: wire.abn || null,
       applicationId: wire.applicationId || null,
-      providerType: wire.type && kindOf(wire.type) === null ? wire.type : null,
+      providerType: wire.type && kind === null ? wire.type : null,
     },
   };
 }

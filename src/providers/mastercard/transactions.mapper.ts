@@ -1,13 +1,13 @@
 import { decimalFromNumber } from '../../domain/decimal.js';
-import { GatewayError } from '../../domain/errors.js';
 import { ref } from '../../domain/global-id.js';
 import type { Transaction, TransactionStatus } from '../../domain/model.js';
 import { epochToDate } from './customers.mapper.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import type { ReadContext } from '../record-reader.js';
 import type { MastercardRegion } from './region.js';
 import type { WireTransaction } from './wire.js';
 
-/** Transaction.status is active | pending | shadow (us-notes.md, Transactions). */
-export function transactionStatusOf(region: MastercardRegion, status: string): TransactionStatus {
+function knownStatus(status: string): TransactionStatus | undefined {
   switch (status) {
     case 'active':
       return 'POSTED';
@@ -17,13 +17,25 @@ export function transactionStatusOf(region: MastercardRegion, status: string): T
       // Mastercard: shadow transactions are expected but not yet reported by the institution.
       return 'SHADOW';
     default:
-      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider} answered an unknown transaction status`, {
-        provider: region.provider,
-      });
+      return undefined;
   }
 }
 
-export function toTransaction(region: MastercardRegion, wire: WireTransaction, customerId: string): Transaction {
+/**
+ * Transaction.status is active | pending | shadow (us-notes.md, Transactions). Case is not
+ * significant (`ACTIVE` is `active`); any other value, or none, is OTHER with an `unknown_enum`
+ * warning, and the raw value stays in `providerStatus` (issue 9: `posted` is not a Mastercard value,
+ * so it is not guessed to be POSTED).
+ */
+export function transactionStatusOf(status: string | null | undefined, context: ReadContext): TransactionStatus {
+  const known = status == null ? undefined : (knownStatus(status) ?? knownStatus(status.toLowerCase()));
+  if (known !== undefined) return known;
+  warnProviderData(context.provider, context.operation, 'status', 'unknown_enum');
+  return 'OTHER';
+}
+
+/** A Finicity transaction (openbanking-us.yaml Transaction) as a unified Transaction; unknown statuses warn through `context`. */
+export function toTransaction(region: MastercardRegion, wire: WireTransaction, customerId: string, context: ReadContext): Transaction {
   const owner = wire.customerId ?? customerId;
   const accountId = wire.accountId ?? null;
   // The reference app reads `currencySymbol` as the ISO currency (au-notes.md, Transactions page).
@@ -36,8 +48,8 @@ export function toTransaction(region: MastercardRegion, wire: WireTransaction, c
     customerRef: ref(region.provider, 'Customer', owner),
     // Finicity amounts are already signed: negative is a debit (us-notes.md, Transactions).
     amount: { amount: decimalFromNumber(wire.amount), currency },
-    status: transactionStatusOf(region, wire.status),
-    providerStatus: wire.status,
+    status: transactionStatusOf(wire.status, context),
+    providerStatus: wire.status ?? null,
     description: wire.description ?? null,
     memo: wire.memo ?? null,
     category: wire.categorization?.category ?? null,

@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { drainProviderWarnings, enterFieldPath } from '../observability/data-warnings.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import { currentRequestScope } from '../observability/request-scope.js';
+import type { GatewayContext } from './context.js';
+
+/**
+ * Provider-data warnings (issue 9, item 2) to the caller and to Prometheus.
+ *
+ * - Path: before each field's resolver runs, its `info.path` becomes the current field path
+ *   (data-warnings.ts), so a warning raised by the provider call a resolver starts carries that
+ *   field's response path. A DataLoader batch serving several fields reports the path of the first
+ *   field that asked; a cached answer raises no second warning.
+ * - Response: the request's folded warnings go into `extensions.warnings`, each
+ *   `{ path, provider, operation, field, kind, count }` (never a provider value), and into
+ *   `gateway_provider_data_warnings_total{provider,operation,kind}` by their counts.
+ */
+export function providerWarningsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      // Captured here: the scope of this HTTP request (server.ts, onRequest).
+      const scope = currentRequestScope();
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ info }) {
+              enterFieldPath(info.path);
+            },
+          };
+        },
+        async willSendResponse({ response }) {
+          const warnings = drainProviderWarnings(scope);
+          if (warnings.length === 0) return;
+          for (const warning of warnings) {
+            metrics.providerDataWarnings.inc({ provider: warning.provider, operation: warning.operation, kind: warning.kind }, warning.count);
+          }
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = {
+            ...result.extensions,
+            warnings: warnings.map(({ path, provider, operation, field, kind, count }) => ({
+              path: path ?? null,
+              provider,
+              operation,
+              field,
+              kind,
+              count,
+            })),
+          };
+        },
+      };
+    },
+  };
+}
