@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './http/limits.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
 
 /**
@@ -26,6 +27,10 @@ const environmentSchema = z.object({
   // Where providers can reach this gateway (report webhooks' default callbackUrl); see README.
   PUBLIC_BASE_URL: optionalString.pipe(url.optional()),
   SANDBOX: booleanFlag,
+  // Deadlines and the body cap (src/http/limits.ts has the defaults and their reasons).
+  UPSTREAM_BUDGET_MS: z.coerce.number().int().min(1).max(300_000).default(DEFAULT_UPSTREAM_LIMITS.operationBudgetMs),
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_REQUEST_DEADLINE_MS),
+  UPSTREAM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPSTREAM_LIMITS.maxBodyBytes),
   MASTERCARD_US_BASE_URL: url.default('https://api.finicity.com'),
   MASTERCARD_US_PARTNER_ID: optionalString,
   MASTERCARD_US_PARTNER_SECRET: optionalString,
@@ -77,6 +82,10 @@ export interface GatewayConfig {
   /** PUBLIC_BASE_URL: the gateway as providers reach it, for callback URLs; unset = unknown. */
   publicBaseUrl: string | undefined;
   sandbox: boolean;
+  /** UPSTREAM_BUDGET_MS, UPSTREAM_MAX_BODY_BYTES. */
+  upstreamLimits: Pick<UpstreamLimits, 'operationBudgetMs' | 'maxBodyBytes'>;
+  /** REQUEST_DEADLINE_MS: overall deadline of one GraphQL request. */
+  requestDeadlineMs: number;
   providers: {
     MASTERCARD_US?: ProviderEndpoint<MastercardCredentials>;
     MASTERCARD_AU?: ProviderEndpoint<MastercardCredentials> & { accessModel: Environment['MASTERCARD_AU_ACCESS_MODEL'] };
@@ -178,6 +187,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
     cacheUrl: env.CACHE_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     sandbox,
+    upstreamLimits: { operationBudgetMs: env.UPSTREAM_BUDGET_MS, maxBodyBytes: env.UPSTREAM_MAX_BODY_BYTES },
+    requestDeadlineMs: env.REQUEST_DEADLINE_MS,
     providers,
     mastercardAuAccessModel: env.MASTERCARD_AU_ACCESS_MODEL,
     obpBankIds,

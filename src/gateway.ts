@@ -45,10 +45,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     publicBaseUrl: () => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined),
     metrics,
     sandbox: config.sandbox,
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: { ...config.upstreamLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = await createServer({ registry, metrics, logger, security: config.security, ...(options.now ? { now: options.now } : {}) });
+  const app = await createServer({
+    registry,
+    metrics,
+    logger,
+    security: config.security,
+    requestDeadlineMs: config.requestDeadlineMs,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   listenUrl = address.replace('localhost', '127.0.0.1');
   return {

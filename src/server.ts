@@ -13,6 +13,7 @@ import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
+import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
 import { runInRequestScope } from './observability/request-scope.js';
 import { createSecurity, type SecurityConfig } from './security/index.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   /** Caller authentication, introspection and query limits (src/security). */
   security: SecurityConfig;
   now?: () => number;
+  /** Overall deadline of one request in ms (REQUEST_DEADLINE_MS); default DEFAULT_REQUEST_DEADLINE_MS (src/http/limits.ts). */
+  requestDeadlineMs?: number;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -50,8 +53,19 @@ export async function createServer(options: ServerOptions) {
   // One request scope per HTTP request (request id, deadline, warnings), visible to adapters and the
   // HTTP client through AsyncLocalStorage; `run` around `done` makes every later hook and handler
   // of this request continue inside it.
-  app.addHook('onRequest', (request, _reply, done) => {
-    runInRequestScope({ requestId: String(request.id), warnings: [] }, done);
+  // The scope's signal aborts at the request deadline or when the caller goes away; every upstream
+  // call listens to it, so a field still waiting then resolves PROVIDER_TIMEOUT and the answer goes
+  // out with what has arrived (src/http/limits.ts).
+  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  app.addHook('onRequest', (request, reply, done) => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    reply.raw.once('close', () => {
+      clearTimeout(timer);
+      deadline.abort();
+    });
+    const scope = { requestId: String(request.id), warnings: [], deadlineAt: Date.now() + deadlineMs, signal: deadline.signal };
+    runInRequestScope(scope, done);
   });
 
   const security = await createSecurity(options.security, logger);

@@ -12,7 +12,9 @@ import { Pool } from 'undici';
 import { GatewayError } from '../domain/errors.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import { currentRequestScope } from '../observability/request-scope.js';
 import { DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './limits.js';
+import { BodyTooLargeError, readBodyCapped } from './read-body.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -28,6 +30,16 @@ export interface UpstreamRequest {
   body?: unknown;
   /** Retried on transport failures and 502/503/504. Defaults to true for GET, PUT and DELETE. */
   idempotent?: boolean;
+  /**
+   * Not bound to the calling GraphQL request's deadline or its caller (a token fetch that
+   * concurrent requests share); the operation budget still applies.
+   */
+  detached?: boolean;
+  /**
+   * Whether a 5xx answer is an outage the circuit breaker counts. Default: every 5xx. A provider
+   * passes its documented "not yet" answers (Mastercard 5006: account still aggregating) as false.
+   */
+  isOutage?: (response: UpstreamResponse) => boolean;
 }
 
 export interface UpstreamResponse {
@@ -40,6 +52,12 @@ export interface UpstreamResponse {
 }
 
 export interface HttpClient {
+  /**
+   * One upstream operation within one budget (limits.ts): every attempt, back-off and the whole
+   * body; cut earlier by the GraphQL request's deadline. HTTP error statuses are returned, not
+   * thrown. Throws GatewayError: PROVIDER_TIMEOUT (budget or deadline), PROVIDER_UNAVAILABLE
+   * (unreachable, circuit open, body over `maxBodyBytes`).
+   */
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   close(): Promise<void>;
 }
@@ -53,20 +71,28 @@ export interface HttpClientOptions {
 
 const RETRY_STATUSES = new Set([502, 503, 504]);
 
-class TransientStatus extends Error {
+/** A 5xx answer travelling through the policies: counted by the breaker, retried if 502/503/504, then handed back. */
+class FailedStatus extends Error {
   constructor(readonly response: UpstreamResponse) {
     super(`upstream answered ${response.status}`);
   }
 }
 
-function isTransportError(error: unknown): boolean {
-  return !(error instanceof GatewayError) || error.code === 'PROVIDER_TIMEOUT' || error.code === 'PROVIDER_UNAVAILABLE';
+/** A failure that says nothing about the provider's health (the caller left, the body was too big). */
+class NotAnOutage extends Error {
+  constructor(readonly error: GatewayError) {
+    super(error.message);
+  }
 }
 
+/** Attempt-level transport failures (refused, reset, connect/headers/body timeout): counted and retried. */
+const isTransportFailure = (error: unknown): boolean =>
+  error instanceof GatewayError && (error.code === 'PROVIDER_TIMEOUT' || error.code === 'PROVIDER_UNAVAILABLE');
+
 /**
- * One keep-alive pool per provider origin, with explicit timeouts, jittered retries for idempotent
- * calls and a circuit breaker, composed from cockatiel so adapters never write retry loops
- * (STYLE.md, habit 4). HTTP error statuses are returned, not thrown: mapping them is the adapter's
+ * One keep-alive pool per provider origin, with explicit timeouts, one budget per operation,
+ * jittered retries for idempotent calls and a circuit breaker, composed from cockatiel so adapters
+ * never write retry loops (STYLE.md, habit 4). Mapping HTTP error statuses is the provider client's
  * job because each provider encodes errors differently.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -82,18 +108,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const { provider, metrics } = options;
 
-  const failure = handleWhen((error) => isTransportError(error) || error instanceof TransientStatus);
-  const breaker = circuitBreaker(failure, {
-    halfOpenAfter: limits.breakerHalfOpenAfterMs,
-    breaker: new ConsecutiveBreaker(limits.breakerThreshold),
-  });
-  const retrying = retry(failure, {
-    maxAttempts: limits.maxAttempts - 1,
-    backoff: new ExponentialBackoff({ initialDelay: limits.retryInitialDelayMs, maxDelay: limits.retryMaxDelayMs }),
-  });
+  // The breaker counts transport failures, timeouts and 5xx outages; retry only what a second try can fix.
+  const breaker = circuitBreaker(
+    handleWhen((error) => !(error instanceof NotAnOutage) && (error instanceof FailedStatus || isTransportFailure(error) || !(error instanceof GatewayError))),
+    { halfOpenAfter: limits.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(limits.breakerThreshold) },
+  );
+  const retrying = retry(
+    handleWhen((error) => (error instanceof FailedStatus ? RETRY_STATUSES.has(error.response.status) : isTransportFailure(error))),
+    {
+      maxAttempts: limits.maxAttempts - 1,
+      backoff: new ExponentialBackoff({ initialDelay: limits.retryInitialDelayMs, maxDelay: limits.retryMaxDelayMs }),
+    },
+  );
   const idempotentPolicy: IPolicy = wrap(retrying, breaker);
 
-  async function once(request: UpstreamRequest): Promise<UpstreamResponse> {
+  async function once(request: UpstreamRequest, signal: AbortSignal, budget: Budget): Promise<UpstreamResponse> {
+    if (signal.aborted) throw new NotAnOutage(budget.error());
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) query.set(key, String(value));
@@ -105,32 +135,35 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
       headers['content-type'] ??= 'application/json';
     }
-    const stopTimer = metrics.upstreamLatency.startTimer({ provider, operation: request.operation });
+    const labels = { provider, operation: request.operation };
+    const stopTimer = metrics.upstreamLatency.startTimer(labels);
     try {
-      const response = await pool.request({
-        method: request.method,
-        path: `${pathPrefix}${request.path}${search}`,
-        headers,
-        body,
-      });
-      const text = await response.body.text();
+      const response = await pool.request({ method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body, signal });
+      const text = await readBodyCapped(response.body, response.headers['content-length'], limits.maxBodyBytes);
       const contentType = String(response.headers['content-type'] ?? '');
-      let json: unknown;
-      if (text !== '' && (contentType.includes('json') || /^\s*[[{]/.test(text))) {
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-      }
-      metrics.upstreamRequests.inc({ provider, operation: request.operation, status: String(response.statusCode) });
-      const result = { status: response.statusCode, headers: response.headers, contentType, text, json };
-      if (RETRY_STATUSES.has(result.status)) throw new TransientStatus(result);
+      metrics.upstreamRequests.inc({ ...labels, status: String(response.statusCode) });
+      const result = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };
+      if (result.status >= 500 && (request.isOutage?.(result) ?? true)) throw new FailedStatus(result);
       return result;
     } catch (error) {
-      if (error instanceof TransientStatus) throw error;
+      if (error instanceof FailedStatus) throw error;
+      if (error instanceof BodyTooLargeError) {
+        metrics.upstreamRequests.inc({ ...labels, status: 'body_too_large' });
+        throw new NotAnOutage(
+          new GatewayError('PROVIDER_UNAVAILABLE', `${provider}: ${request.operation} answered more than ${limits.maxBodyBytes} bytes; reading stopped there`, {
+            provider,
+            retryable: false,
+          }),
+        );
+      }
+      if (signal.aborted) {
+        metrics.upstreamRequests.inc({ ...labels, status: 'timeout' });
+        // The budget ran out: the provider was too slow (counted). The request deadline or a departed caller: not its fault alone.
+        if (budget.expired()) throw budget.error();
+        throw new NotAnOutage(budget.error());
+      }
       const mapped = mapTransportError(provider, error);
-      metrics.upstreamRequests.inc({ provider, operation: request.operation, status: mapped.code === 'PROVIDER_TIMEOUT' ? 'timeout' : 'network_error' });
+      metrics.upstreamRequests.inc({ ...labels, status: mapped.code === 'PROVIDER_TIMEOUT' ? 'timeout' : 'network_error' });
       throw mapped;
     } finally {
       stopTimer();
@@ -140,11 +173,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async request(request) {
       const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+      const budget = startBudget(provider, request, limits.operationBudgetMs);
       try {
-        // Non-idempotent calls still go through the breaker, never through retry.
-        return await (idempotent ? idempotentPolicy : breaker).execute(() => once(request));
+        // Non-idempotent calls still go through the breaker, never through retry. The race ends the
+        // operation at the budget even while a back-off delay is pending.
+        const policy = idempotent ? idempotentPolicy : breaker;
+        return await budget.race(policy.execute(({ signal }) => once(request, signal, budget), budget.signal));
       } catch (error) {
-        if (error instanceof TransientStatus) return error.response;
+        if (error instanceof FailedStatus) return error.response;
+        if (error instanceof NotAnOutage) throw error.error;
         if (error instanceof BrokenCircuitError) {
           throw new GatewayError('PROVIDER_UNAVAILABLE', `${provider} is failing; calls are paused for a few seconds`, {
             provider,
@@ -153,10 +190,71 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           });
         }
         throw error;
+      } finally {
+        budget.dispose();
       }
     },
     close: () => pool.close(),
   };
+}
+
+interface Budget {
+  /** Aborted when the budget runs out, at the request deadline, or when the caller goes away. */
+  signal: AbortSignal;
+  /** True when the operation's own budget (not the request's deadline) ran out. */
+  expired(): boolean;
+  /** The PROVIDER_TIMEOUT this operation ends with. */
+  error(): GatewayError;
+  /** `work`, or the timeout as soon as the signal aborts, whichever comes first. */
+  race<T>(work: Promise<T>): Promise<T>;
+  dispose(): void;
+}
+
+/** The operation's clock: its own budget, shortened to the GraphQL request's deadline unless detached. */
+function startBudget(provider: ProviderKey, request: UpstreamRequest, budgetMs: number): Budget {
+  const scope = request.detached ? undefined : currentRequestScope();
+  const untilDeadline = scope?.deadlineAt === undefined ? Number.POSITIVE_INFINITY : scope.deadlineAt - Date.now();
+  const ownBudget = new AbortController();
+  const timer = setTimeout(() => ownBudget.abort(), Math.max(0, Math.min(budgetMs, untilDeadline)));
+  if (untilDeadline <= 0) ownBudget.abort();
+  const signal = scope?.signal ? AbortSignal.any([ownBudget.signal, scope.signal]) : ownBudget.signal;
+  const byBudget = budgetMs <= untilDeadline;
+  const error = (): GatewayError =>
+    byBudget && ownBudget.signal.aborted
+      ? new GatewayError('PROVIDER_TIMEOUT', `${provider}: ${request.operation} did not complete within ${budgetMs} ms`, { provider })
+      : new GatewayError('PROVIDER_TIMEOUT', `${provider}: ${request.operation} did not complete before the request deadline`, { provider });
+  let onAbort: (() => void) | undefined;
+  return {
+    signal,
+    expired: () => byBudget && ownBudget.signal.aborted,
+    error,
+    race(work) {
+      if (signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.reject(new NotAnOutage(error()));
+      }
+      const aborted = new Promise<never>((_resolve, reject) => {
+        onAbort = () => reject(new NotAnOutage(error()));
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      // The losing side must not surface as an unhandled rejection.
+      work.catch(() => undefined);
+      return Promise.race([work, aborted]);
+    },
+    dispose() {
+      clearTimeout(timer);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function parseJson(text: string, contentType: string): unknown {
+  if (text === '' || !(contentType.includes('json') || /^\s*[[{]/.test(text))) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function mapTransportError(provider: ProviderKey, error: unknown): GatewayError {

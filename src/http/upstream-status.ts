@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../domain/errors.js';
+import { GatewayError, type ErrorCode } from '../domain/errors.js';
+import type { ProviderKey } from '../domain/provider.js';
 import type { UpstreamResponse } from './http-client.js';
 
 /**
@@ -30,4 +31,53 @@ export function retryAfterMsOf(response: UpstreamResponse, now: number = Date.no
   const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
   if (!Number.isFinite(ms)) return undefined;
   return Math.min(Math.max(ms, MIN_RETRY_AFTER_MS), MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * A provider's documented error `message`, made fit to quote to a caller and a log line: one line,
+ * at most 200 characters, with everything that may be a secret, personal data or an internal
+ * detail replaced by `…` — quoted values (providers echo the request), `key=value` credentials,
+ * bearer tokens and other long token-like strings, e-mail addresses, URLs and host names, and
+ * digit runs of six or more (account numbers, SSNs: the last four stay). Undefined for nothing.
+ */
+export function scrubProviderMessage(message: string | null | undefined): string | undefined {
+  if (message === null || message === undefined) return undefined;
+  const scrubbed = message
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/'[^']*'|"[^"]*"/g, "'…'")
+    .replace(/\b(password|passwd|pwd|secret|token|api[_-]?key|app[_-]?key|authorization|consumer[_-]?key|username)\b(\s*[=:]\s*)\S+/gi, '$1$2…')
+    .replace(/\bBearer\s+\S+/gi, 'Bearer …')
+    .replace(/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, '…')
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '…')
+    .replace(/\b[a-z0-9-]+(\.[a-z0-9-]+){2,}(:\d+)?\b/gi, '…')
+    .replace(/(?=[A-Za-z0-9_./+=-]*\d)(?=[A-Za-z0-9_./+=-]*[A-Za-z])[A-Za-z0-9_./+=-]{24,}/g, '…')
+    .replace(/\d{6,}/g, (digits) => `…${digits.slice(-4)}`)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (scrubbed === '') return undefined;
+  return scrubbed.length > 200 ? `${scrubbed.slice(0, 199)}…` : scrubbed;
+}
+
+/** `text/html`, `application/json` …: the media type only, or `no body`; never a parameter from the header. */
+export function bodyKindOf(response: UpstreamResponse): string {
+  if (response.text.trim() === '') return 'no body';
+  const media = /^\s*([a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)/i.exec(response.contentType)?.[1]?.toLowerCase();
+  return media ?? 'an untyped body';
+}
+
+/**
+ * An answer whose body is not the provider's documented error shape (issue 9: an edge proxy's HTML
+ * 404 during an outage is not "no such customer"): the provider is unavailable, retryable — except
+ * a 429, which every edge means the same way. The message is the gateway's own; the body is never
+ * quoted, because an HTML page or stack trace can carry host names, paths and secrets.
+ */
+export function undocumentedAnswerError(provider: ProviderKey, response: UpstreamResponse, what: string): GatewayError {
+  const retryAfterMs = retryAfterMsOf(response);
+  const code: ErrorCode = response.status === 429 ? 'RATE_LIMITED' : 'PROVIDER_UNAVAILABLE';
+  return new GatewayError(
+    code,
+    `${provider}: ${what} failed: the provider answered HTTP ${response.status} with ${bodyKindOf(response)}, not its documented error format`,
+    { provider, providerStatus: response.status, retryable: true, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+  );
 }

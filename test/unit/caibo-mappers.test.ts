@@ -90,12 +90,12 @@ describe('Caibo errors', () => {
     expect(quoted.message).not.toContain('secret-ish');
   });
 
-  it('maps 401 to PROVIDER_AUTH_FAILED, 5xx to PROVIDER_UNAVAILABLE, a bare 404 to NOT_FOUND', () => {
+  it('maps 401 to PROVIDER_AUTH_FAILED, 5xx to PROVIDER_UNAVAILABLE, a bare 404 (an unknown path) to PROVIDER_UNAVAILABLE', () => {
     expect(toGatewayError(response(401, { type: 't', title: 'Unauthorized', status: 401 }), 'op').code).toBe('PROVIDER_AUTH_FAILED');
     const unavailable = toGatewayError(response(500, { type: 't', title: 'An error occurred while processing your request.' }), 'op');
     expect(unavailable).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: true, providerStatus: 500 });
     expect(toGatewayError(response(503, ''), 'op').code).toBe('PROVIDER_UNAVAILABLE');
-    expect(toGatewayError(response(404, ''), 'op')).toMatchObject({ code: 'NOT_FOUND', providerCode: undefined });
+    expect(toGatewayError(response(404, ''), 'op')).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', retryable: true, providerCode: undefined });
   });
 
   it('tells an invalid token from other 401s', () => {

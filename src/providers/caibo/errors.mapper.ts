@@ -1,6 +1,6 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
-import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
+import { errorCodeForStatus, retryAfterMsOf, scrubProviderMessage, undocumentedAnswerError } from '../../http/upstream-status.js';
 import { parseJsonLossless } from './lossless-json.js';
 import { caiboErrorSchema, problemDetailsSchema } from './wire.js';
 
@@ -33,15 +33,6 @@ export function inputFieldOf(providerKey: string): string | null {
   return `input.${[name, ...rest].join('.')}`;
 }
 
-/** Provider texts can quote the request (`The value 'x' is not valid.`); quoted values never pass through. */
-export function safeProviderMessage(message: string | null | undefined): string | undefined {
-  if (message === null || message === undefined || message.trim() === '') return undefined;
-  return message
-    .replace(/'[^']*'/g, "'…'")
-    .replace(/\d{6,}/g, (digits) => `…${digits.slice(-4)}`)
-    .slice(0, 300);
-}
-
 export interface CaiboErrorBody {
   providerCode: string | undefined;
   message: string | undefined;
@@ -49,11 +40,16 @@ export interface CaiboErrorBody {
   field: string | undefined;
 }
 
-export function readErrorBody(response: UpstreamResponse): CaiboErrorBody {
+/**
+ * Reads Caibo's two documented error shapes. Undefined for anything else — including a bare 404,
+ * which is what an unknown path answers (no route, not "no such record") — except a 401 carrying a
+ * `WWW-Authenticate` challenge (RFC 6750 §3, ASP.NET's JwtBearer answers without a body).
+ */
+export function readErrorBody(response: UpstreamResponse): CaiboErrorBody | undefined {
   const json = parseJsonLossless(response.text);
   const caibo = caiboErrorSchema.safeParse(json);
   if (caibo.success) {
-    return { providerCode: caibo.data.error.code, message: safeProviderMessage(caibo.data.error.message), field: undefined };
+    return { providerCode: caibo.data.error.code, message: scrubProviderMessage(caibo.data.error.message), field: undefined };
   }
   const problem = problemDetailsSchema.safeParse(json);
   if (problem.success && (problem.data.type != null || problem.data.title != null)) {
@@ -62,15 +58,19 @@ export function readErrorBody(response: UpstreamResponse): CaiboErrorBody {
     const fieldMessage = messages?.[0];
     return {
       providerCode: problem.data.type ?? undefined,
-      message: safeProviderMessage(fieldMessage ?? problem.data.detail ?? problem.data.title),
+      message: scrubProviderMessage(fieldMessage ?? problem.data.detail ?? problem.data.title),
       field,
     };
   }
-  return { providerCode: undefined, message: undefined, field: undefined };
+  if (response.status === 401 && response.headers['www-authenticate'] !== undefined) {
+    return { providerCode: undefined, message: undefined, field: undefined };
+  }
+  return undefined;
 }
 
 export function toGatewayError(response: UpstreamResponse, what: string): GatewayError {
   const body = readErrorBody(response);
+  if (body === undefined) return undocumentedAnswerError(PROVIDER, response, what);
   const code = statusToCode(response.status);
   const retryAfterMs = retryAfterMsOf(response);
   return new GatewayError(code, `${PROVIDER}: ${what} failed${body.message ? `: ${body.message}` : ''}`, {

@@ -1,7 +1,7 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
-import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
+import { errorCodeForStatus, retryAfterMsOf, scrubProviderMessage, undocumentedAnswerError } from '../../http/upstream-status.js';
 import { errorSchema } from './wire.js';
 
 /**
@@ -52,32 +52,37 @@ export interface FinicityErrorBody {
   message: string | undefined;
 }
 
-/** Reads `{code, message}` from JSON, or the text/plain 401 (`Invalid (Finicity-App-Key)`). */
-export function readErrorBody(response: UpstreamResponse): FinicityErrorBody {
+/**
+ * The documented 401 text bodies (openbanking-us.yaml UnauthorizedErrorResponse, text/plain
+ * `Invalid (Finicity-App-Key)`; AU's reference app reads 401 bodies as text too): a fixed phrase
+ * naming a header, nothing from the request.
+ */
+const PLAIN_401 = /^(Invalid|Missing|Expired)\s*(parameter\s*)?\((Finicity-)?App-(Key|Token)\)$/i;
+
+/**
+ * Reads the Finicity error format: JSON `{code, message}` (us-notes.md, Errors; `code` a number or a
+ * string), or a documented text/plain 401. Undefined for anything else (an edge proxy's HTML page,
+ * an empty body, JSON without a `code`): such an answer says nothing about the request.
+ */
+export function readErrorBody(response: UpstreamResponse): FinicityErrorBody | undefined {
   const parsed = errorSchema.safeParse(response.json);
-  if (parsed.success && (parsed.data.code != null || parsed.data.message != null)) {
-    return {
-      code: parsed.data.code == null ? undefined : String(parsed.data.code),
-      message: parsed.data.message ?? parsed.data.title ?? undefined,
-    };
+  if (parsed.success && parsed.data.code != null) {
+    return { code: String(parsed.data.code), message: parsed.data.message ?? parsed.data.title ?? undefined };
   }
   const text = response.text.trim();
-  return { code: undefined, message: text === '' ? undefined : text.slice(0, 200) };
-}
-
-/** Provider text can echo identifiers; long digit runs (account numbers, SSNs) never pass through. */
-export function safeProviderMessage(message: string | undefined): string | undefined {
-  return message?.replace(/\d{6,}/g, (digits) => `…${digits.slice(-4)}`).slice(0, 300);
+  if (response.status === 401 && response.json === undefined && PLAIN_401.test(text)) return { code: undefined, message: text };
+  return undefined;
 }
 
 export function toGatewayError(provider: ProviderKey, response: UpstreamResponse, what: string): GatewayError {
   const body = readErrorBody(response);
+  if (body === undefined) return undocumentedAnswerError(provider, response, what);
   const mapped = body.code !== undefined ? CODE_MAP[body.code] : undefined;
   // 10100 is a generic "invalid parameter" that the lending endpoints also answer with 404 for a
   // missing consumer (key-endpoint-examples.json, GetConsumerForCustomer): there the status decides.
   const code = mapped === undefined || (mapped === 'BAD_USER_INPUT' && response.status === 404) ? statusToCode(response.status) : mapped;
-  const providerMessage = safeProviderMessage(body.message);
-  const aggregating = body.code === '325' || body.code === '5006';
+  const providerMessage = scrubProviderMessage(body.message);
+  const aggregating = isAggregating(body);
   const retryAfterMs = aggregating
     ? (retryAfterMsOf(response) ?? AGGREGATING_RETRY_AFTER_MS)
     : code === 'RATE_LIMITED'
@@ -91,6 +96,14 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
   });
 }
 
+const isAggregating = (body: FinicityErrorBody): boolean => body.code === '325' || body.code === '5006';
+
+/** Documented 5xx answers that are not outages (AU 325/5006 aggregating, 110039 username policy): the breaker does not count them. */
+export function isOutage(response: UpstreamResponse): boolean {
+  const body = readErrorBody(response);
+  return body === undefined || !(isAggregating(body) || body.code === '110039');
+}
+
 /**
  * A token the provider no longer takes: 10023 expired, or 10022 invalid (e.g. a token another
  * gateway instance cached in a shared CACHE_URL before the partner's tokens were reset). Both are
@@ -98,6 +111,6 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
  */
 export function isExpiredToken(response: UpstreamResponse): boolean {
   if (response.status !== 401) return false;
-  const code = readErrorBody(response).code;
+  const code = readErrorBody(response)?.code;
   return code === '10023' || code === '10022';
 }

@@ -1,8 +1,9 @@
 import type { ZodType } from 'zod/v4';
-import { GatewayError } from '../../domain/errors.js';
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { HttpClient, UpstreamRequest, UpstreamResponse } from '../../http/http-client.js';
-import { isExpiredToken, toGatewayError } from './errors.mapper.js';
+import type { GatewayError } from '../../domain/errors.js';
+import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
+import type { HttpClient, UpstreamResponse } from '../../http/http-client.js';
+import { isExpiredToken, isOutage, toGatewayError } from './errors.mapper.js';
 import type { MastercardRegion } from './region.js';
 import { tokenSchema } from './wire.js';
 
@@ -33,9 +34,7 @@ export interface DataScope {
   accountId?: string;
 }
 
-export interface FinicityRequest extends Omit<UpstreamRequest, 'headers'> {
-  /** Statuses that are an answer rather than an error (e.g. 404 → null). */
-  accept?: readonly number[];
+export interface FinicityRequest extends Omit<AuthenticatedRequest, 'headers'> {
   /** Set on data calls (accounts, transactions, balances …); absent on customer and consent calls. */
   data?: DataScope;
   /** Operation headers (e.g. consent `Update-By`); the auth headers always win over these. */
@@ -50,85 +49,46 @@ export interface FinicityClient {
 }
 
 /**
- * The Finicity-platform client shared by Mastercard US and AU: authentication, token caching,
- * the 10023 refresh-and-retry, and error mapping. The region supplies header names and paths.
+ * The Finicity-platform client shared by Mastercard US and AU, configured onto the one
+ * authenticated client (src/http): partner authentication
+ * (`POST /aggregation/v2/partners/authentication`, seed 002 Authentication), the app key and token
+ * headers the region names, a refresh-and-retry on 10023 (expired) or 10022 (invalid) tokens, and
+ * the Finicity error mapping.
  */
 export function createFinicityClient(options: FinicityClientOptions): FinicityClient {
-  const { region, http, tokens, credentials } = options;
-  const now = options.now ?? Date.now;
-  const credentialKey = { namespace: region.provider, parts: [credentials.partnerId, credentials.appKey] };
-
-  async function fetchToken(): Promise<{ token: string; refreshAt: number }> {
-    const issuedAt = now();
-    const response = await http.request({
-      operation: 'auth.token',
-      method: 'POST',
-      path: '/aggregation/v2/partners/authentication',
-      headers: { [region.appKeyHeader]: credentials.appKey },
-      body: { partnerId: credentials.partnerId, partnerSecret: credentials.partnerSecret },
-    });
-    if (response.status !== 200) {
-      const error = toGatewayError(region.provider, response, 'authentication');
-      // Whatever the provider said, a failed partner authentication is our credentials' problem.
-      throw new GatewayError('PROVIDER_AUTH_FAILED', error.message, {
-        provider: region.provider,
-        providerStatus: response.status,
-        ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
-        retryable: response.status >= 500,
-      });
-    }
-    const parsed = tokenSchema.safeParse(response.json);
-    if (!parsed.success) {
-      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: authentication answered without a token`, {
-        provider: region.provider,
-        providerStatus: response.status,
-      });
-    }
-    return { token: parsed.data.token, refreshAt: issuedAt + TOKEN_REFRESH_AFTER_MS };
-  }
-
-  async function send(request: FinicityRequest, token: string): Promise<UpstreamResponse> {
-    const { accept: _accept, data: _data, extraHeaders, ...upstream } = request;
-    return http.request({
-      ...upstream,
-      headers: {
-        ...extraHeaders,
-        [region.appKeyHeader]: credentials.appKey,
-        [region.appTokenHeader]: token,
-        ...options.dataHeaders?.(request),
+  const { region, credentials } = options;
+  const { provider } = region;
+  return createAuthenticatedClient<FinicityRequest>({
+    provider,
+    http: options.http,
+    tokens: options.tokens,
+    ...(options.now ? { now: options.now } : {}),
+    token: {
+      credential: { namespace: provider, parts: [credentials.partnerId, credentials.appKey] },
+      login: () => ({
+        operation: 'auth.token',
+        method: 'POST',
+        path: '/aggregation/v2/partners/authentication',
+        headers: { [region.appKeyHeader]: credentials.appKey },
+        body: { partnerId: credentials.partnerId, partnerSecret: credentials.partnerSecret },
+      }),
+      okStatuses: [200],
+      readToken(response, issuedAt) {
+        const parsed = tokenSchema.safeParse(response.json);
+        return parsed.success ? { token: parsed.data.token, refreshAt: issuedAt + TOKEN_REFRESH_AFTER_MS } : undefined;
       },
-    });
-  }
-
-  async function call(request: FinicityRequest): Promise<UpstreamResponse> {
-    let token = await tokens.get(credentialKey, fetchToken);
-    let response = await send(request, token);
-    if (isExpiredToken(response)) {
-      await tokens.invalidate(credentialKey, token);
-      token = await tokens.get(credentialKey, fetchToken);
-      response = await send(request, token);
-    }
-    const ok = response.status >= 200 && response.status < 300;
-    if (!ok && !(request.accept ?? []).includes(response.status)) {
-      const error = toGatewayError(region.provider, response, request.operation);
-      throw options.mapError ? options.mapError(error, request) : error;
-    }
-    return response;
-  }
-
-  return {
-    call,
-    async callJson(request, schema) {
-      const response = await call(request);
-      const parsed = schema.safeParse(response.json);
-      if (!parsed.success) {
-        throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: ${request.operation} answered an unexpected body`, {
-          provider: region.provider,
-          providerStatus: response.status,
-          cause: parsed.error,
-        });
-      }
-      return parsed.data;
     },
-  };
+    headers: (request, token) => ({
+      ...request.extraHeaders,
+      [region.appKeyHeader]: credentials.appKey,
+      ...(token === undefined ? {} : { [region.appTokenHeader]: token }),
+      ...options.dataHeaders?.(request),
+    }),
+    isTokenRejected: isExpiredToken,
+    toError(response, what, request) {
+      const error = toGatewayError(provider, response, what === 'login' ? 'authentication' : what);
+      return request && options.mapError ? options.mapError(error, request) : error;
+    },
+    isOutage,
+  });
 }

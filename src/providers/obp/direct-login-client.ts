@@ -2,7 +2,8 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { ObpCredentials } from '../../config.js';
 import { GatewayError } from '../../domain/errors.js';
-import type { HttpClient, UpstreamRequest, UpstreamResponse } from '../../http/http-client.js';
+import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
+import type { HttpClient, UpstreamResponse } from '../../http/http-client.js';
 import { isRejectedToken, toGatewayError } from './errors.mapper.js';
 import { tokenSchema } from './wire.js';
 
@@ -23,14 +24,13 @@ export interface DirectLoginClientOptions {
   now?: () => number;
 }
 
-export interface ObpRequest extends Omit<UpstreamRequest, 'headers'> {
-  headers?: Record<string, string>;
-}
+/** An OBP call; `headers` carries OBP's query headers (`obp_limit` …), never credentials. */
+export type ObpRequest = Omit<AuthenticatedRequest, 'accept'>;
 
 export interface DirectLoginClient {
-  /** Calls OBP with the DirectLogin token; a refused token is refreshed once and the call retried once. */
+  /** Calls OBP with the DirectLogin token; a refused token is refreshed once and the call retried once; a non-2xx answer becomes a GatewayError. */
   call(request: ObpRequest): Promise<UpstreamResponse>;
-  /** Same; a non-2xx answer becomes a GatewayError, a 2xx body is parsed with `schema`. */
+  /** Same, and a 2xx body is parsed with `schema`. */
   callJson<T>(request: ObpRequest, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T>;
 }
 
@@ -48,7 +48,8 @@ function quoted(name: string, value: string): string {
 }
 
 /**
- * DirectLogin (obp-notes.md, Auth): `POST /my/logins/direct` with
+ * DirectLogin, configured onto the one authenticated client (src/http).
+ * (obp-notes.md, Auth): `POST /my/logins/direct` with
  * `DirectLogin: username=…, password=…, consumer_key=…` → 201 `{token}`; data calls send
  * `DirectLogin: token=…`.
  *
@@ -66,72 +67,35 @@ function quoted(name: string, value: string): string {
  * refresh interval keeps such races rare; a Redis SET-NX lock would remove them.
  */
 export function createDirectLoginClient(options: DirectLoginClientOptions): DirectLoginClient {
-  const { http, tokens, credentials } = options;
-  const now = options.now ?? Date.now;
-  const credentialKey = { namespace: 'OBP', parts: [options.baseUrl, credentials.consumerKey, credentials.username] };
-
-  async function login(): Promise<{ token: string; refreshAt: number }> {
-    const issuedAt = now();
-    const header = [
-      quoted('username', credentials.username),
-      quoted('password', credentials.password),
-      quoted('consumer_key', credentials.consumerKey),
-    ].join(', ');
-    const response = await http.request({
-      operation: 'auth.directLogin',
-      method: 'POST',
-      // No /obp/vX prefix and an empty body (obp-notes.md, Auth).
-      path: '/my/logins/direct',
-      headers: { DirectLogin: header },
-    });
-    if (response.status !== 201 && response.status !== 200) {
-      const error = toGatewayError(response, 'DirectLogin');
-      // Whatever OBP said, a failed login is our configuration's problem, not the caller's input.
-      throw new GatewayError('PROVIDER_AUTH_FAILED', error.message, {
-        provider: 'OBP',
-        providerStatus: response.status,
-        ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
-        retryable: response.status >= 500,
-      });
-    }
-    const parsed = tokenSchema.safeParse(response.json);
-    if (!parsed.success) {
-      throw new GatewayError('PROVIDER_UNAVAILABLE', 'OBP: DirectLogin answered without a token', {
-        provider: 'OBP',
-        providerStatus: response.status,
-      });
-    }
-    return { token: parsed.data.token, refreshAt: issuedAt + TOKEN_REFRESH_AFTER_MS };
-  }
-
-  const send = (request: ObpRequest, token: string): Promise<UpstreamResponse> =>
-    http.request({ ...request, headers: { ...request.headers, DirectLogin: `token=${token}` } });
-
-  async function call(request: ObpRequest): Promise<UpstreamResponse> {
-    let token = await tokens.get(credentialKey, login);
-    let response = await send(request, token);
-    if (isRejectedToken(response)) {
-      await tokens.invalidate(credentialKey, token);
-      token = await tokens.get(credentialKey, login);
-      response = await send(request, token);
-    }
-    return response;
-  }
-
-  return {
-    call,
-    async callJson(request, schema) {
-      const response = await call(request);
-      if (response.status < 200 || response.status >= 300) throw toGatewayError(response, request.operation);
-      const parsed = schema.safeParse(response.json);
-      if (!parsed.success) {
-        throw new GatewayError('PROVIDER_UNAVAILABLE', `OBP: ${request.operation} answered an unexpected body`, {
-          provider: 'OBP',
-          providerStatus: response.status,
-          cause: parsed.error,
-        });
-      }
-      return parsed.data;
+  const { credentials } = options;
+  return createAuthenticatedClient<ObpRequest>({
+    provider: 'OBP',
+    http: options.http,
+    tokens: options.tokens,
+    ...(options.now ? { now: options.now } : {}),
+    token: {
+      credential: { namespace: 'OBP', parts: [options.baseUrl, credentials.consumerKey, credentials.username] },
+      login: () => ({
+        operation: 'auth.directLogin',
+        method: 'POST',
+        // No /obp/vX prefix and an empty body (obp-notes.md, Auth).
+        path: '/my/logins/direct',
+        headers: {
+          DirectLogin: [
+            quoted('username', credentials.username),
+            quoted('password', credentials.password),
+            quoted('consumer_key', credentials.consumerKey),
+          ].join(', '),
+        },
+      }),
+      okStatuses: [201, 200],
+      readToken(response, issuedAt) {
+        const parsed = tokenSchema.safeParse(response.json);
+        return parsed.success ? { token: parsed.data.token, refreshAt: issuedAt + TOKEN_REFRESH_AFTER_MS } : undefined;
+      },
     },
-  };
+    headers: (_request, token): Record<string, string> => ({ DirectLogin: `token=${token}` }),
+    isTokenRejected: isRejectedToken,
+    toError: (response, what) => toGatewayError(response, what === 'login' ? 'DirectLogin' : what),
+  });
 }

@@ -1,6 +1,6 @@
 import { GatewayError, type ErrorCode } from '../../domain/errors.js';
 import type { UpstreamResponse } from '../../http/http-client.js';
-import { errorCodeForStatus, retryAfterMsOf } from '../../http/upstream-status.js';
+import { errorCodeForStatus, retryAfterMsOf, scrubProviderMessage, undocumentedAnswerError } from '../../http/upstream-status.js';
 import { errorSchema } from './wire.js';
 
 /**
@@ -44,11 +44,16 @@ export interface ObpErrorBody {
   message: string | undefined;
 }
 
-/** Reads `{code, message: "OBP-xxxxx: …"}`; the OBP code is the message's prefix (meta.errorBody). */
-export function readObpError(response: UpstreamResponse): ObpErrorBody {
+/**
+ * Reads OBP's error format `{code: <int>, message: "OBP-xxxxx: …"}` (obp-notes.md, Errors;
+ * meta.errorBody); the OBP code is the message's prefix. Undefined for anything else (an HTML page
+ * from a proxy, an empty body): such an answer says nothing about the request.
+ */
+export function readObpError(response: UpstreamResponse): ObpErrorBody | undefined {
   const parsed = errorSchema.safeParse(response.json);
-  const message = parsed.success ? (parsed.data.message ?? undefined) : response.text.trim().slice(0, 300) || undefined;
-  const obpCode = message ? /^(OBP-\d{5,6})\b/.exec(message)?.[1] : undefined;
+  if (!parsed.success || typeof parsed.data.message !== 'string') return undefined;
+  const message = parsed.data.message;
+  const obpCode = /^(OBP-\d{5,6})\b/.exec(message)?.[1];
   return { obpCode, message };
 }
 
@@ -57,16 +62,16 @@ const CREDENTIAL_CODES = new Set(['OBP-20001', 'OBP-20002', 'OBP-20003', 'OBP-20
 
 /**
  * OBP messages append context after the constant text (meta.runtimeErrorMessageFormats): ids, role
- * names, and for OBP-20003 the token. Credential errors keep only their code; the others pass
- * through with long digit runs (account numbers) shortened.
+ * names, and for OBP-20003 the token. Credential errors keep only their code; the others are scrubbed.
  */
 export function safeObpMessage(obpCode: string | undefined, message: string | undefined): string | undefined {
   if (obpCode !== undefined && CREDENTIAL_CODES.has(obpCode)) return `${obpCode}: the gateway's DirectLogin credentials or token were refused`;
-  return message?.replace(/\d{6,}/g, (digits) => `…${digits.slice(-4)}`).slice(0, 300);
+  return scrubProviderMessage(message);
 }
 
 export function toGatewayError(response: UpstreamResponse, what: string): GatewayError {
   const body = readObpError(response);
+  if (body === undefined) return undocumentedAnswerError('OBP', response, what);
   const code = (body.obpCode !== undefined ? CODE_MAP[body.obpCode] : undefined) ?? statusToCode(response.status);
   const message = safeObpMessage(body.obpCode, body.message);
   return new GatewayError(code, `OBP: ${what} failed${message ? `: ${message}` : ''}`, {
