@@ -68,10 +68,11 @@ export async function createServer(options: ServerOptions) {
     runInRequestScope(scope, done);
   });
 
+  const schema = await buildGatewaySchema();
   const security = await createSecurity(options.security, logger);
-  await security.register(app);
+  await security.register(app, schema, '/graphql');
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildGatewaySchema(),
+    schema,
     introspection: security.apolloOptions.introspection,
     hideSchemaDetailsFromClientErrors: security.apolloOptions.hideSchemaDetailsFromClientErrors,
     parseOptions: security.apolloOptions.parseOptions,

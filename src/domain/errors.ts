@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'PROVIDER_UNAVAILABLE',
   'PROVIDER_TIMEOUT',
   'RATE_LIMITED',
+  // A document over a query limit or the upstream-cost budget, refused before it runs (src/security).
+  'QUERY_TOO_COMPLEX',
   'CONSENT_REVOKED',
   'REPORT_NOT_READY',
   'INTERNAL',

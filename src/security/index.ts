@@ -7,6 +7,9 @@ import { createApiKeyStore } from './api-keys.js';
 import { createAuthenticator } from './authenticate.js';
 import type { Caller } from './caller.js';
 import { createJwtVerifier } from './jwt.js';
+import type { GraphQLSchema } from 'graphql';
+import { graphqlRequestsOf } from './graphql-body.js';
+import { checkQueryLimits } from './query-limits.js';
 import type { SecurityConfig } from './security-config.js';
 
 export type { Caller } from './caller.js';
@@ -20,10 +23,14 @@ export interface Security {
     introspection: boolean;
     hideSchemaDetailsFromClientErrors: boolean;
     parseOptions: { maxTokens: number };
-    plugins: ApolloServerPlugin<{ caller: Caller }>[];
+    plugins: ApolloServerPlugin<any>[];
   };
   /** HTTP-level parts: CORS for the configured origins, SIGHUP key reload (removed when the server closes). */
-  register<L extends FastifyBaseLogger>(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>): Promise<void>;
+  register<L extends FastifyBaseLogger>(
+    app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>,
+    schema: GraphQLSchema,
+    graphqlPath: string,
+  ): Promise<void>;
 }
 
 /**
@@ -42,7 +49,19 @@ export async function createSecurity(config: SecurityConfig, logger: Logger): Pr
       parseOptions: { maxTokens: config.limits.maxTokens },
       plugins: [],
     },
-    async register(app) {
+    async register(app, schema, graphqlPath) {
+      // Query limits before Apollo parses and validates (src/security/query-limits.ts says why here).
+      app.addHook('preHandler', async (request, reply) => {
+        if (request.routeOptions.url !== graphqlPath) return;
+        for (const params of graphqlRequestsOf(request.method, request.body, request.query)) {
+          if (typeof params.query !== 'string') continue;
+          const refused = checkQueryLimits(schema, params.query, config.limits);
+          if (!refused) continue;
+          request.log.info({ reason: refused.message }, 'GraphQL document refused by the query limits');
+          return reply.code(400).type('application/json; charset=utf-8').send({ errors: [refused.toJSON()] });
+        }
+        return undefined;
+      });
       // No CORS_ORIGINS: no CORS headers at all, so browsers keep other origins out. Apollo's CSRF
       // prevention stays on either way (a simple cross-site form POST is refused before it runs).
       if (config.corsOrigins.length > 0) {
