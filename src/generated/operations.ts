@@ -60,7 +60,7 @@ export type Account = Node & {
   providerType: Maybe<Scalars['String']['output']>;
   status: Maybe<Scalars['String']['output']>;
   /** Newest first by default; batched per customer where the provider allows */
-  transactions: TransactionConnection;
+  transactions: Maybe<TransactionConnection>;
   type: AccountType;
 };
 
@@ -180,10 +180,10 @@ export type AvailableBalance = {
 export type Bank = Node & {
   __typename?: 'Bank';
   /** Accounts at this bank that the gateway's provider user can see, read through the owner view */
-  accounts: AccountConnection;
+  accounts: Maybe<AccountConnection>;
   bankCode: Maybe<Scalars['String']['output']>;
   /** Customers at this bank, oldest first (OBP: needs the CanGetCustomers role) */
-  customers: BankCustomerConnection;
+  customers: Maybe<BankCustomerConnection>;
   fullName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   logoUrl: Maybe<Scalars['String']['output']>;
@@ -493,7 +493,7 @@ export type Consumer = Node & {
   /** The provider's own consumer id */
   providerId: Scalars['String']['output'];
   /** The consumer's reports, newest first */
-  reports: ReportConnection;
+  reports: Maybe<ReportConnection>;
   state: Maybe<Scalars['String']['output']>;
   suffix: Maybe<Scalars['String']['output']>;
   zip: Maybe<Scalars['String']['output']>;
@@ -577,7 +577,7 @@ export type Customer = Node & {
   __typename?: 'Customer';
   /** Mastercard AU: Australian Business Number of a BUSINESS customer; null for other providers */
   abn: Maybe<Scalars['String']['output']>;
-  accounts: AccountConnection;
+  accounts: Maybe<AccountConnection>;
   /** Caibo IPG: the billing address, one line; null for other providers */
   address: Maybe<Scalars['String']['output']>;
   /** Mastercard US: how long the provider may read this customer's data at one institution login; null when the provider holds no period for it. NOT_FOUND when the login is not one of this customer's */
@@ -590,7 +590,7 @@ export type Customer = Node & {
   businesses: Maybe<Array<Business>>;
   category: Maybe<CustomerCategory>;
   /** The customer's CDR consents (providers with the CONSENTS capability; UNSUPPORTED_BY_PROVIDER for others) */
-  consents: ConsentConnection;
+  consents: Maybe<ConsentConnection>;
   /** Mastercard AU/US: the customer's consumer (needed for VOA/VOI reports); null until one is created */
   consumer: Maybe<Consumer>;
   createdAt: Maybe<Scalars['DateTime']['output']>;
@@ -634,7 +634,7 @@ export type Customer = Node & {
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
   totalDeposits: Maybe<Money>;
   /** All the customer's accounts, newest first by default */
-  transactions: TransactionConnection;
+  transactions: Maybe<TransactionConnection>;
   /** OBP: the users linked to this customer (user-customer links; needs CanGetUserCustomerLink); null for other providers */
   userLinks: Maybe<Array<UserCustomerLink>>;
   username: Maybe<Scalars['String']['output']>;
@@ -868,35 +868,35 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
-  createBusiness: Business;
+  createBusiness: Maybe<Business>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
-  createConsumer: Consumer;
+  createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
-  createCustomer: Customer;
+  createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
-  createPaymentRequest: PaymentRequest;
+  createPaymentRequest: Maybe<PaymentRequest>;
   /** Deletes a customer and, at the provider, everything linked to it */
-  deleteCustomer: DeleteCustomerPayload;
+  deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
-  generateCashFlowReport: CashFlowReport;
+  generateCashFlowReport: Maybe<CashFlowReport>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
-  generateConnectUrl: ConnectUrl;
+  generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
-  generateVoaReport: VoaReport;
+  generateVoaReport: Maybe<VoaReport>;
   /** Starts a Verification of Income report (needs the customer's consumer). Answers at once, IN_PROGRESS */
-  generateVoiReport: VoiReport;
+  generateVoiReport: Maybe<VoiReport>;
   /** Links a provider user to a customer so the user may act for it (OBP: POST user_customer_links; needs CanCreateUserCustomerLink). Without userId, the gateway's own provider user */
-  linkUserToCustomer: UserCustomerLink;
+  linkUserToCustomer: Maybe<UserCustomerLink>;
   /** Revokes the whole consent: every institution arrangement is revoked and the consent becomes INACTIVE. Data calls for its accounts then fail with CONSENT_REVOKED; CDR requires deleting the data derived from it */
-  revokeConsent: Consent;
+  revokeConsent: Maybe<Consent>;
   /** Revokes one institution login's arrangement; the consent stays ACTIVE while another arrangement is */
-  revokeConsentInstitutionLogin: Consent;
+  revokeConsentInstitutionLogin: Maybe<Consent>;
   /** Changes the given fields of a business; the others stay as they are */
-  updateBusiness: Business;
+  updateBusiness: Maybe<Business>;
   /** Changes the given fields of a consumer; the others stay as they are */
-  updateConsumer: Consumer;
+  updateConsumer: Maybe<Consumer>;
   /** Changes the given fields of a customer */
-  updateCustomer: Customer;
+  updateCustomer: Maybe<Customer>;
 };
 
 
@@ -1155,25 +1155,25 @@ export type Query = {
   /** A bank by global ID; null with a NOT_FOUND error when it does not exist */
   bank: Maybe<Bank>;
   /** Banks of the providers that host several (OBP: the banks OBP_BANK_IDS exposes, all when unset). Without `provider`, every such provider; one that fails is reported in `errors` and the others still answer */
-  banks: Array<Bank>;
+  banks: Maybe<Array<Bank>>;
   /** A business by global ID; null with a NOT_FOUND error when unknown */
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
-  certifiedInstitutions: InstitutionConnection;
+  certifiedInstitutions: Maybe<InstitutionConnection>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
-  consents: ConsentConnection;
+  consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
   consumer: Maybe<Consumer>;
   /** A customer by global ID; null with a NOT_FOUND error when it does not exist */
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
-  customers: CustomerConnection;
+  customers: Maybe<CustomerConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
-  institutions: InstitutionConnection;
+  institutions: Maybe<InstitutionConnection>;
   /** Any object by its global ID */
   node: Maybe<Node>;
   /** Objects by global ID, in order; a missing one is null with an error at its index */
@@ -1590,7 +1590,7 @@ export type CaiboCreateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type CaiboCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, createdAt: string | null } };
+export type CaiboCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, createdAt: string | null } | null };
 
 export type CaiboCustomerQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1598,14 +1598,14 @@ export type CaiboCustomerQueryVariables = Exact<{
 }>;
 
 
-export type CaiboCustomerQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, totalDeposits: { __typename?: 'Money', amount: string, currency: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, providerStatus: string | null, memo: string | null, transactedAt: string | null, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null, paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, link: string | null } | null } }> } } | null };
+export type CaiboCustomerQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, providerId: string, name: string | null, email: string | null, phone: string | null, address: string | null, memberId: string | null, hasPaymentRequests: boolean | null, totalDeposits: { __typename?: 'Money', amount: string, currency: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, providerStatus: string | null, memo: string | null, transactedAt: string | null, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null, paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, link: string | null } | null } }> } | null } | null };
 
 export type CaiboCreatePaymentRequestMutationVariables = Exact<{
   input: CreatePaymentRequestInput;
 }>;
 
 
-export type CaiboCreatePaymentRequestMutation = { __typename?: 'Mutation', createPaymentRequest: { __typename?: 'PaymentRequest', id: string, providerId: string, status: PaymentRequestStatus, providerStatus: string | null, link: string | null, referenceId: string | null, createdAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, customer: { __typename?: 'Customer', id: string, name: string | null } | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus } } };
+export type CaiboCreatePaymentRequestMutation = { __typename?: 'Mutation', createPaymentRequest: { __typename?: 'PaymentRequest', id: string, providerId: string, status: PaymentRequestStatus, providerStatus: string | null, link: string | null, referenceId: string | null, createdAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, customer: { __typename?: 'Customer', id: string, name: string | null } | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus } } | null };
 
 export type CaiboPaymentRequestStatusQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1619,14 +1619,14 @@ export type CustomerDetailQueryVariables = Exact<{
 }>;
 
 
-export type CustomerDetailQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null, name: string | null, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, kind: CustomerKind | null, category: CustomerCategory | null, createdAt: string | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, name: string | null, numberMasked: string | null, type: AccountType, providerType: string | null, status: string | null, balanceAt: string | null, institutionId: string | null, institutionLoginId: string | null, balance: { __typename?: 'Money', amount: string, currency: string } | null } }> } } | null };
+export type CustomerDetailQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null, name: string | null, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, kind: CustomerKind | null, category: CustomerCategory | null, createdAt: string | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, name: string | null, numberMasked: string | null, type: AccountType, providerType: string | null, status: string | null, balanceAt: string | null, institutionId: string | null, institutionLoginId: string | null, balance: { __typename?: 'Money', amount: string, currency: string } | null } }> } | null } | null };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
 
 
-export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null, firstName: string | null, lastName: string | null, kind: CustomerKind | null, category: CustomerCategory | null, createdAt: string | null } };
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null, firstName: string | null, lastName: string | null, kind: CustomerKind | null, category: CustomerCategory | null, createdAt: string | null } | null };
 
 export type UpdateCustomerMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1634,14 +1634,14 @@ export type UpdateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCustomerMutation = { __typename?: 'Mutation', updateCustomer: { __typename?: 'Customer', id: string, firstName: string | null, lastName: string | null } };
+export type UpdateCustomerMutation = { __typename?: 'Mutation', updateCustomer: { __typename?: 'Customer', id: string, firstName: string | null, lastName: string | null } | null };
 
 export type DeleteCustomerMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer: { __typename?: 'DeleteCustomerPayload', deletedId: string } };
+export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer: { __typename?: 'DeleteCustomerPayload', deletedId: string } | null };
 
 export type CreateConsumerMutationVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1650,7 +1650,7 @@ export type CreateConsumerMutationVariables = Exact<{
 }>;
 
 
-export type CreateConsumerMutation = { __typename?: 'Mutation', createConsumer: { __typename?: 'Consumer', id: string, providerId: string, firstName: string | null, lastName: string | null, state: string | null, createdAt: string | null } };
+export type CreateConsumerMutation = { __typename?: 'Mutation', createConsumer: { __typename?: 'Consumer', id: string, providerId: string, firstName: string | null, lastName: string | null, state: string | null, createdAt: string | null } | null };
 
 export type UpdateConsumerMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1659,7 +1659,7 @@ export type UpdateConsumerMutationVariables = Exact<{
 }>;
 
 
-export type UpdateConsumerMutation = { __typename?: 'Mutation', updateConsumer: { __typename?: 'Consumer', id: string, firstName: string | null, lastName: string | null, city: string | null, email: string | null, phone: string | null } };
+export type UpdateConsumerMutation = { __typename?: 'Mutation', updateConsumer: { __typename?: 'Consumer', id: string, firstName: string | null, lastName: string | null, city: string | null, email: string | null, phone: string | null } | null };
 
 export type CustomerLendingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1680,7 +1680,7 @@ export type CreateBusinessMutationVariables = Exact<{
 }>;
 
 
-export type CreateBusinessMutation = { __typename?: 'Mutation', createBusiness: { __typename?: 'Business', id: string, name: string | null, personallyLiable: boolean | null, createdAt: string | null, address: { __typename?: 'BusinessAddress', addressLine1: string, city: string, state: string, country: string, postalCode: string } | null } };
+export type CreateBusinessMutation = { __typename?: 'Mutation', createBusiness: { __typename?: 'Business', id: string, name: string | null, personallyLiable: boolean | null, createdAt: string | null, address: { __typename?: 'BusinessAddress', addressLine1: string, city: string, state: string, country: string, postalCode: string } | null } | null };
 
 export type UpdateBusinessMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1688,7 +1688,7 @@ export type UpdateBusinessMutationVariables = Exact<{
 }>;
 
 
-export type UpdateBusinessMutation = { __typename?: 'Mutation', updateBusiness: { __typename?: 'Business', id: string, name: string | null, modifiedAt: string | null } };
+export type UpdateBusinessMutation = { __typename?: 'Mutation', updateBusiness: { __typename?: 'Business', id: string, name: string | null, modifiedAt: string | null } | null };
 
 export type AuthorizationPeriodQueryVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1704,7 +1704,7 @@ export type GenerateVoiReportMutationVariables = Exact<{
 }>;
 
 
-export type GenerateVoiReportMutation = { __typename?: 'Mutation', generateVoiReport: { __typename?: 'VoiReport', id: string, status: ReportStatus, createdAt: string | null } };
+export type GenerateVoiReportMutation = { __typename?: 'Mutation', generateVoiReport: { __typename?: 'VoiReport', id: string, status: ReportStatus, createdAt: string | null } | null };
 
 export type GenerateVoaReportMutationVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1712,7 +1712,7 @@ export type GenerateVoaReportMutationVariables = Exact<{
 }>;
 
 
-export type GenerateVoaReportMutation = { __typename?: 'Mutation', generateVoaReport: { __typename?: 'VoaReport', id: string, status: ReportStatus } };
+export type GenerateVoaReportMutation = { __typename?: 'Mutation', generateVoaReport: { __typename?: 'VoaReport', id: string, status: ReportStatus } | null };
 
 export type GenerateCashFlowReportMutationVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1720,7 +1720,7 @@ export type GenerateCashFlowReportMutationVariables = Exact<{
 }>;
 
 
-export type GenerateCashFlowReportMutation = { __typename?: 'Mutation', generateCashFlowReport: { __typename?: 'CashFlowReport', id: string, type: ReportType, status: ReportStatus } };
+export type GenerateCashFlowReportMutation = { __typename?: 'Mutation', generateCashFlowReport: { __typename?: 'CashFlowReport', id: string, type: ReportType, status: ReportStatus } | null };
 
 export type ReportStatusQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1776,21 +1776,21 @@ export type MastercardAuCustomersQueryVariables = Exact<{
 }>;
 
 
-export type MastercardAuCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, providerId: string, username: string | null, category: CustomerCategory | null, abn: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type MastercardAuCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, providerId: string, username: string | null, category: CustomerCategory | null, abn: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type BothMastercardRegionsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type BothMastercardRegionsQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', edges: Array<{ __typename?: 'CustomerEdge', node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null } }>, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string }> } };
+export type BothMastercardRegionsQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', edges: Array<{ __typename?: 'CustomerEdge', node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, username: string | null } }>, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string }> } | null };
 
 export type CreateAuBusinessCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
 
 
-export type CreateAuBusinessCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, providerId: string, kind: CustomerKind | null, category: CustomerCategory | null, abn: string | null } };
+export type CreateAuBusinessCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, providerId: string, kind: CustomerKind | null, category: CustomerCategory | null, abn: string | null } | null };
 
 export type AuAccountPaymentQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1813,14 +1813,14 @@ export type AuAccountTransactionsQueryVariables = Exact<{
 }>;
 
 
-export type AuAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, aggregationStatusCode: number | null, transactions: { __typename?: 'TransactionConnection', edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } | null };
+export type AuAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, aggregationStatusCode: number | null, transactions: { __typename?: 'TransactionConnection', edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } | null } | null };
 
 export type AuCustomerAccountsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type AuCustomerAccountsQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, type: AccountType, providerType: string | null, institutionId: string | null, institutionLoginId: string | null, aggregationStatusCode: number | null } }> } } | null };
+export type AuCustomerAccountsQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, type: AccountType, providerType: string | null, institutionId: string | null, institutionLoginId: string | null, aggregationStatusCode: number | null } }> } | null } | null };
 
 export type CustomerConsentsQueryVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1828,7 +1828,7 @@ export type CustomerConsentsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerConsentsQuery = { __typename?: 'Query', consents: { __typename?: 'ConsentConnection', totalCount: number | null, edges: Array<{ __typename?: 'ConsentEdge', node: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } }> } };
+export type CustomerConsentsQuery = { __typename?: 'Query', consents: { __typename?: 'ConsentConnection', totalCount: number | null, edges: Array<{ __typename?: 'ConsentEdge', node: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } }> } | null };
 
 export type ConsentFieldsFragment = { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> };
 
@@ -1838,7 +1838,7 @@ export type RevokeConsentMutationVariables = Exact<{
 }>;
 
 
-export type RevokeConsentMutation = { __typename?: 'Mutation', revokeConsent: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } };
+export type RevokeConsentMutation = { __typename?: 'Mutation', revokeConsent: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } | null };
 
 export type RevokeConsentInstitutionLoginMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1847,7 +1847,7 @@ export type RevokeConsentInstitutionLoginMutationVariables = Exact<{
 }>;
 
 
-export type RevokeConsentInstitutionLoginMutation = { __typename?: 'Mutation', revokeConsentInstitutionLogin: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } };
+export type RevokeConsentInstitutionLoginMutation = { __typename?: 'Mutation', revokeConsentInstitutionLogin: { __typename?: 'Consent', id: string, receiptId: string, receiptVersion: number | null, status: ConsentStatus, purpose: string | null, accessEnd: string | null, arrangements: Array<{ __typename?: 'ConsentArrangement', institutionId: string, institutionName: string | null, institutionLoginId: string, status: ArrangementStatus, accountIds: Array<string>, lastUpdatedBy: string | null }> } | null };
 
 export type InstitutionsQueryVariables = Exact<{
   provider: Provider;
@@ -1858,7 +1858,7 @@ export type InstitutionsQueryVariables = Exact<{
 }>;
 
 
-export type InstitutionsQuery = { __typename?: 'Query', institutions: { __typename?: 'InstitutionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, oauthEnabled: boolean | null, products: Array<InstitutionProduct> } }> } };
+export type InstitutionsQuery = { __typename?: 'Query', institutions: { __typename?: 'InstitutionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, oauthEnabled: boolean | null, products: Array<InstitutionProduct> } }> } | null };
 
 export type CertifiedInstitutionsQueryVariables = Exact<{
   provider: Provider;
@@ -1866,7 +1866,7 @@ export type CertifiedInstitutionsQueryVariables = Exact<{
 }>;
 
 
-export type CertifiedInstitutionsQuery = { __typename?: 'Query', certifiedInstitutions: { __typename?: 'InstitutionConnection', totalCount: number | null, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, products: Array<InstitutionProduct> } }> } };
+export type CertifiedInstitutionsQuery = { __typename?: 'Query', certifiedInstitutions: { __typename?: 'InstitutionConnection', totalCount: number | null, edges: Array<{ __typename?: 'InstitutionEdge', node: { __typename?: 'Institution', id: string, providerId: string, name: string, products: Array<InstitutionProduct> } }> } | null };
 
 export type InstitutionByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1880,7 +1880,7 @@ export type GenerateConnectUrlMutationVariables = Exact<{
 }>;
 
 
-export type GenerateConnectUrlMutation = { __typename?: 'Mutation', generateConnectUrl: { __typename?: 'ConnectUrl', url: string, kind: ConnectKind, expiresAt: string | null } };
+export type GenerateConnectUrlMutation = { __typename?: 'Mutation', generateConnectUrl: { __typename?: 'ConnectUrl', url: string, kind: ConnectKind, expiresAt: string | null } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1913,19 +1913,19 @@ export type ObpAllProvidersCustomersQueryVariables = Exact<{
 }>;
 
 
-export type ObpAllProvidersCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string }>, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, customerNumber: string | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } };
+export type ObpAllProvidersCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string }>, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, customerNumber: string | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } | null };
 
 export type ObpBanksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ObpBanksQuery = { __typename?: 'Query', banks: Array<{ __typename?: 'Bank', id: string, providerId: string, shortName: string | null, fullName: string | null, routings: Array<{ __typename?: 'BankRouting', scheme: string, address: string }>, customers: { __typename?: 'BankCustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'BankCustomerEdge', node: { __typename?: 'Customer', id: string, name: string | null, customerNumber: string | null } }> } }> };
+export type ObpBanksQuery = { __typename?: 'Query', banks: Array<{ __typename?: 'Bank', id: string, providerId: string, shortName: string | null, fullName: string | null, routings: Array<{ __typename?: 'BankRouting', scheme: string, address: string }>, customers: { __typename?: 'BankCustomerConnection', totalCount: number | null, edges: Array<{ __typename?: 'BankCustomerEdge', node: { __typename?: 'Customer', id: string, name: string | null, customerNumber: string | null } }> } | null }> | null };
 
 export type ObpCustomerDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ObpCustomerDetailQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, email: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, employmentStatus: string | null, lastOkDate: string | null, creditLimit: { __typename?: 'Money', amount: string, currency: string } | null, bank: { __typename?: 'Bank', id: string, providerId: string } | null, userLinks: Array<{ __typename?: 'UserCustomerLink', userId: string, active: boolean }> | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, name: string | null, type: AccountType, providerType: string | null, currency: string | null, numberMasked: string | null, balance: { __typename?: 'Money', amount: string, currency: string } | null, accountRoutings: Array<{ __typename?: 'AccountRouting', scheme: string, addressMasked: string | null }> | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } } | null };
+export type ObpCustomerDetailQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, email: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, employmentStatus: string | null, lastOkDate: string | null, creditLimit: { __typename?: 'Money', amount: string, currency: string } | null, bank: { __typename?: 'Bank', id: string, providerId: string } | null, userLinks: Array<{ __typename?: 'UserCustomerLink', userId: string, active: boolean }> | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, providerId: string, name: string | null, type: AccountType, providerType: string | null, currency: string | null, numberMasked: string | null, balance: { __typename?: 'Money', amount: string, currency: string } | null, accountRoutings: Array<{ __typename?: 'AccountRouting', scheme: string, addressMasked: string | null }> | null, bank: { __typename?: 'Bank', providerId: string } | null } }> } | null } | null };
 
 export type ObpAccountTransactionsQueryVariables = Exact<{
   accountId: Scalars['ID']['input'];
@@ -1935,7 +1935,7 @@ export type ObpAccountTransactionsQueryVariables = Exact<{
 }>;
 
 
-export type ObpAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, customer: { __typename?: 'Customer', id: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, transactionType: string | null, description: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, newBalance: { __typename?: 'Money', amount: string, currency: string } | null } }> } } | null };
+export type ObpAccountTransactionsQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, customer: { __typename?: 'Customer', id: string } | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, providerId: string, status: TransactionStatus, transactionType: string | null, description: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, newBalance: { __typename?: 'Money', amount: string, currency: string } | null } }> } | null } | null };
 
 export type ObpNodeQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1963,7 +1963,7 @@ export type ObpCreateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type ObpCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, bank: { __typename?: 'Bank', providerId: string } | null } };
+export type ObpCreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, provider: Provider, providerId: string, name: string | null, phone: string | null, customerNumber: string | null, kycStatus: boolean | null, dateOfBirth: string | null, relationshipStatus: string | null, bank: { __typename?: 'Bank', providerId: string } | null } | null };
 
 export type ObpLinkUserToCustomerMutationVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -1971,7 +1971,7 @@ export type ObpLinkUserToCustomerMutationVariables = Exact<{
 }>;
 
 
-export type ObpLinkUserToCustomerMutation = { __typename?: 'Mutation', linkUserToCustomer: { __typename?: 'UserCustomerLink', providerId: string, userId: string, active: boolean, customer: { __typename?: 'Customer', id: string } | null } };
+export type ObpLinkUserToCustomerMutation = { __typename?: 'Mutation', linkUserToCustomer: { __typename?: 'UserCustomerLink', providerId: string, userId: string, active: boolean, customer: { __typename?: 'Customer', id: string } | null } | null };
 
 export type ReferenceCustomersQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
@@ -1980,7 +1980,7 @@ export type ReferenceCustomersQueryVariables = Exact<{
 }>;
 
 
-export type ReferenceCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, provider: Provider, name: string | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, name: string | null, type: AccountType, balance: { __typename?: 'Money', amount: string, currency: string } | null, transactions: { __typename?: 'TransactionConnection', edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, status: TransactionStatus, description: string | null, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } }> } } }> } };
+export type ReferenceCustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, provider: Provider, name: string | null, accounts: { __typename?: 'AccountConnection', totalCount: number | null, edges: Array<{ __typename?: 'AccountEdge', node: { __typename?: 'Account', id: string, name: string | null, type: AccountType, balance: { __typename?: 'Money', amount: string, currency: string } | null, transactions: { __typename?: 'TransactionConnection', edges: Array<{ __typename?: 'TransactionEdge', node: { __typename?: 'Transaction', id: string, status: TransactionStatus, description: string | null, postedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } | null } }> } | null } }> } | null };
 
 export type TransactionsPageQueryVariables = Exact<{
   accountId: Scalars['ID']['input'];
@@ -1990,7 +1990,7 @@ export type TransactionsPageQueryVariables = Exact<{
 }>;
 
 
-export type TransactionsPageQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, name: string | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', cursor: string, node: { __typename?: 'Transaction', id: string, status: TransactionStatus, providerStatus: string | null, description: string | null, memo: string | null, category: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } } | null };
+export type TransactionsPageQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, name: string | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', cursor: string, node: { __typename?: 'Transaction', id: string, status: TransactionStatus, providerStatus: string | null, description: string | null, memo: string | null, category: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } | null } | null };
 
 export const ConsentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<ConsentFieldsFragment, unknown>;
 export const CaiboCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreateCustomerMutation, CaiboCreateCustomerMutationVariables>;

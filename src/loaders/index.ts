@@ -28,6 +28,17 @@ export interface Loaders {
   customerWindow: DataLoader<CustomerWindowKey, Page<Transaction>, string>;
   /** Seeds the by-id caches from a list answer, so a later lookup costs no call. */
   primeCustomers(customers: readonly Customer[]): void;
+  /**
+   * After a mutation wrote a customer: later reads in the same request see `customer` as the
+   * provider answered it (create, update), or null once deleted — never the state before the write.
+   */
+  customerWritten(target: NativeRef, customer: Customer | null): void;
+  /**
+   * After a mutation that changes what a customer's reads answer without returning it (a payment
+   * request created, a consent revoked, the customer deleted): drops the customer and everything
+   * cached below it, so later fields of the request ask the provider again.
+   */
+  customerChanged(target: NativeRef): void;
 }
 
 export function createLoaders(registry: ProviderRegistry): Loaders {
@@ -55,16 +66,28 @@ export function createLoaders(registry: ProviderRegistry): Loaders {
     { cacheKeyFn },
   );
   const customerWindow = createCustomerWindowLoader(registry);
+  const accountTransactions = createAccountTransactionsLoader(registry, customerWindow);
+  const customerTransactions = createCustomerTransactionsLoader(registry);
   return {
     customer,
     account,
     transaction,
     accountsByCustomer,
-    accountTransactions: createAccountTransactionsLoader(registry, customerWindow),
+    accountTransactions,
     customerWindow,
-    customerTransactions: createCustomerTransactionsLoader(registry),
+    customerTransactions,
     primeCustomers(customers) {
       for (const found of customers) customer.prime(found.ref, found);
+    },
+    customerWritten(target, written) {
+      customer.clear(target).prime(target, written);
+    },
+    customerChanged(target) {
+      customer.clear(target);
+      accountsByCustomer.clear(target);
+      // Account and transaction keys do not name their customer for every provider (OBP scopes them
+      // by bank): dropping them all costs at most a few repeated calls after a rare write.
+      for (const loader of [account, transaction, accountTransactions, customerWindow, customerTransactions]) loader.clearAll();
     },
   };
 }

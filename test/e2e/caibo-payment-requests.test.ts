@@ -58,60 +58,60 @@ describe('Caibo payment requests end to end', () => {
       customer: { id: meiId, name: 'Mei Tanaka' },
       transaction: { status: 'PENDING' },
     });
-    expect(request.link).toContain(`requestId=${request.providerId}`);
-    expect(request.providerId).toMatch(/^\d+$/);
+    expect(request!.link).toContain(`requestId=${request!.providerId}`);
+    expect(request!.providerId).toMatch(/^\d+$/);
   });
 
   it('moves WAITING → PENDING → APPROVED (trigger), and the customer sees a POSTED transaction', async () => {
     const created = (await create({ customerId: meiId, amount: '120.50' })).data!.createPaymentRequest;
-    expect((await statusOf(created.id)).status).toBe('WAITING');
+    expect((await statusOf(created!.id)).status).toBe('WAITING');
 
     clock += STEP_MS; // one automatic step
-    const pending = await statusOf(created.id);
+    const pending = await statusOf(created!.id);
     expect(pending).toMatchObject({ status: 'PENDING', providerStatus: 'pending/unpaid', transaction: { status: 'PENDING' } });
     expect(pending.transactionNumber).toMatch(/\S/);
 
-    await trigger(created.providerId, 'approved');
-    const approved = await statusOf(created.id);
+    await trigger(created!.providerId, 'approved');
+    const approved = await statusOf(created!.id);
     expect(approved).toMatchObject({ status: 'APPROVED', providerStatus: 'approved/paid', statusCode: '00', transaction: { status: 'POSTED' } });
     expect(approved.transaction.postedAt).not.toBeNull();
     expect(approved.statusChangedAt).not.toBeNull();
 
     const customer = await gateway.graphql(CaiboCustomerDocument, { id: meiId, filter: { from: new Date(clock - 86_400_000).toISOString() } });
     expect(customer.errors).toBeUndefined();
-    const mine = customer.data!.customer!.transactions.edges.find((edge) => edge.node.providerId === created.providerId)!.node;
-    expect(mine).toMatchObject({ status: 'POSTED', amount: { amount: '120.5', currency: 'JPY' }, account: null, paymentRequest: { id: created.id, status: 'APPROVED' } });
+    const mine = customer.data!.customer!.transactions!.edges.find((edge) => edge.node.providerId === created!.providerId)!.node;
+    expect(mine).toMatchObject({ status: 'POSTED', amount: { amount: '120.5', currency: 'JPY' }, account: null, paymentRequest: { id: created!.id, status: 'APPROVED' } });
     expect(customer.data!.customer!.hasPaymentRequests).toBe(true);
   });
 
   it('is DECLINED by the trigger (and by the sandbox for amounts 2000–2999 over time)', async () => {
     const byTrigger = (await create({ customerId: meiId })).data!.createPaymentRequest;
-    await trigger(byTrigger.providerId, 'declined');
-    const declined = await statusOf(byTrigger.id);
+    await trigger(byTrigger!.providerId, 'declined');
+    const declined = await statusOf(byTrigger!.id);
     expect(declined).toMatchObject({ status: 'DECLINED', providerStatus: 'declined/unpaid', transaction: { status: 'DECLINED' } });
     expect(declined.statusMessage).toMatch(/\S/);
 
     const byAmount = (await create({ amount: '2500' })).data!.createPaymentRequest;
     clock += 2 * STEP_MS;
-    expect(await statusOf(byAmount.id)).toMatchObject({ status: 'DECLINED', transaction: { status: 'DECLINED' } });
+    expect(await statusOf(byAmount!.id)).toMatchObject({ status: 'DECLINED', transaction: { status: 'DECLINED' } });
   });
 
   it('is CANCELLED by the trigger', async () => {
     const created = (await create({})).data!.createPaymentRequest;
-    expect(created.customer).toBeNull();
-    await trigger(created.providerId, 'cancelled');
-    expect(await statusOf(created.id)).toMatchObject({ status: 'CANCELLED', transaction: { status: 'CANCELLED' } });
+    expect(created!.customer).toBeNull();
+    await trigger(created!.providerId, 'cancelled');
+    expect(await statusOf(created!.id)).toMatchObject({ status: 'CANCELLED', transaction: { status: 'CANCELLED' } });
   });
 
   it('refetches a payment request and its transaction with node(id:)', async () => {
     const created = (await create({ customerId: meiId })).data!.createPaymentRequest;
     const answer = await gateway.graphql<{ a: { __typename: string; id: string }; b: { __typename: string; id: string; status: string } }>(
       'query ($a: ID!, $b: ID!) { a: node(id: $a) { __typename id } b: node(id: $b) { __typename id ... on Transaction { status } } }',
-      { a: created.id, b: created.transaction.id },
+      { a: created!.id, b: created!.transaction.id },
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.a).toEqual({ __typename: 'PaymentRequest', id: created.id });
-    expect(answer.data!.b).toEqual({ __typename: 'Transaction', id: created.transaction.id, status: 'PENDING' });
+    expect(answer.data!.a).toEqual({ __typename: 'PaymentRequest', id: created!.id });
+    expect(answer.data!.b).toEqual({ __typename: 'Transaction', id: created!.transaction.id, status: 'PENDING' });
   });
 
   it('answers NOT_FOUND for an unknown payment request', async () => {

@@ -61,9 +61,9 @@ describe('Mastercard AU under the BCDC access model', () => {
     const answer = await gateway.graphql(CreateAuBusinessCustomerDocument, active('bcdc-ok', { category: 'BUSINESS', abn: '51 824 753 556' }));
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.createCustomer).toMatchObject({ kind: 'ACTIVE', category: 'BUSINESS', abn: '51824753556' });
-    const link = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId: answer.data!.createCustomer.id } });
+    const link = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId: answer.data!.createCustomer!.id } });
     expect(link.errors).toBeUndefined();
-    expect(link.data!.generateConnectUrl.url).toContain(answer.data!.createCustomer.providerId);
+    expect(link.data!.generateConnectUrl!.url).toContain(answer.data!.createCustomer!.providerId);
   });
 
   it('lets a TESTING business customer omit the ABN (sandbox test customers), but Connect then needs one', async () => {
@@ -71,7 +71,7 @@ describe('Mastercard AU under the BCDC access model', () => {
       input: { provider: 'MASTERCARD_AU', username: `bcdc-testing-${process.pid}`, category: 'BUSINESS' },
     });
     expect(testing.errors).toBeUndefined();
-    const link = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId: testing.data!.createCustomer.id } });
+    const link = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId: testing.data!.createCustomer!.id } });
     expect(link.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'MASTERCARD_AU', providerCode: '10100' });
   });
 });

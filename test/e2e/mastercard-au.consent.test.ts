@@ -37,20 +37,21 @@ describe('Mastercard AU: an account still being aggregated', () => {
     const connect = await fetch(`${gateway.sandbox!.simulators.MASTERCARD_AU!.url}/_sandbox/connect`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId: customer.providerId, institutionId: '200003', profile: 'profile_4117' }),
+      body: JSON.stringify({ customerId: customer!.providerId, institutionId: '200003', profile: 'profile_4117' }),
     });
     expect(connect.status).toBe(201);
 
-    const accounts = await gateway.graphql(AuCustomerAccountsDocument, { id: customer.id });
+    const accounts = await gateway.graphql(AuCustomerAccountsDocument, { id: customer!.id });
     expect(accounts.errors).toBeUndefined();
-    const edges = accounts.data!.customer!.accounts.edges;
+    const edges = accounts.data!.customer!.accounts!.edges;
     expect(edges.length).toBeGreaterThan(0);
     expect(edges.every((edge) => edge.node.aggregationStatusCode === 325)).toBe(true);
 
     const pending = await gateway.graphql(AuAccountTransactionsDocument, { id: edges[0]!.node.id });
-    // `transactions` is non-null, so its error nulls the account.
-    expect(pending.data!.account).toBeNull();
+    // Only `transactions` is null: the account itself stays (nullability rule, README).
+    expect(pending.data!.account).toMatchObject({ id: edges[0]!.node.id, aggregationStatusCode: 325, transactions: null });
     const error = pending.errors![0]!;
+    expect(error.path).toEqual(['account', 'transactions']);
     expect(error.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'MASTERCARD_AU', providerCode: '5006', retryable: true });
     expect(error.extensions.retryAfterMs).toBeGreaterThanOrEqual(1000);
     expect(error.extensions.retryAfterMs).toBeLessThanOrEqual(30_000);
@@ -61,7 +62,7 @@ describe('Mastercard AU: an account still being aggregated', () => {
     const ready = await gateway.graphql(AuAccountTransactionsDocument, { id: edges[0]!.node.id });
     expect(ready.errors).toBeUndefined();
     expect(ready.data!.account!.aggregationStatusCode).toBe(0);
-    expect(ready.data!.account!.transactions.edges.length).toBeGreaterThan(0);
+    expect(ready.data!.account!.transactions!.edges.length).toBeGreaterThan(0);
   });
 });
 
@@ -71,13 +72,13 @@ describe('Mastercard AU: consent revocation', () => {
     const customerId = await auCustomerId('customer_profile_4112');
     const listed = await gateway.graphql(CustomerConsentsDocument, { customerId });
     expect(listed.errors).toBeUndefined();
-    expect(listed.data!.consents.totalCount).toBe(1);
-    const consent = listed.data!.consents.edges[0]!.node;
+    expect(listed.data!.consents!.totalCount).toBe(1);
+    const consent = listed.data!.consents!.edges[0]!.node;
     expect(consent.status).toBe('ACTIVE');
     expect(consent.arrangements.map((arrangement) => arrangement.institutionId).sort()).toEqual(['200003', '2002119']);
     const second = consent.arrangements.find((arrangement) => arrangement.institutionId === '2002119')!;
 
-    const before = (await gateway.graphql(AuCustomerAccountsDocument, { id: customerId })).data!.customer!.accounts.edges.map((edge) => edge.node);
+    const before = (await gateway.graphql(AuCustomerAccountsDocument, { id: customerId })).data!.customer!.accounts!.edges.map((edge) => edge.node);
     const gone = before.filter((account) => account.institutionLoginId === second.institutionLoginId);
     const kept = before.filter((account) => account.institutionLoginId !== second.institutionLoginId);
     expect(gone.length).toBeGreaterThan(0);
@@ -89,21 +90,21 @@ describe('Mastercard AU: consent revocation', () => {
       revokedBy: 'CUSTOMER',
     });
     expect(partly.errors).toBeUndefined();
-    expect(partly.data!.revokeConsentInstitutionLogin.status).toBe('ACTIVE');
-    const revokedArrangement = partly.data!.revokeConsentInstitutionLogin.arrangements.find((a) => a.institutionId === '2002119')!;
+    expect(partly.data!.revokeConsentInstitutionLogin!.status).toBe('ACTIVE');
+    const revokedArrangement = partly.data!.revokeConsentInstitutionLogin!.arrangements.find((a) => a.institutionId === '2002119')!;
     expect(revokedArrangement).toMatchObject({ status: 'REVOKED', lastUpdatedBy: 'CUSTOMER' });
 
     // The other institution's accounts are still there; the revoked login's are gone, and asking for one says why.
     const after = await gateway.graphql(AuCustomerAccountsDocument, { id: customerId });
     expect(after.errors).toBeUndefined();
-    expect(after.data!.customer!.accounts.edges.map((edge) => edge.node.id).sort()).toEqual(kept.map((account) => account.id).sort());
+    expect(after.data!.customer!.accounts!.edges.map((edge) => edge.node.id).sort()).toEqual(kept.map((account) => account.id).sort());
     const revokedAccount = await gateway.graphql(AuAccountTransactionsDocument, { id: gone[0]!.id });
     expect(revokedAccount.errors![0]!.extensions).toMatchObject({ code: 'CONSENT_REVOKED', provider: 'MASTERCARD_AU', retryable: false });
 
     const whole = await gateway.graphql(RevokeConsentDocument, { id: consent.id, revokedBy: 'PARTNER' });
     expect(whole.errors).toBeUndefined();
-    expect(whole.data!.revokeConsent.status).toBe('INACTIVE');
-    expect(whole.data!.revokeConsent.arrangements.every((arrangement) => arrangement.status === 'REVOKED')).toBe(true);
+    expect(whole.data!.revokeConsent!.status).toBe('INACTIVE');
+    expect(whole.data!.revokeConsent!.arrangements.every((arrangement) => arrangement.status === 'REVOKED')).toBe(true);
 
     // Data calls now carry the revoked Consent-Receipt-Id and the provider refuses them (10215).
     const accounts = await gateway.graphql(AuCustomerAccountsDocument, { id: customerId });
@@ -116,15 +117,15 @@ describe('Mastercard AU: consent revocation', () => {
     expect(record.data!.customer.username).toBe('customer_profile_4112');
 
     const inactive = await gateway.graphql(CustomerConsentsDocument, { customerId, status: 'INACTIVE' });
-    expect(inactive.data!.consents.edges.map((edge) => edge.node.id)).toEqual([consent.id]);
+    expect(inactive.data!.consents!.edges.map((edge) => edge.node.id)).toEqual([consent.id]);
     const stillActive = await gateway.graphql(CustomerConsentsDocument, { customerId, status: 'ACTIVE' });
-    expect(stillActive.data!.consents.totalCount).toBe(0);
+    expect(stillActive.data!.consents!.totalCount).toBe(0);
   });
 
   it('reads a consent by id and through node(id:), and NOT_FOUND for an unknown one', async () => {
     const customerId = await auCustomerId('customer_profile_4111');
     const listed = await gateway.graphql(CustomerConsentsDocument, { customerId });
-    const consent = listed.data!.consents.edges[0]!.node;
+    const consent = listed.data!.consents!.edges[0]!.node;
     const node = await gateway.graphql<{ node: { __typename: string; receiptId: string; customer: { id: string } } }>(
       `query($id: ID!) { node(id: $id) { __typename ... on Consent { receiptId customer { id } } } }`,
       { id: consent.id },

@@ -27,7 +27,7 @@ async function auCustomerId(username: string): Promise<string> {
 async function accountsOf(customerId: string) {
   const answer = await gateway.graphql(AuCustomerAccountsDocument, { id: customerId });
   expect(answer.errors).toBeUndefined();
-  return answer.data!.customer!.accounts.edges.map((edge) => edge.node);
+  return answer.data!.customer!.accounts!.edges.map((edge) => edge.node);
 }
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('Mastercard AU end to end over HTTP', () => {
   it('answers customers of both Mastercard regions in one request, AU first (Provider order)', async () => {
     const answer = await gateway.graphql(BothMastercardRegionsDocument, { first: 1000 });
     expect(answer.errors).toBeUndefined();
-    const providers = answer.data!.customers.edges.map((edge) => edge.node.provider);
+    const providers = answer.data!.customers!.edges.map((edge) => edge.node.provider);
     expect(providers).toContain('MASTERCARD_AU');
     expect(providers).toContain('MASTERCARD_US');
     const lastAu = providers.lastIndexOf('MASTERCARD_AU');
@@ -49,7 +49,7 @@ describe('Mastercard AU end to end over HTTP', () => {
     expect(lastAu).toBeLessThan(firstUs);
     // Every AU edge precedes every other provider's, as PROVIDER_KEYS orders them.
     expect(providers.slice(0, lastAu + 1).every((provider) => provider === 'MASTERCARD_AU')).toBe(true);
-    const au = answer.data!.customers.edges.filter((edge) => edge.node.provider === 'MASTERCARD_AU').map((edge) => edge.node.username);
+    const au = answer.data!.customers!.edges.filter((edge) => edge.node.provider === 'MASTERCARD_AU').map((edge) => edge.node.username);
     expect(au).toContain('customer_profile_4118');
   });
 
@@ -188,28 +188,28 @@ describe('Mastercard AU end to end over HTTP', () => {
   it('searches, pages and reads institutions, and lists certified ones', async () => {
     const finbank = await gateway.graphql(InstitutionsDocument, { provider: 'MASTERCARD_AU', search: 'FinBank' });
     expect(finbank.errors).toBeUndefined();
-    expect(new Set(finbank.data!.institutions.edges.map((edge) => edge.node.providerId))).toEqual(new Set(['200003', '2002119', '2002120']));
+    expect(new Set(finbank.data!.institutions!.edges.map((edge) => edge.node.providerId))).toEqual(new Set(['200003', '2002119', '2002120']));
 
     const first = await gateway.graphql(InstitutionsDocument, { provider: 'MASTERCARD_AU', first: 2 });
     const connection = first.data!.institutions;
-    expect(connection.edges).toHaveLength(2);
-    expect(connection.pageInfo.hasNextPage).toBe(true);
-    const next = await gateway.graphql(InstitutionsDocument, { provider: 'MASTERCARD_AU', first: 2, after: connection.pageInfo.endCursor });
-    const seen = new Set(connection.edges.map((edge) => edge.node.providerId));
-    expect(next.data!.institutions.edges.length).toBe(2);
-    for (const edge of next.data!.institutions.edges) expect(seen.has(edge.node.providerId)).toBe(false);
+    expect(connection!.edges).toHaveLength(2);
+    expect(connection!.pageInfo.hasNextPage).toBe(true);
+    const next = await gateway.graphql(InstitutionsDocument, { provider: 'MASTERCARD_AU', first: 2, after: connection!.pageInfo.endCursor });
+    const seen = new Set(connection!.edges.map((edge) => edge.node.providerId));
+    expect(next.data!.institutions!.edges.length).toBe(2);
+    for (const edge of next.data!.institutions!.edges) expect(seen.has(edge.node.providerId)).toBe(false);
 
     const certified = await gateway.graphql(CertifiedInstitutionsDocument, {
       provider: 'MASTERCARD_AU',
       products: ['VERIFICATION_OF_INCOME', 'ACCOUNT_OWNER'],
     });
     expect(certified.errors).toBeUndefined();
-    for (const edge of certified.data!.certifiedInstitutions.edges) {
+    for (const edge of certified.data!.certifiedInstitutions!.edges) {
       expect(edge.node.products).toEqual(expect.arrayContaining(['VERIFICATION_OF_INCOME', 'ACCOUNT_OWNER']));
     }
-    expect(certified.data!.certifiedInstitutions.totalCount).toBe(3);
+    expect(certified.data!.certifiedInstitutions!.totalCount).toBe(3);
 
-    const oauth = finbank.data!.institutions.edges.find((edge) => edge.node.providerId === '200003')!;
+    const oauth = finbank.data!.institutions!.edges.find((edge) => edge.node.providerId === '200003')!;
     const one = await gateway.graphql(InstitutionByIdDocument, { id: oauth.node.id });
     expect(one.data!.institution).toMatchObject({ name: 'FinBank Aus OAuth', currency: 'AUD' });
     const node = await gateway.graphql<{ node: { __typename: string } }>(`query($id: ID!) { node(id: $id) { __typename } }`, { id: oauth.node.id });
@@ -221,9 +221,9 @@ describe('Mastercard AU end to end over HTTP', () => {
     const before = Date.now();
     const full = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId } });
     expect(full.errors).toBeUndefined();
-    expect(full.data!.generateConnectUrl.kind).toBe('FULL');
-    expect(new URL(full.data!.generateConnectUrl.url).protocol).toBe('https:');
-    const expiresAt = Date.parse(full.data!.generateConnectUrl.expiresAt!);
+    expect(full.data!.generateConnectUrl!.kind).toBe('FULL');
+    expect(new URL(full.data!.generateConnectUrl!.url).protocol).toBe('https:');
+    const expiresAt = Date.parse(full.data!.generateConnectUrl!.expiresAt!);
     expect(expiresAt - before).toBeGreaterThanOrEqual(2 * 3600 * 1000 - 1000);
 
     const route = 'POST /connect/v2/generate/lite';
@@ -234,7 +234,7 @@ describe('Mastercard AU end to end over HTTP', () => {
 
     const lite = await gateway.graphql(GenerateConnectUrlDocument, { input: { customerId, kind: 'LITE', institutionId: '200003' } });
     expect(lite.errors).toBeUndefined();
-    const url = new URL(lite.data!.generateConnectUrl.url);
+    const url = new URL(lite.data!.generateConnectUrl!.url);
     expect(url.searchParams.get('institutionId')).toBe('200003');
     expect(url.searchParams.get('type')).toBe('lite');
   });

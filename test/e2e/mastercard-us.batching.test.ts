@@ -23,14 +23,14 @@ describe('batching with per-request DataLoaders (issue 2, item 6)', () => {
 
     const warm = await gateway.graphql(ReferenceCustomersDocument, variables);
     expect(warm.errors).toBeUndefined();
-    const customers = warm.data!.customers.edges;
+    const customers = warm.data!.customers!.edges;
     expect(customers).toHaveLength(20);
-    const accounts = customers.flatMap((edge) => edge.node.accounts.edges);
+    const accounts = customers.flatMap((edge) => edge.node.accounts!.edges);
     expect(accounts.length).toBeGreaterThan(20);
     for (const account of accounts) {
-      expect(account.node.transactions.edges.length).toBeLessThanOrEqual(10);
+      expect(account.node.transactions!.edges.length).toBeLessThanOrEqual(10);
     }
-    expect(accounts.some((account) => account.node.transactions.edges.length === 10)).toBe(true);
+    expect(accounts.some((account) => account.node.transactions!.edges.length === 10)).toBe(true);
 
     const { byRoute, tokenIssued } = simulator.stats();
     expect(tokenIssued).toBe(0);

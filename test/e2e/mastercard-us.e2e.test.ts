@@ -35,10 +35,10 @@ describe('Mastercard US end to end over HTTP', () => {
     const customer = answer.data!.customer!;
     expect(customer.provider).toBe('MASTERCARD_US');
     expect(customer.kind).toBe('TESTING');
-    expect(customer.accounts.totalCount).toBe(customer.accounts.edges.length);
-    const types = new Set(customer.accounts.edges.map((edge) => edge.node.type));
+    expect(customer.accounts!.totalCount).toBe(customer.accounts!.edges.length);
+    const types = new Set(customer.accounts!.edges.map((edge) => edge.node.type));
     expect(types.has('CHECKING')).toBe(true);
-    for (const edge of customer.accounts.edges) {
+    for (const edge of customer.accounts!.edges) {
       expect(edge.node.balance?.amount).toMatch(/^-?\d+(\.\d+)?$/);
       expect(edge.node.numberMasked ?? '').not.toMatch(/\d{5,}/);
     }
@@ -49,16 +49,16 @@ describe('Mastercard US end to end over HTTP', () => {
     const first = await gateway.graphql(TransactionsPageDocument, { accountId, first: 5, filter: { from } });
     expect(first.errors).toBeUndefined();
     const page = first.data!.account!.transactions;
-    expect(page.edges).toHaveLength(5);
-    expect(page.pageInfo.hasNextPage).toBe(true);
-    expect(page.pageInfo.hasPreviousPage).toBe(false);
-    const second = await gateway.graphql(TransactionsPageDocument, { accountId, first: 5, after: page.pageInfo.endCursor, filter: { from } });
+    expect(page!.edges).toHaveLength(5);
+    expect(page!.pageInfo.hasNextPage).toBe(true);
+    expect(page!.pageInfo.hasPreviousPage).toBe(false);
+    const second = await gateway.graphql(TransactionsPageDocument, { accountId, first: 5, after: page!.pageInfo.endCursor, filter: { from } });
     const next = second.data!.account!.transactions;
-    expect(next.edges).toHaveLength(5);
-    expect(next.pageInfo.hasPreviousPage).toBe(true);
-    const seen = new Set(page.edges.map((edge) => edge.node.id));
-    for (const edge of next.edges) expect(seen.has(edge.node.id)).toBe(false);
-    const dates = [...page.edges, ...next.edges].map((edge) => Date.parse(edge.node.postedAt!));
+    expect(next!.edges).toHaveLength(5);
+    expect(next!.pageInfo.hasPreviousPage).toBe(true);
+    const seen = new Set(page!.edges.map((edge) => edge.node.id));
+    for (const edge of next!.edges) expect(seen.has(edge.node.id)).toBe(false);
+    const dates = [...page!.edges, ...next!.edges].map((edge) => Date.parse(edge.node.postedAt!));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
@@ -67,7 +67,7 @@ describe('Mastercard US end to end over HTTP', () => {
     const from = new Date(to.getTime() - 30 * 86_400_000);
     const ranged = await gateway.graphql(TransactionsPageDocument, { accountId, first: 200, filter: { from: from.toISOString(), to: to.toISOString() } });
     expect(ranged.errors).toBeUndefined();
-    const edges = ranged.data!.account!.transactions.edges;
+    const edges = ranged.data!.account!.transactions!.edges;
     expect(edges.length).toBeGreaterThan(0);
     for (const edge of edges) {
       const at = Date.parse(edge.node.postedAt ?? edge.node.transactedAt!);
@@ -76,12 +76,12 @@ describe('Mastercard US end to end over HTTP', () => {
     }
     const wide = { from: new Date(Date.now() - 180 * 86_400_000).toISOString() };
     const pendingOnly = await gateway.graphql(TransactionsPageDocument, { accountId, first: 100, filter: { ...wide, statuses: ['PENDING'] } });
-    const pendingEdges = pendingOnly.data!.account!.transactions.edges;
+    const pendingEdges = pendingOnly.data!.account!.transactions!.edges;
     expect(pendingEdges.length).toBeGreaterThan(0);
     for (const edge of pendingEdges) expect(edge.node.status).toBe('PENDING');
     const noPending = await gateway.graphql(TransactionsPageDocument, { accountId, first: 200, filter: { ...wide, pending: false } });
-    expect(noPending.data!.account!.transactions.edges.length).toBeGreaterThan(0);
-    for (const edge of noPending.data!.account!.transactions.edges) expect(edge.node.status).not.toBe('PENDING');
+    expect(noPending.data!.account!.transactions!.edges.length).toBeGreaterThan(0);
+    for (const edge of noPending.data!.account!.transactions!.edges) expect(edge.node.status).not.toBe('PENDING');
     const contradiction = await gateway.graphql(TransactionsPageDocument, { accountId, filter: { pending: false, statuses: ['PENDING'] } });
     expect(contradiction.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const backwards = await gateway.graphql(TransactionsPageDocument, { accountId, filter: { from: to.toISOString(), to: from.toISOString() } });
@@ -92,7 +92,7 @@ describe('Mastercard US end to end over HTTP', () => {
     const account = await gateway.graphql(NodeByIdDocument, { id: accountId });
     expect(account.data!.node).toMatchObject({ __typename: 'Account', id: accountId, provider: 'MASTERCARD_US' });
     const page = await gateway.graphql(TransactionsPageDocument, { accountId, first: 1 });
-    const transactionId = page.data!.account!.transactions.edges[0]!.node.id;
+    const transactionId = page.data!.account!.transactions!.edges[0]!.node.id;
     const transaction = await gateway.graphql(NodeByIdDocument, { id: transactionId });
     expect(transaction.data!.node).toMatchObject({ __typename: 'Transaction', id: transactionId });
     const many = await gateway.graphql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
@@ -141,20 +141,20 @@ describe('Mastercard US end to end over HTTP', () => {
     expect(created.errors).toBeUndefined();
     const customer = created.data!.createCustomer;
     expect(customer).toMatchObject({ provider: 'MASTERCARD_US', username, kind: 'TESTING', firstName: 'Ada' });
-    expect(Date.parse(customer.createdAt!)).toBeGreaterThan(0);
+    expect(Date.parse(customer!.createdAt!)).toBeGreaterThan(0);
 
     const duplicate = await gateway.graphql(CreateCustomerDocument, { input: { provider: 'MASTERCARD_US', username } });
     expect(duplicate.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', providerCode: '110002', providerStatus: 409 });
 
-    const updated = await gateway.graphql(UpdateCustomerDocument, { id: customer.id, input: { firstName: 'Augusta' } });
+    const updated = await gateway.graphql(UpdateCustomerDocument, { id: customer!.id, input: { firstName: 'Augusta' } });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateCustomer).toMatchObject({ firstName: 'Augusta', lastName: 'Lovelace' });
-    const notDropped = await gateway.graphql(UpdateCustomerDocument, { id: customer.id, input: { email: 'ada@example.com' } });
+    const notDropped = await gateway.graphql(UpdateCustomerDocument, { id: customer!.id, input: { email: 'ada@example.com' } });
     expect(notDropped.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
 
-    const deleted = await gateway.graphql(DeleteCustomerDocument, { id: customer.id });
-    expect(deleted.data!.deleteCustomer.deletedId).toBe(customer.id);
-    const gone = await gateway.graphql(`query { customer(id: "${customer.id}") { id } }`);
+    const deleted = await gateway.graphql(DeleteCustomerDocument, { id: customer!.id });
+    expect(deleted.data!.deleteCustomer!.deletedId).toBe(customer!.id);
+    const gone = await gateway.graphql(`query { customer(id: "${customer!.id}") { id } }`);
     expect(gone.errors![0]!.extensions.code).toBe('NOT_FOUND');
   });
 

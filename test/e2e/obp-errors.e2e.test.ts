@@ -58,7 +58,7 @@ describe('OBP error mapping (admin user)', () => {
     const customerNumber = `77${Date.now() % 100_000_000}`;
     const first = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', {}, { customerNumber }) });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.createCustomer.customerNumber).toBe(customerNumber);
+    expect(first.data!.createCustomer!.customerNumber).toBe(customerNumber);
     const again = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk', {}, { customerNumber }) });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', providerStatus: 400, providerCode: 'OBP-30006' });
   });

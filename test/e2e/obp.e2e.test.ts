@@ -42,10 +42,10 @@ describe('OBP end to end over HTTP', () => {
     const answer = await gateway.graphql(ObpAllProvidersCustomersDocument, { first: 1000 });
     expect(answer.errors).toBeUndefined();
     const connection = answer.data!.customers;
-    expect(connection.providerErrors).toEqual([]);
-    const providers = new Set(connection.edges.map((edge) => edge.node.provider));
+    expect(connection!.providerErrors).toEqual([]);
+    const providers = new Set(connection!.edges.map((edge) => edge.node.provider));
     expect(providers).toEqual(new Set(['MASTERCARD_AU', 'MASTERCARD_US', 'OBP']));
-    const obpEdges = connection.edges.filter((edge) => edge.node.provider === 'OBP');
+    const obpEdges = connection!.edges.filter((edge) => edge.node.provider === 'OBP');
     // 4 simulated banks × 5 seeded customers, fanned out across the banks inside the adapter.
     expect(new Set(obpEdges.map((edge) => edge.node.bank?.providerId))).toEqual(new Set(['gh.29.uk', 'de.17.ber', 'us.42.nyc', 'sg.08.sgp']));
     for (const edge of obpEdges) {
@@ -53,7 +53,7 @@ describe('OBP end to end over HTTP', () => {
       expect(decodeGlobalId(edge.node.id).scope).toEqual([edge.node.bank!.providerId]);
     }
     // Every provider reports an exact total here (the OBP merge read every bank to its end).
-    expect(connection.totalCount).toBe(connection.edges.length);
+    expect(connection!.totalCount).toBe(connection!.edges.length);
   });
 
   it('pages the merged OBP customers across banks without gaps or repeats', async () => {
@@ -78,33 +78,33 @@ describe('OBP end to end over HTTP', () => {
     const answer = await gateway.graphql(ObpBanksDocument);
     expect(answer.errors).toBeUndefined();
     const banks = answer.data!.banks;
-    expect(banks.map((bank) => bank.providerId)).toEqual(['gh.29.uk', 'de.17.ber', 'us.42.nyc', 'sg.08.sgp']);
-    const gh = banks[0]!;
+    expect(banks!.map((bank) => bank.providerId)).toEqual(['gh.29.uk', 'de.17.ber', 'us.42.nyc', 'sg.08.sgp']);
+    const gh = banks![0]!;
     expect(gh.routings).toContainEqual({ scheme: 'BIC', address: 'THMUGB2L' });
-    expect(gh.customers.edges).toHaveLength(2);
-    for (const edge of gh.customers.edges) expect(decodeGlobalId(edge.node.id).scope).toEqual(['gh.29.uk']);
+    expect(gh.customers!.edges).toHaveLength(2);
+    for (const edge of gh.customers!.edges) expect(decodeGlobalId(edge.node.id).scope).toEqual(['gh.29.uk']);
   });
 
   it('round-trips bank-scoped Bank, Customer, Account and Transaction IDs through node(id:)', async () => {
     const banks = await gateway.graphql(ObpBanksDocument);
-    const bankId = banks.data!.banks[1]!.id;
+    const bankId = banks.data!.banks![1]!.id;
     const bankNode = await gateway.graphql(ObpNodeDocument, { id: bankId });
     expect(bankNode.errors).toBeUndefined();
     expect(bankNode.data!.node).toMatchObject({ __typename: 'Bank', id: bankId, providerId: 'de.17.ber' });
 
-    const customerId = banks.data!.banks[1]!.customers.edges[0]!.node.id;
+    const customerId = banks.data!.banks![1]!.customers!.edges[0]!.node.id;
     const detail = await gateway.graphql(ObpCustomerDetailDocument, { id: customerId });
     expect(detail.errors).toBeUndefined();
     const customer = detail.data!.customer!;
     expect(customer.bank?.providerId).toBe('de.17.ber');
     expect(customer.kycStatus).toEqual(expect.any(Boolean));
     expect(customer.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(customer.accounts.edges.length).toBeGreaterThan(0);
+    expect(customer.accounts!.edges.length).toBeGreaterThan(0);
 
     const customerNode = await gateway.graphql(ObpNodeDocument, { id: customerId });
     expect(customerNode.data!.node).toMatchObject({ __typename: 'Customer', providerId: customer.providerId, customerNumber: customer.customerNumber });
 
-    for (const { node: account } of customer.accounts.edges) {
+    for (const { node: account } of customer.accounts!.edges) {
       expect(decodeGlobalId(account.id).scope).toEqual(['de.17.ber']);
       expect(account.balance?.amount).toMatch(/^-?\d+\.\d{2}$/);
       expect(account.currency).toMatch(/^[A-Z]{3}$/);
@@ -114,12 +114,12 @@ describe('OBP end to end over HTTP', () => {
       expect(accountNode.data!.node).toMatchObject({ __typename: 'Account', providerId: account.providerId, balance: account.balance });
     }
 
-    const account = customer.accounts.edges[0]!.node;
+    const account = customer.accounts!.edges[0]!.node;
     const transactions = await gateway.graphql(ObpAccountTransactionsDocument, { accountId: account.id, first: 3 });
     expect(transactions.errors).toBeUndefined();
     // Reached by ID, an account still knows its customer (through OBP's customer-account link).
     expect(transactions.data!.account!.customer?.id).toBe(customerId);
-    const transaction = transactions.data!.account!.transactions.edges[0]!.node;
+    const transaction = transactions.data!.account!.transactions!.edges[0]!.node;
     expect(decodeGlobalId(transaction.id).scope).toEqual(['de.17.ber', account.providerId]);
     const transactionNode = await gateway.graphql(ObpNodeDocument, { id: transaction.id });
     expect(transactionNode.errors).toBeUndefined();
@@ -133,14 +133,14 @@ describe('OBP end to end over HTTP', () => {
 
   it('reads transactions with exact decimal amounts, new_balance, and OBP paging and date filters', async () => {
     const list = await gateway.graphql(ObpBanksDocument);
-    const customerId = list.data!.banks[0]!.customers.edges[0]!.node.id;
+    const customerId = list.data!.banks![0]!.customers!.edges[0]!.node.id;
     const detail = await gateway.graphql(ObpCustomerDetailDocument, { id: customerId });
-    const account = detail.data!.customer!.accounts.edges.find((edge) => edge.node.type === 'CHECKING')!.node;
+    const account = detail.data!.customer!.accounts!.edges.find((edge) => edge.node.type === 'CHECKING')!.node;
 
     const page = await gateway.graphql(ObpAccountTransactionsDocument, { accountId: account.id, first: 10 });
-    const edges = page.data!.account!.transactions.edges;
+    const edges = page.data!.account!.transactions!.edges;
     expect(edges).toHaveLength(10);
-    expect(page.data!.account!.transactions.pageInfo.hasNextPage).toBe(true);
+    expect(page.data!.account!.transactions!.pageInfo.hasNextPage).toBe(true);
     // The newest transaction's new_balance is the account balance; each older one's is this one's minus its value.
     expect(edges[0]!.node.newBalance).toEqual(account.balance);
     for (const [index, { node }] of edges.entries()) {
@@ -159,11 +159,11 @@ describe('OBP end to end over HTTP', () => {
     const second = await gateway.graphql(ObpAccountTransactionsDocument, {
       accountId: account.id,
       first: 10,
-      after: page.data!.account!.transactions.pageInfo.endCursor,
+      after: page.data!.account!.transactions!.pageInfo.endCursor,
     });
     const firstIds = new Set(edges.map((edge) => edge.node.id));
-    expect(second.data!.account!.transactions.edges.length).toBe(10);
-    for (const edge of second.data!.account!.transactions.edges) expect(firstIds.has(edge.node.id)).toBe(false);
+    expect(second.data!.account!.transactions!.edges.length).toBe(10);
+    for (const edge of second.data!.account!.transactions!.edges) expect(firstIds.has(edge.node.id)).toBe(false);
 
     const from = new Date(Date.parse(edges[5]!.node.postedAt!));
     const to = new Date(Date.parse(edges[2]!.node.postedAt!));
@@ -172,7 +172,7 @@ describe('OBP end to end over HTTP', () => {
       first: 50,
       filter: { from: from.toISOString(), to: to.toISOString(), sort: 'asc' },
     });
-    const inWindow = window.data!.account!.transactions.edges.map((edge) => edge.node);
+    const inWindow = window.data!.account!.transactions!.edges.map((edge) => edge.node);
     expect(inWindow.map((node) => node.id)).toEqual(edges.slice(2, 6).map((edge) => edge.node.id).reverse());
   });
 
@@ -196,13 +196,13 @@ describe('OBP end to end over HTTP', () => {
       relationshipStatus: 'married',
       bank: { providerId: 'us.42.nyc' },
     });
-    expect(customer.customerNumber).toMatch(/^\d+$/);
-    expect(decodeGlobalId(customer.id).scope).toEqual(['us.42.nyc']);
+    expect(customer!.customerNumber).toMatch(/^\d+$/);
+    expect(decodeGlobalId(customer!.id).scope).toEqual(['us.42.nyc']);
 
-    const linked = await gateway.graphql(ObpLinkUserToCustomerDocument, { customerId: customer.id });
+    const linked = await gateway.graphql(ObpLinkUserToCustomerDocument, { customerId: customer!.id });
     expect(linked.errors).toBeUndefined();
-    expect(linked.data!.linkUserToCustomer).toMatchObject({ userId: obpSandboxUserId(admin.username), active: true, customer: { id: customer.id } });
-    const detail = await gateway.graphql(ObpCustomerDetailDocument, { id: customer.id });
+    expect(linked.data!.linkUserToCustomer).toMatchObject({ userId: obpSandboxUserId(admin.username), active: true, customer: { id: customer!.id } });
+    const detail = await gateway.graphql(ObpCustomerDetailDocument, { id: customer!.id });
     expect(detail.data!.customer!.userLinks).toEqual([{ userId: obpSandboxUserId(admin.username), active: true }]);
   });
 });
@@ -211,7 +211,7 @@ describe('OBP DirectLogin token invalidation', () => {
   it('recovers with exactly one refresh after the same user logs in elsewhere, however many calls were refused', async () => {
     const banks = await gateway.graphql(ObpBanksDocument);
     expect(banks.errors).toBeUndefined();
-    const customerIds = banks.data!.banks.flatMap((bank) => bank.customers.edges.map((edge) => edge.node.id));
+    const customerIds = banks.data!.banks!.flatMap((bank) => bank.customers!.edges.map((edge) => edge.node.id));
     const fetchesBefore = await counterValue(gateway.metrics, 'gateway_token_fetches_total', { provider: 'OBP' });
 
     await loginBehindTheGatewaysBack(obp);

@@ -28,7 +28,7 @@ export class AccountResolver {
     return account.customerRef ? context.loaders.customer.load(account.customerRef) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => TransactionConnection, { description: 'Newest first by default; batched per customer where the provider allows' })
+  @FieldResolver(() => TransactionConnection, { nullable: true, description: 'Newest first by default; batched per customer where the provider allows' })
   async transactions(@Root() account: AccountModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
     const query = transactionQueryOf(args.filter, context.now);

@@ -62,14 +62,14 @@ export class PaymentRequestResolver {
     return found;
   }
 
-  @Mutation(() => PaymentRequest, { description: 'Asks a customer for money; send the payer to the returned `link`' })
-  createPaymentRequest(
+  @Mutation(() => PaymentRequest, { nullable: true, description: 'Asks a customer for money; send the payer to the returned `link`' })
+  async createPaymentRequest(
     @Arg('input', () => CreatePaymentRequestInput) input: CreatePaymentRequestInput,
     @Ctx() context: GatewayContext,
   ): Promise<PaymentRequestModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
     const customerId = given(input.customerId);
-    return requirePort(adapter, 'paymentRequests', 'payment requests').create({
+    const created = await requirePort(adapter, 'paymentRequests', 'payment requests').create({
       amount: input.amount,
       currency: input.currency,
       customer: customerId === null ? null : decodeGlobalId(customerId, 'Customer', 'input.customerId'),
@@ -79,6 +79,9 @@ export class PaymentRequestResolver {
       successUrl: given(input.successUrl),
       failureUrl: given(input.failureUrl),
     });
+    // The customer's payment requests (its transactions, hasPaymentRequests, totalDeposits) changed.
+    if (created.customerRef) context.loaders.customerChanged(created.customerRef);
+    return created;
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer asked to pay, when the request names one' })

@@ -70,7 +70,7 @@ export class CustomerResolver {
     return loadExisting(context, decodeGlobalId(id, 'Customer'));
   }
 
-  @Query(() => CustomerConnection, { description: 'Customers of one provider, or of all enabled providers with partial results' })
+  @Query(() => CustomerConnection, { nullable: true, description: 'Customers of one provider, or of all enabled providers with partial results' })
   customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() context: GatewayContext): Promise<CustomerConnection> {
     return listCustomers(context, {
       provider: (args.provider ?? null) as ProviderKey | null,
@@ -80,7 +80,7 @@ export class CustomerResolver {
     });
   }
 
-  @FieldResolver(() => AccountConnection)
+  @FieldResolver(() => AccountConnection, { nullable: true })
   async accounts(
     @Root() customer: CustomerModel,
     @Args(() => PageArgs) args: PageArgs,
@@ -93,35 +93,40 @@ export class CustomerResolver {
     return toConnection(sliceToPage(accounts, page));
   }
 
-  @FieldResolver(() => TransactionConnection, { description: "All the customer's accounts, newest first by default" })
+  @FieldResolver(() => TransactionConnection, { nullable: true, description: "All the customer's accounts, newest first by default" })
   async transactions(@Root() customer: CustomerModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
     const query = transactionQueryOf(args.filter, context.now);
     return toConnection(await context.loaders.customerTransactions.load({ customer: customer.ref, query, page }));
   }
 
-  @Mutation(() => Customer, { description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })
-  createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
+  @Mutation(() => Customer, { nullable: true, description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })
+  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
-    return requirePort(adapter, 'customerWrite', 'creating customers').create(toCreatePortInput(input));
+    const created = await requirePort(adapter, 'customerWrite', 'creating customers').create(toCreatePortInput(input));
+    context.loaders.customerWritten(created.ref, created);
+    return created;
   }
 
-  @Mutation(() => Customer, { description: 'Changes the given fields of a customer' })
-  updateCustomer(
+  @Mutation(() => Customer, { nullable: true, description: 'Changes the given fields of a customer' })
+  async updateCustomer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
     @Ctx() context: GatewayContext,
   ): Promise<CustomerModel> {
     const target = decodeGlobalId(id, 'Customer');
     const changes = toUpdatePortInput(target.provider, input);
-    return requirePort(context.registry.adapter(target.provider), 'customerWrite', 'updating customers').update(target, changes);
+    const updated = await requirePort(context.registry.adapter(target.provider), 'customerWrite', 'updating customers').update(target, changes);
+    context.loaders.customerWritten(target, updated);
+    return updated;
   }
 
-  @Mutation(() => DeleteCustomerPayload, { description: 'Deletes a customer and, at the provider, everything linked to it' })
+  @Mutation(() => DeleteCustomerPayload, { nullable: true, description: 'Deletes a customer and, at the provider, everything linked to it' })
   async deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<DeleteCustomerPayload> {
     const target = decodeGlobalId(id, 'Customer');
     await requirePort(context.registry.adapter(target.provider), 'customerDelete', 'deleting customers').delete(target);
-    context.loaders.customer.clear(target);
+    context.loaders.customerChanged(target);
+    context.loaders.customerWritten(target, null);
     return { deletedId: id };
   }
 }

@@ -4,7 +4,7 @@ import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/glo
 import type { Business as BusinessModel, BusinessInput as BusinessPortInput } from '../../domain/lending.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { forget, perRequest } from '../request-memo.js';
+import { forget, perRequest, remember } from '../request-memo.js';
 import { Customer } from '../types/customer.type.js';
 import { Business, BusinessInput } from '../types/lending-business.type.js';
 import { loadExisting } from './node.resolver.js';
@@ -18,6 +18,11 @@ export function loadBusiness(context: GatewayContext, target: NativeRef): Promis
 
 export function loadBusinessesOfCustomer(context: GatewayContext, customer: NativeRef): Promise<BusinessModel[]> {
   return perRequest(context, `businesses-of:${encodeGlobalId(customer)}`, () => businessesOf(context, customer.provider).listForCustomer(customer));
+}
+
+/** After a write: later reads of the same request by id see the new business. */
+function rememberBusiness(context: GatewayContext, business: BusinessModel): void {
+  remember(context, `business:${encodeGlobalId(business.ref)}`, business);
 }
 
 /** Drops nulls with an error naming the field: nothing here can be cleared. */
@@ -62,6 +67,7 @@ export class BusinessResolver {
   }
 
   @Mutation(() => Business, {
+    nullable: true,
     description:
       'Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise)',
   })
@@ -72,11 +78,12 @@ export class BusinessResolver {
   ): Promise<BusinessModel> {
     const customer = decodeGlobalId(customerId, 'Customer', 'customerId');
     const created = await businessesOf(context, customer.provider).create(customer, toBusinessPortInput(input));
+    rememberBusiness(context, created);
     forget(context, `businesses-of:${encodeGlobalId(customer)}`);
     return created;
   }
 
-  @Mutation(() => Business, { description: 'Changes the given fields of a business; the others stay as they are' })
+  @Mutation(() => Business, { nullable: true, description: 'Changes the given fields of a business; the others stay as they are' })
   async updateBusiness(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => BusinessInput) input: BusinessInput,
@@ -84,7 +91,8 @@ export class BusinessResolver {
   ): Promise<BusinessModel> {
     const target = decodeGlobalId(id, 'Business');
     const updated = await businessesOf(context, target.provider).update(target, toBusinessPortInput(input));
-    forget(context, `business:${encodeGlobalId(target)}`);
+    rememberBusiness(context, updated);
+    if (updated.customerRef !== null) forget(context, `businesses-of:${encodeGlobalId(updated.customerRef)}`);
     return updated;
   }
 }

@@ -4,7 +4,7 @@ import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/glo
 import type { Consumer as ConsumerModel, ConsumerInput as ConsumerPortInput } from '../../domain/lending.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { forget, perRequest } from '../request-memo.js';
+import { perRequest, remember } from '../request-memo.js';
 import { Customer } from '../types/customer.type.js';
 import { Consumer, ConsumerInput, SsnScalar } from '../types/lending-consumer.type.js';
 import { loadExisting } from './node.resolver.js';
@@ -20,6 +20,12 @@ export function loadConsumer(context: GatewayContext, target: NativeRef): Promis
 /** A customer's consumer, or null when it has none yet. */
 export function loadConsumerOfCustomer(context: GatewayContext, customer: NativeRef): Promise<ConsumerModel | null> {
   return perRequest(context, `consumer-of:${encodeGlobalId(customer)}`, () => consumersOf(context, customer.provider).getForCustomer(customer));
+}
+
+/** After a write: later reads of the same request, by id or through its customer, see the new consumer. */
+function rememberConsumer(context: GatewayContext, consumer: ConsumerModel): void {
+  remember(context, `consumer:${encodeGlobalId(consumer.ref)}`, consumer);
+  remember(context, `consumer-of:${encodeGlobalId(consumer.customerRef)}`, consumer);
 }
 
 /**
@@ -58,6 +64,7 @@ export class ConsumerResolver {
   }
 
   @Mutation(() => Consumer, {
+    nullable: true,
     description:
       'Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation',
   })
@@ -69,11 +76,11 @@ export class ConsumerResolver {
   ): Promise<ConsumerModel> {
     const customer = decodeGlobalId(customerId, 'Customer', 'customerId');
     const created = await consumersOf(context, customer.provider).create(customer, toConsumerPortInput(input, ssn));
-    forget(context, `consumer-of:${encodeGlobalId(customer)}`);
+    rememberConsumer(context, created);
     return created;
   }
 
-  @Mutation(() => Consumer, { description: 'Changes the given fields of a consumer; the others stay as they are' })
+  @Mutation(() => Consumer, { nullable: true, description: 'Changes the given fields of a consumer; the others stay as they are' })
   async updateConsumer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ConsumerInput) input: ConsumerInput,
@@ -82,7 +89,7 @@ export class ConsumerResolver {
   ): Promise<ConsumerModel> {
     const target = decodeGlobalId(id, 'Consumer');
     const updated = await consumersOf(context, target.provider).update(target, toConsumerPortInput(input, ssn));
-    forget(context, `consumer:${encodeGlobalId(target)}`);
+    rememberConsumer(context, updated);
     return updated;
   }
 }

@@ -64,7 +64,7 @@ export class LendingCustomerFieldsResolver {
 
 @Resolver(() => Consumer)
 export class LendingConsumerFieldsResolver {
-  @FieldResolver(() => ReportConnection, { description: "The consumer's reports, newest first" })
+  @FieldResolver(() => ReportConnection, { nullable: true, description: "The consumer's reports, newest first" })
   async reports(@Root() consumer: ConsumerModel, @Args(() => PageArgs) args: PageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
     const reports = await requirePort(context.registry.adapter(consumer.provider), 'reports', 'reports').listForConsumer(consumer.ref);

@@ -129,7 +129,7 @@ export class ReportResolver {
     return loadExisting(context, decodeGlobalId(id, 'Report'));
   }
 
-  @Mutation(() => VoaReport, { description: 'Starts a Verification of Assets report (needs the customer\'s consumer). Answers at once, IN_PROGRESS' })
+  @Mutation(() => VoaReport, { nullable: true, description: 'Starts a Verification of Assets report (needs the customer\'s consumer). Answers at once, IN_PROGRESS' })
   generateVoaReport(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('input', () => GenerateReportInput, { nullable: true }) input: GenerateReportInput | null,
@@ -138,7 +138,7 @@ export class ReportResolver {
     return generate(context, customerId, toGenerateInput('VOA', input));
   }
 
-  @Mutation(() => VoiReport, { description: 'Starts a Verification of Income report (needs the customer\'s consumer). Answers at once, IN_PROGRESS' })
+  @Mutation(() => VoiReport, { nullable: true, description: 'Starts a Verification of Income report (needs the customer\'s consumer). Answers at once, IN_PROGRESS' })
   generateVoiReport(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('input', () => GenerateVoiReportInput, { nullable: true }) input: GenerateVoiReportInput | null,
@@ -148,6 +148,7 @@ export class ReportResolver {
   }
 
   @Mutation(() => CashFlowReport, {
+    nullable: true,
     description: 'Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS',
   })
   generateCashFlowReport(

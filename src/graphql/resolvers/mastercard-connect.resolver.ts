@@ -9,6 +9,7 @@ import { given } from '../input-values.js';
 @Resolver()
 export class ConnectResolver {
   @Mutation(() => ConnectUrl, {
+    nullable: true,
     description: 'A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability)',
   })
   generateConnectUrl(@Arg('input', () => GenerateConnectUrlInput) input: GenerateConnectUrlInput, @Ctx() context: GatewayContext): Promise<ConnectUrlModel> {

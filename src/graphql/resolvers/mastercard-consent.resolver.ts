@@ -44,7 +44,7 @@ export class ConsentResolver {
     return context.loaders.customer.load(consent.customerRef);
   }
 
-  @Query(() => ConsentConnection, { description: "A customer's CDR consents, newest first (providers with the CONSENTS capability)" })
+  @Query(() => ConsentConnection, { nullable: true, description: "A customer's CDR consents, newest first (providers with the CONSENTS capability)" })
   async consents(@Arg('customerId', () => ID) customerId: string, @Args(() => ConsentPageArgs) args: ConsentPageArgs, @Ctx() context: GatewayContext) {
     return toConnection(await consentsOf(context, decodeGlobalId(customerId, 'Customer', 'customerId'), args));
   }
@@ -55,33 +55,40 @@ export class ConsentResolver {
   }
 
   @Mutation(() => Consent, {
+    nullable: true,
     description:
       'Revokes the whole consent: every institution arrangement is revoked and the consent becomes INACTIVE. Data calls for its accounts then fail with CONSENT_REVOKED; CDR requires deleting the data derived from it',
   })
-  revokeConsent(
+  async revokeConsent(
     @Arg('id', () => ID) id: string,
     @Arg('revokedBy', () => ConsentActorEnum) revokedBy: string,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentModel> {
     const target = decodeGlobalId(id, 'Consent');
-    return requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revoke(target, revokedBy as ConsentActor);
+    const revoked = await requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revoke(target, revokedBy as ConsentActor);
+    // The customer's accounts and transactions may no longer be read: later fields ask again.
+    context.loaders.customerChanged(revoked.customerRef);
+    return revoked;
   }
 
   @Mutation(() => Consent, {
+    nullable: true,
     description: "Revokes one institution login's arrangement; the consent stays ACTIVE while another arrangement is",
   })
-  revokeConsentInstitutionLogin(
+  async revokeConsentInstitutionLogin(
     @Arg('id', () => ID) id: string,
     @Arg('institutionLoginId', () => String, { description: 'Account.institutionLoginId / ConsentArrangement.institutionLoginId' }) institutionLoginId: string,
     @Arg('revokedBy', () => ConsentActorEnum) revokedBy: string,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentModel> {
     const target = decodeGlobalId(id, 'Consent');
-    return requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revokeInstitutionLogin(
+    const revoked = await requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revokeInstitutionLogin(
       target,
       institutionLoginId,
       revokedBy as ConsentActor,
     );
+    context.loaders.customerChanged(revoked.customerRef);
+    return revoked;
   }
 }
 
@@ -94,6 +101,7 @@ export class MastercardCustomerFieldsResolver {
   }
 
   @FieldResolver(() => ConsentConnection, {
+    nullable: true,
     description: "The customer's CDR consents (providers with the CONSENTS capability; UNSUPPORTED_BY_PROVIDER for others)",
   })
   async consents(@Root() customer: CustomerModel, @Args(() => ConsentPageArgs) args: ConsentPageArgs, @Ctx() context: GatewayContext) {

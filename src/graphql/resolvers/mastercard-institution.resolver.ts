@@ -51,7 +51,7 @@ export class InstitutionResolver {
     return encodeGlobalId(institution.ref);
   }
 
-  @Query(() => InstitutionConnection, { description: 'Search the institutions a provider connects to' })
+  @Query(() => InstitutionConnection, { nullable: true, description: 'Search the institutions a provider connects to' })
   async institutions(@Args(() => SearchInstitutionsArgs) args: SearchInstitutionsArgs, @Ctx() context: GatewayContext) {
     const port = requirePort(context.registry.adapter(args.provider as ProviderKey), 'institutions', 'institutions');
     const page = pageRequestOf(args.first, args.after);
@@ -59,7 +59,7 @@ export class InstitutionResolver {
     return toConnection(await port.search({ search: searchOf(args.search), products }, page));
   }
 
-  @Query(() => InstitutionConnection, { description: 'Institutions certified for the given products, with their certification' })
+  @Query(() => InstitutionConnection, { nullable: true, description: 'Institutions certified for the given products, with their certification' })
   async certifiedInstitutions(@Args(() => CertifiedInstitutionsArgs) args: CertifiedInstitutionsArgs, @Ctx() context: GatewayContext) {
     const port = requirePort(context.registry.adapter(args.provider as ProviderKey), 'institutions', 'institutions');
     const page = pageRequestOf(args.first, args.after);

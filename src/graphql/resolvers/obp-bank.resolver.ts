@@ -23,6 +23,7 @@ export class BankResolver {
   }
 
   @Query(() => [Bank], {
+    nullable: true,
     description:
       'Banks of the providers that host several (OBP: the banks OBP_BANK_IDS exposes, all when unset). Without `provider`, every such provider; one that fails is reported in `errors` and the others still answer',
   })
@@ -54,14 +55,14 @@ export class BankResolver {
     return loadExisting(context, decodeGlobalId(id, 'Bank'));
   }
 
-  @FieldResolver(() => BankCustomerConnection, { description: 'Customers at this bank, oldest first (OBP: needs the CanGetCustomers role)' })
+  @FieldResolver(() => BankCustomerConnection, { nullable: true, description: 'Customers at this bank, oldest first (OBP: needs the CanGetCustomers role)' })
   async customers(@Root() bank: BankModel, @Args(() => PageArgs) args: PageArgs, @Ctx() context: GatewayContext) {
     const page = await requirePort(context.registry.adapter(bank.provider), 'banks', 'banks').customers(bank.ref, pageRequestOf(args.first, args.after));
     context.loaders.primeCustomers(page.items);
     return toConnection(page);
   }
 
-  @FieldResolver(() => AccountConnection, { description: "Accounts at this bank that the gateway's provider user can see, read through the owner view" })
+  @FieldResolver(() => AccountConnection, { nullable: true, description: "Accounts at this bank that the gateway's provider user can see, read through the owner view" })
   async accounts(@Root() bank: BankModel, @Args(() => PageArgs) args: PageArgs, @Ctx() context: GatewayContext) {
     const page = await requirePort(context.registry.adapter(bank.provider), 'banks', 'banks').accounts(bank.ref, pageRequestOf(args.first, args.after));
     for (const account of page.items) context.loaders.account.prime(account.ref, account);
@@ -77,6 +78,7 @@ export class UserCustomerLinkResolver {
   }
 
   @Mutation(() => UserCustomerLink, {
+    nullable: true,
     description:
       "Links a provider user to a customer so the user may act for it (OBP: POST user_customer_links; needs CanCreateUserCustomerLink). Without userId, the gateway's own provider user",
   })
