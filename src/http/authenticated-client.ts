@@ -2,6 +2,7 @@ import type { CredentialKey, IssuedToken, TokenCache } from '../auth/token-cache
 import { GatewayError } from '../domain/errors.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { HttpClient, UpstreamRequest, UpstreamResponse } from './http-client.js';
+import { withinRequestDeadline } from './request-deadline.js';
 
 /** One call through an authenticated client: an upstream request without credentials. */
 export interface AuthenticatedRequest extends Omit<UpstreamRequest, 'detached' | 'isOutage'> {
@@ -100,11 +101,14 @@ export function createAuthenticatedClient<R extends AuthenticatedRequest>(option
     if (source === undefined) {
       response = await send(request, undefined);
     } else {
-      let token = await tokens.get(source.credential, login);
+      // A login is shared by concurrent requests and runs on its own budget; each caller waits for it
+      // only until its own request deadline.
+      const freshToken = () => withinRequestDeadline(tokens.get(source.credential, login), provider, 'login');
+      let token = await freshToken();
       response = await send(request, token);
       if (options.isTokenRejected(response)) {
         await tokens.invalidate(source.credential, token);
-        token = await tokens.get(source.credential, login);
+        token = await freshToken();
         response = await send(request, token);
       }
     }

@@ -15,6 +15,7 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 import { currentRequestScope } from '../observability/request-scope.js';
 import { DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './limits.js';
 import { BodyTooLargeError, readBodyCapped } from './read-body.js';
+import { untilAborted } from './request-deadline.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -223,28 +224,12 @@ function startBudget(provider: ProviderKey, request: UpstreamRequest, budgetMs: 
     byBudget && ownBudget.signal.aborted
       ? new GatewayError('PROVIDER_TIMEOUT', `${provider}: ${request.operation} did not complete within ${budgetMs} ms`, { provider })
       : new GatewayError('PROVIDER_TIMEOUT', `${provider}: ${request.operation} did not complete before the request deadline`, { provider });
-  let onAbort: (() => void) | undefined;
   return {
     signal,
     expired: () => byBudget && ownBudget.signal.aborted,
     error,
-    race(work) {
-      if (signal.aborted) {
-        work.catch(() => undefined);
-        return Promise.reject(new NotAnOutage(error()));
-      }
-      const aborted = new Promise<never>((_resolve, reject) => {
-        onAbort = () => reject(new NotAnOutage(error()));
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
-      // The losing side must not surface as an unhandled rejection.
-      work.catch(() => undefined);
-      return Promise.race([work, aborted]);
-    },
-    dispose() {
-      clearTimeout(timer);
-      if (onAbort) signal.removeEventListener('abort', onAbort);
-    },
+    race: (work) => untilAborted(work, signal, () => new NotAnOutage(error())),
+    dispose: () => clearTimeout(timer),
   };
 }
 

@@ -7,7 +7,8 @@ import { createAuthenticatedClient, type AuthenticatedRequest } from '../../src/
 import { createHttpClient, type HttpClient } from '../../src/http/http-client.js';
 import { undocumentedAnswerError } from '../../src/http/upstream-status.js';
 import { createMetrics } from '../../src/observability/metrics.js';
-import { html, json, startMisbehavingServer, type Handler, type MisbehavingServer } from './misbehaving-server.js';
+import { runInRequestScope } from '../../src/observability/request-scope.js';
+import { hang, html, json, startMisbehavingServer, type Handler, type MisbehavingServer } from './misbehaving-server.js';
 
 /**
  * The one token-then-call sequence (src/http/authenticated-client.ts) over real HTTP, configured
@@ -35,9 +36,9 @@ function tokenProvider(options: { loginAnswer?: Handler; dataAnswer?: Handler } 
   return { routes: { 'POST /login': login, 'GET /data': data }, expire: () => void (issued += 1) };
 }
 
-async function clientFor(routes: Record<string, Handler>, withToken = true) {
+async function clientFor(routes: Record<string, Handler>, withToken = true, operationBudgetMs = 10_000) {
   server = await startMisbehavingServer(routes);
-  http = createHttpClient({ provider: 'OBP', baseUrl: server.url, metrics: createMetrics({ defaultMetrics: false }), limits: { maxAttempts: 1 } });
+  http = createHttpClient({ provider: 'OBP', baseUrl: server.url, metrics: createMetrics({ defaultMetrics: false }), limits: { maxAttempts: 1, operationBudgetMs } });
   return createAuthenticatedClient<AuthenticatedRequest>({
     provider: 'OBP',
     http,
@@ -126,5 +127,14 @@ describe('authenticated client', () => {
     const cause = String((error.cause as Error).message);
     expect(cause).toContain('items.0');
     expect(cause + error.message).not.toContain('4111');
+  });
+
+  it('waits for a shared login only until its own request deadline', async () => {
+    const client = await clientFor(tokenProvider({ loginAnswer: hang }).routes, true, 1_000);
+    const scope = { requestId: 't', warnings: [], deadlineAt: Date.now() + 100, signal: AbortSignal.timeout(100) };
+    const error = await runInRequestScope(scope, () => client.call(data).catch((caught: unknown) => caught));
+    expect(error).toMatchObject({ code: 'PROVIDER_TIMEOUT', retryable: true });
+    expect((error as Error).message).toContain('request deadline');
+    expect(server!.calls('GET /data')).toBe(0);
   });
 });
