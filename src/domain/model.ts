@@ -114,6 +114,12 @@ export interface Page<T> {
   hasMore: boolean;
   /** Only when the provider reports an exact total. */
   totalCount: number | null;
+  /**
+   * Provider positions this page covers, when more than `items.length`: records the tolerant reader
+   * left out (issue 9) still count, so the next page starts at `offset + span`, not on a record
+   * already shown. Absent = `items.length`.
+   */
+  span?: number;
 }
 
 export interface TransactionQuery {

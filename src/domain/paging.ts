@@ -38,7 +38,7 @@ export async function pageThroughFilter<T>(
     }
     const window = await fetchWindow({ offset, limit: windowSize });
     matches.push(...window.items.filter(keep));
-    offset += window.items.length;
+    offset += window.span ?? window.items.length;
     hasMore = window.hasMore && window.items.length > 0;
   }
   return {

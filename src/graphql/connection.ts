@@ -11,7 +11,8 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       hasNextPage: page.hasMore,
       hasPreviousPage: page.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      // After records left out as unreadable (Page.span), the next page starts after all of them.
+      endCursor: page.span !== undefined && page.span > 0 ? encodeCursor(page.offset + page.span - 1) : (edges.at(-1)?.cursor ?? null),
     },
     totalCount: page.totalCount,
   };

@@ -167,16 +167,36 @@ export function readRecords<W, T>(
 ): T[] {
   const items: T[] = [];
   for (const raw of raws) {
-    const wire = readRecord(schema, raw, context, options);
-    if (wire === undefined) continue;
-    try {
-      items.push(map(wire));
-    } catch (error) {
-      // A mapper that cannot place a record (a value the unified model cannot hold) drops it alone.
-      warnProviderData(context.provider, context.operation, error instanceof UnreadableRecord ? error.member : '*', 'invalid_record');
-    }
+    const item = readAndMap(schema, raw, context, map, options);
+    if (item !== undefined) items.push(item);
   }
   return items;
+}
+
+/**
+ * Like {@link readRecords}, but a record left out leaves `undefined` in its place, for callers whose
+ * paging counts the provider's positions (OBP's merged bank lists).
+ */
+export function readRecordsInPlace<W, T>(
+  schema: RecordSchema<W>,
+  raws: readonly unknown[],
+  context: ReadContext,
+  map: (wire: W) => T,
+  options?: ReadOptions,
+): Array<T | undefined> {
+  return raws.map((raw) => readAndMap(schema, raw, context, map, options));
+}
+
+function readAndMap<W, T>(schema: RecordSchema<W>, raw: unknown, context: ReadContext, map: (wire: W) => T, options?: ReadOptions): T | undefined {
+  const wire = readRecord(schema, raw, context, options);
+  if (wire === undefined) return undefined;
+  try {
+    return map(wire);
+  } catch (error) {
+    // A mapper that cannot place a record (a value the unified model cannot hold) drops it alone.
+    warnProviderData(context.provider, context.operation, error instanceof UnreadableRecord ? error.member : '*', 'invalid_record');
+    return undefined;
+  }
 }
 
 /**

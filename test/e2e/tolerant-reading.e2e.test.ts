@@ -148,6 +148,36 @@ describe('tolerant reading of a provider page (issue 9, item 2)', () => {
     expect(await counterValue(running.gateway.metrics, 'gateway_provider_data_warnings_total', { kind: 'unparsable' })).toBe(1);
   });
 
+  it('pages on after a record left out, without showing any record twice (Page.span)', async () => {
+    let targetId: string | undefined;
+    const running = await gatewayBehind((path, body) => {
+      for (const record of transactionsPage(path, body) ?? []) if (String(record.id) === targetId) delete record.id;
+      return body;
+    });
+    const { id } = await customerWithTransactions(running.base);
+    const all = await running.base.graphql<TransactionsAnswer>(TRANSACTIONS.replace('first: 100', 'first: 1000'), { id });
+    const wanted = all.data!.customer!.transactions!.edges.map((edge) => edge.node.providerId);
+    targetId = wanted[2];
+
+    const PAGE = `query ($id: ID!, $after: String) {
+      customer(id: $id) { transactions(first: 25, after: $after) { edges { node { providerId } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    type PageAnswer = {
+      customer: { transactions: { edges: Array<{ node: { providerId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const answer: Awaited<ReturnType<typeof running.gateway.graphql<PageAnswer>>> = await running.gateway.graphql<PageAnswer>(PAGE, { id, after });
+      expect(answer.errors).toBeUndefined();
+      const connection = answer.data!.customer.transactions;
+      seen.push(...connection.edges.map((edge) => edge.node.providerId));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(wanted.filter((providerId) => providerId !== targetId));
+  });
+
   it('still fails the call when the envelope itself is not the documented shape', async () => {
     const running = await gatewayBehind((path, body) => (transactionsPage(path, body) ? { transactions: 'not a list' } : body));
     const { id } = await customerWithTransactions(running.base);

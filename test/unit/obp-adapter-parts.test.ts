@@ -122,6 +122,7 @@ describe('OBP mappers', () => {
       },
       'gh.29.uk',
       'acc',
+      { provider: 'OBP', operation: 'test' },
     );
     expect(transaction.amount).toEqual({ amount: '-0.10', currency: 'GBP' });
     expect(transaction.details?.provider === 'OBP' && transaction.details.newBalance).toEqual({ amount: '1000000000000.10', currency: 'GBP' });

@@ -107,11 +107,14 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
       transactionListSchema,
     );
     const context = read(operation);
+    const items = readRecords(transactionSchema, body.transactions, context, (wire) => toTransaction(region, wire, customerId, context));
     return {
-      items: readRecords(transactionSchema, body.transactions, context, (wire) => toTransaction(region, wire, customerId, context)),
+      items,
       offset: window.offset,
       hasMore: body.moreAvailable ?? false,
+      // `found` counts every record, readable or not; the next page starts after all of them.
       totalCount: body.found ?? null,
+      ...(items.length < body.transactions.length ? { span: body.transactions.length } : {}),
     };
   }
 
@@ -155,11 +158,13 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
           customerListSchema,
         );
         const context = read('customers.list');
+        const items = readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context));
         return {
-          items: readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context)),
+          items,
           offset: page.offset,
           hasMore: body.moreAvailable ?? false,
           totalCount: body.found ?? null,
+          ...(items.length < body.customers.length ? { span: body.customers.length } : {}),
         };
       },
     },

@@ -1,8 +1,9 @@
-import { GatewayError } from '../../domain/errors.js';
-import { decimalFromString } from '../../domain/decimal.js';
 import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { Account, AccountType } from '../../domain/model.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import type { ReadContext } from '../record-reader.js';
 import { textOrNull } from './dates.js';
+import { obpMoney } from './transactions.mapper.js';
 import type { WireAccount } from './wire.js';
 
 /** OBP's `owner` view: the one through which an account's owner sees everything (obp-notes.md, Accounts). */
@@ -59,21 +60,15 @@ export interface ObpAccountRouting {
   addressMasked: string | null;
 }
 
-/** An amount OBP sends that is not a decimal is OBP's fault, not an internal error. */
-function balanceOf(balance: { amount: string; currency: string }): { amount: string; currency: string } {
-  try {
-    return { amount: decimalFromString(balance.amount), currency: balance.currency };
-  } catch (cause) {
-    throw new GatewayError('PROVIDER_UNAVAILABLE', 'OBP answered an account balance that is not a decimal', { provider: 'OBP', cause });
-  }
-}
 
 /**
  * ModeratedAccountJSON400 → Account. `customerRef` is the customer the caller reached it through
  * (OBP links accounts to users; a customer-account link is how a customer's accounts are found).
  */
-export function toAccount(wire: WireAccount, bankId: string, customerRef: NativeRef | null): Account {
-  const balance = wire.balance ? balanceOf(wire.balance) : null;
+export function toAccount(wire: WireAccount, bankId: string, customerRef: NativeRef | null, context: ReadContext): Account {
+  // A balance that is not a decimal is OBP's fault: null with a warning, the account still reads.
+  const balance = wire.balance ? (obpMoney(wire.balance) ?? null) : null;
+  if (wire.balance && balance === null) warnProviderData(context.provider, context.operation, 'balance.amount', 'unparsable');
   const routings: ObpAccountRouting[] = (wire.account_routings ?? []).flatMap((routing) =>
     routing.scheme ? [{ scheme: routing.scheme, addressMasked: maskNumber(routing.address) }] : [],
   );

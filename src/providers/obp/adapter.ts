@@ -17,16 +17,20 @@ import { COUNT_WINDOW, mergeBankLists } from './customer-merge.js';
 import { toCustomer } from './customers.mapper.js';
 import { obpDate, toObpFilterDate } from './dates.js';
 import { createDirectLoginClient } from './direct-login-client.js';
+import { readOne, readRecords, readRecordsInPlace, type ReadContext } from '../record-reader.js';
 import { toTransaction } from './transactions.mapper.js';
 import {
   accountSchema,
   bankListSchema,
   bankSchema,
   basicAccountListSchema,
+  basicAccountSchema,
   currentUserSchema,
   customerAccountLinkListSchema,
+  customerAccountLinkSchema,
   customerListSchema,
   customerSchema,
+  recordBodySchema,
   transactionListSchema,
   transactionSchema,
   userCustomerLinkListSchema,
@@ -60,6 +64,8 @@ const BANK_LIST_TTL_MS = 5 * 60 * 1000;
 const ACCOUNT_READ_CONCURRENCY = 8;
 
 const segment = (value: string): string => encodeURIComponent(value);
+const read = (operation: string): ReadContext => ({ provider: 'OBP', operation });
+const asIs = <T>(wire: T): T => wire;
 
 /** v5.0.0 is the first version with the customers list (getCustomersAtOneBank) and the lean create body. */
 function checkVersion(apiVersion: string): string {
@@ -92,25 +98,37 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, load: (item:
 /**
  * A page from a window read with one extra item. The total is known only at the end of the list,
  * and only when the page is not past it (an empty page at offset n says nothing about the size).
+ * `read` is how many records the provider sent (some may have been left out as unreadable): the
+ * next page starts after all of them, and a page with a record left out has no exact total.
  */
-function windowPage<T>(items: T[], page: PageRequest): Page<T> {
-  const hasMore = items.length > page.limit;
-  const knowsTotal = !hasMore && (items.length > 0 || page.offset === 0);
+function windowPage<T>(items: T[], page: PageRequest, read = items.length): Page<T> {
+  const hasMore = read > page.limit;
+  const knowsTotal = !hasMore && read === items.length && (items.length > 0 || page.offset === 0);
+  const kept = items.slice(0, page.limit);
+  const span = Math.min(read, page.limit);
   return {
-    items: items.slice(0, page.limit),
+    items: kept,
     offset: page.offset,
     hasMore,
     totalCount: knowsTotal ? page.offset + items.length : null,
+    ...(span !== kept.length ? { span } : {}),
   };
 }
 
-function toLink(wire: WireUserCustomerLink, bankId: string): UserCustomerLink {
+/** A page whose unreadable records left holes: the holes go, and `span` keeps the provider's positions. */
+function withoutHoles<T>(page: Page<T | undefined>): Page<T> {
+  const items = page.items.filter((item): item is T => item !== undefined);
+  if (items.length === page.items.length) return page as Page<T>;
+  return { ...page, items, totalCount: null, span: page.span ?? page.items.length };
+}
+
+function toLink(wire: WireUserCustomerLink, bankId: string, context: ReadContext): UserCustomerLink {
   return {
     providerId: wire.user_customer_link_id,
     provider: 'OBP',
     userId: wire.user_id,
     customerRef: ref('OBP', 'Customer', wire.customer_id, bankId),
-    createdAt: obpDate(wire.date_inserted),
+    createdAt: obpDate(wire.date_inserted, { context, field: 'date_inserted' }),
     active: wire.is_active ?? true,
   };
 }
@@ -158,7 +176,7 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
   async function listBanks(): Promise<Bank[]> {
     // Banks are public in OBP, but the token is harmless and keeps one code path.
     const body = await client.callJson({ operation: 'banks.list', method: 'GET', path: path('/banks') }, bankListSchema);
-    const banks = body.banks.map(toBank);
+    const banks = readRecords(bankSchema, body.banks, read('banks.list'), toBank);
     if (!scope.configured) return banks;
     const byId = new Map(banks.map((bank) => [bank.providerId, bank]));
     return scope.configured.flatMap((id) => {
@@ -167,8 +185,12 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
     });
   }
 
-  /** v5.0.0 getCustomersAtOneBank: `limit`, `offset`, `sort_direction` as URL parameters (meta.pagination.urlQueryStyle). */
-  async function customersAt(bankId: string, window: PageRequest): Promise<Customer[]> {
+  /**
+   * v5.0.0 getCustomersAtOneBank: `limit`, `offset`, `sort_direction` as URL parameters
+   * (meta.pagination.urlQueryStyle). A customer record that cannot be read leaves `undefined` in its
+   * place, so bank offsets keep counting OBP's positions; pages drop the holes last (withoutHoles).
+   */
+  async function customersAt(bankId: string, window: PageRequest): Promise<Array<Customer | undefined>> {
     const body = await client.callJson(
       {
         operation: 'customers.list',
@@ -184,11 +206,14 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
       },
       customerListSchema,
     );
-    return body.customers.slice(0, window.limit).map((wire) => toCustomer(wire, bankId));
+    const context = read('customers.list');
+    return readRecordsInPlace(customerSchema, body.customers.slice(0, window.limit), context, (wire) => toCustomer(wire, bankId, context), {
+      idField: 'customer_id',
+    });
   }
 
   async function mergedCustomers(window: PageRequest): Promise<Page<Customer>> {
-    return mergeBankLists(await fanOutBankIds(), customersAt, window);
+    return withoutHoles(await mergeBankLists(await fanOutBankIds(), customersAt, window));
   }
 
   /** The owner view of one account (v4.0.0 getPrivateAccountByIdFull). */
@@ -200,9 +225,12 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
           method: 'GET',
           path: `${bankPath(bankId)}/accounts/${segment(accountId)}/${OWNER_VIEW}/account`,
         },
-        accountSchema,
+        recordBodySchema,
       )
-      .then((wire) => toAccount(wire, bankId, customerRef));
+      .then((body) => {
+        const context = read('accounts.get');
+        return readOne(accountSchema, body, context, (wire) => toAccount(wire, bankId, customerRef, context));
+      });
   }
 
   /**
@@ -220,7 +248,8 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
         },
         customerAccountLinkListSchema,
       );
-      const customerId = body.links[0]?.customer_id;
+      const links = readRecords(customerAccountLinkSchema, body.links, read('accounts.customerLinks'), asIs, { idField: 'account_id' });
+      const customerId = links[0]?.customer_id;
       return customerId ? ref('OBP', 'Customer', customerId, bankId) : null;
     } catch (error) {
       const optional =
@@ -263,8 +292,9 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
       },
       transactionListSchema,
     );
-    const items = body.transactions.map((wire) => toTransaction(wire, bankId, accountId));
-    return windowPage(items, window);
+    const context = read('transactions.list');
+    const items = readRecords(transactionSchema, body.transactions, context, (wire) => toTransaction(wire, bankId, accountId, context));
+    return windowPage(items, window, body.transactions.length);
   }
 
   let currentUserId: Promise<string> | null = null;
@@ -283,12 +313,14 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
     get(target) {
       const bankId = scope.check(target.id, 'id');
       return nullWhenNotFound(
-        client.callJson({ operation: 'banks.get', method: 'GET', path: bankPath(bankId) }, bankSchema).then(toBank),
+        client
+          .callJson({ operation: 'banks.get', method: 'GET', path: bankPath(bankId) }, recordBodySchema)
+          .then((body) => readOne(bankSchema, body, read('banks.get'), toBank)),
       );
     },
     async customers(target, page) {
       const bankId = scope.check(target.id, 'id');
-      return windowPage(await customersAt(bankId, { offset: page.offset, limit: page.limit + 1 }), page);
+      return withoutHoles(windowPage(await customersAt(bankId, { offset: page.offset, limit: page.limit + 1 }), page));
     },
     async accounts(target, page) {
       const bankId = scope.check(target.id, 'id');
@@ -297,7 +329,7 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
         { operation: 'accounts.listAtBank', method: 'GET', path: `${bankPath(bankId)}/accounts` },
         basicAccountListSchema,
       );
-      const ids = body.accounts.map((account) => account.id);
+      const ids = readRecords(basicAccountSchema, body.accounts, read('accounts.listAtBank'), (account) => account.id);
       const pageIds = ids.slice(page.offset, page.offset + page.limit);
       return {
         items: await mapLimited(pageIds, ACCOUNT_READ_CONCURRENCY, (accountId) => readAccount(bankId, accountId)),
@@ -320,7 +352,10 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
         },
         userCustomerLinkListSchema,
       );
-      return body.user_customer_links.map((wire) => toLink(wire, bankId));
+      const context = read('userCustomerLinks.list');
+      return readRecords(userCustomerLinkSchema, body.user_customer_links, context, (wire) => toLink(wire, bankId, context), {
+        idField: 'user_customer_link_id',
+      });
     },
     async link(customer, userId) {
       const bankId = scope.bankOf(customer, 'customerId');
@@ -333,9 +368,10 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
           path: `${bankPath(bankId)}/user_customer_links`,
           body: { user_id: user, customer_id: customer.id },
         },
-        userCustomerLinkSchema,
+        recordBodySchema,
       );
-      return toLink(wire, bankId);
+      const context = read('userCustomerLinks.create');
+      return readOne(userCustomerLinkSchema, wire, context, (link) => toLink(link, bankId, context), { idField: 'user_customer_link_id' });
     },
   };
 
@@ -364,9 +400,13 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
           client
             .callJson(
               { operation: 'customers.get', method: 'GET', path: `${bankPath(bankId)}/customers/${segment(target.id)}` },
-              customerSchema,
+              recordBodySchema,
             )
-            .then((wire) => (wire.bank_id && wire.bank_id !== bankId ? null : toCustomer(wire, bankId))),
+            .then((body) => {
+              const context = read('customers.get');
+              const wire = readOne(customerSchema, body, context, asIs, { idField: 'customer_id' });
+              return wire.bank_id && wire.bank_id !== bankId ? null : toCustomer(wire, bankId, context);
+            }),
         );
       },
     },
@@ -378,9 +418,10 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
         // authenticates before anything else, so the first attempt created nothing.
         const wire = await client.callJson(
           { operation: 'customers.create', method: 'POST', path: `${bankPath(bankId)}/customers`, body },
-          customerSchema,
+          recordBodySchema,
         );
-        return toCustomer(wire, bankId);
+        const context = read('customers.create');
+        return readOne(customerSchema, wire, context, (created) => toCustomer(created, bankId, context), { idField: 'customer_id' });
       },
       update() {
         // OBP changes customers field group by field group (PUT …/customers/CUSTOMER_ID/data, /number …),
@@ -399,7 +440,8 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
           },
           customerAccountLinkListSchema,
         );
-        const accountIds = [...new Set(body.links.map((link) => link.account_id))];
+        const links = readRecords(customerAccountLinkSchema, body.links, read('customers.accountLinks'), asIs, { idField: 'account_id' });
+        const accountIds = [...new Set(links.map((link) => link.account_id))];
         return mapLimited(accountIds, ACCOUNT_READ_CONCURRENCY, (accountId) => accountThroughView(bankId, accountId, customer));
       },
       get(target) {
@@ -428,9 +470,12 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
                 method: 'GET',
                 path: `${bankPath(bankId)}/accounts/${segment(accountId)}/${OWNER_VIEW}/transactions/${segment(target.id)}/transaction`,
               },
-              transactionSchema,
+              recordBodySchema,
             )
-            .then((wire) => toTransaction(wire, bankId, accountId)),
+            .then((body) => {
+              const context = read('transactions.get');
+              return readOne(transactionSchema, body, context, (wire) => toTransaction(wire, bankId, accountId, context));
+            }),
         );
       },
     },

@@ -1,15 +1,17 @@
 import { decimalFromString } from '../../domain/decimal.js';
-import { GatewayError } from '../../domain/errors.js';
 import { ref } from '../../domain/global-id.js';
 import type { Money, Transaction } from '../../domain/model.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import { UnreadableRecord, type ReadContext } from '../record-reader.js';
 import { obpDate, textOrNull } from './dates.js';
 import type { WireAmount, WireTransaction } from './wire.js';
 
-function money(amount: WireAmount, what: string): Money {
+/** An OBP amount as Money; undefined when `amount` is not a decimal string. */
+export function obpMoney(amount: WireAmount): Money | undefined {
   try {
     return { amount: decimalFromString(amount.amount), currency: amount.currency };
-  } catch (cause) {
-    throw new GatewayError('PROVIDER_UNAVAILABLE', `OBP answered a ${what} that is not a decimal`, { provider: 'OBP', cause });
+  } catch {
+    return undefined;
   }
 }
 
@@ -22,8 +24,11 @@ function money(amount: WireAmount, what: string): Money {
  *   `postedAt`; the start date is `transactedAt`. OBP filters and orders by the finish date.
  * - Transactions read through a view are booked ones: OBP has no pending state there, so POSTED.
  */
-export function toTransaction(wire: WireTransaction, bankId: string, accountId: string): Transaction {
-  const newBalance = wire.details.new_balance ? money(wire.details.new_balance, 'new_balance') : null;
+export function toTransaction(wire: WireTransaction, bankId: string, accountId: string, context: ReadContext): Transaction {
+  const amount = obpMoney(wire.details.value);
+  if (amount === undefined) throw new UnreadableRecord(context, 'details.value.amount');
+  const newBalance = wire.details.new_balance ? (obpMoney(wire.details.new_balance) ?? null) : null;
+  if (wire.details.new_balance && newBalance === null) warnProviderData(context.provider, context.operation, 'details.new_balance.amount', 'unparsable');
   const ownAccount = textOrNull(wire.this_account?.id) ?? accountId;
   return {
     ref: ref('OBP', 'Transaction', wire.id, bankId, ownAccount),
@@ -32,15 +37,15 @@ export function toTransaction(wire: WireTransaction, bankId: string, accountId: 
     accountRef: ref('OBP', 'Account', ownAccount, bankId),
     // OBP transactions name account holders, not customers.
     customerRef: null,
-    amount: money(wire.details.value, 'transaction value'),
+    amount,
     status: 'POSTED',
     providerStatus: null,
     description: textOrNull(wire.details.description),
     memo: null,
     category: null,
     payee: textOrNull(wire.other_account?.holder?.name),
-    postedAt: obpDate(wire.details.completed),
-    transactedAt: obpDate(wire.details.posted),
+    postedAt: obpDate(wire.details.completed, { context, field: 'details.completed' }),
+    transactedAt: obpDate(wire.details.posted, { context, field: 'details.posted' }),
     details: { provider: 'OBP', type: textOrNull(wire.details.type), newBalance, counterpartyId: textOrNull(wire.other_account?.id) },
   };
 }

@@ -8,6 +8,15 @@ import { z } from 'zod';
 
 const text = z.string().nullish();
 
+/*
+ * List envelopes declare their records as `unknown`: each record is read on its own with its record
+ * schema (src/providers/record-reader.ts), so one odd record fails alone, never its page (issue 9).
+ */
+const records = z.array(z.unknown());
+
+/** The envelope of a single-record answer: any JSON object, the record read with its schema. */
+export const recordBodySchema = z.record(z.unknown());
+
 /** `{scheme, address}`: bank_routings, account_routings, bank_routing. */
 export const routingSchema = z.object({ scheme: text, address: text }).passthrough();
 
@@ -33,7 +42,7 @@ export const bankSchema = z
   .passthrough();
 export type WireBank = z.infer<typeof bankSchema>;
 
-export const bankListSchema = z.object({ banks: z.array(bankSchema) });
+export const bankListSchema = z.object({ banks: records });
 
 /**
  * CustomerJsonV310 (create 201, get) and CustomerJsonV300 (v5.0.0 list). Dates differ by factory:
@@ -67,12 +76,11 @@ export const customerSchema = z
   .passthrough();
 export type WireCustomer = z.infer<typeof customerSchema>;
 
-export const customerListSchema = z.object({ customers: z.array(customerSchema) });
+export const customerListSchema = z.object({ customers: records });
 
 /** BasicAccountJSON (GET /obp/v4.0.0/banks/BANK_ID/accounts): ids and labels only. */
-export const basicAccountListSchema = z.object({
-  accounts: z.array(z.object({ id: z.string(), label: text, bank_id: text }).passthrough()),
-});
+export const basicAccountSchema = z.object({ id: z.string(), label: text, bank_id: text }).passthrough();
+export const basicAccountListSchema = z.object({ accounts: records });
 
 /** ModeratedAccountJSON400 (GET …/ACCOUNT_ID/VIEW_ID/account, v4.0.0). */
 export const accountSchema = z
@@ -112,7 +120,7 @@ export const transactionSchema = z
   .passthrough();
 export type WireTransaction = z.infer<typeof transactionSchema>;
 
-export const transactionListSchema = z.object({ transactions: z.array(transactionSchema) });
+export const transactionListSchema = z.object({ transactions: records });
 
 /** UserCustomerLinkJson (v2.0.0 createUserCustomerLinks 201; v4.0.0 getters list them). */
 export const userCustomerLinkSchema = z
@@ -126,12 +134,11 @@ export const userCustomerLinkSchema = z
   .passthrough();
 export type WireUserCustomerLink = z.infer<typeof userCustomerLinkSchema>;
 
-export const userCustomerLinkListSchema = z.object({ user_customer_links: z.array(userCustomerLinkSchema) });
+export const userCustomerLinkListSchema = z.object({ user_customer_links: records });
 
 /** Customer-account links (v5.0.0; not in the extract): only the ids are read. */
-export const customerAccountLinkListSchema = z.object({
-  links: z.array(z.object({ customer_id: text, bank_id: text, account_id: z.string() }).passthrough()),
-});
+export const customerAccountLinkSchema = z.object({ customer_id: text, bank_id: text, account_id: z.string() }).passthrough();
+export const customerAccountLinkListSchema = z.object({ links: records });
 
 /** GET /obp/vX/users/current (UserJsonV300): only the user id is read. */
 export const currentUserSchema = z.object({ user_id: z.string() }).passthrough();
