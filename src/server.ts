@@ -15,7 +15,7 @@ import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
 import { runInRequestScope } from './observability/request-scope.js';
-import { createSecurity, type SecurityConfig } from './security/index.js';
+import { createSecurity, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 
 export interface ServerOptions {
@@ -68,7 +68,8 @@ export async function createServer(options: ServerOptions) {
     runInRequestScope(scope, done);
   });
 
-  const schema = await buildGatewaySchema();
+  // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts).
+  const schema = guardFieldsByScope(await buildGatewaySchema());
   const security = await createSecurity(options.security, logger);
   await security.register(app, schema, '/graphql');
   const apollo = new ApolloServer<GatewayContext>({
@@ -92,16 +93,21 @@ export async function createServer(options: ServerOptions) {
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => ({
+    context: async (request) => {
       // First: an anonymous request is refused (401) before its document is even parsed.
-      caller: await security.authenticate(request.headers),
-      requestId: String(request.id),
-      registry,
-      loaders: createLoaders(registry),
-      logger: logger.child({ reqId: String(request.id) }),
-      now: now(),
-      partialErrors: [],
-    }),
+      const caller = await security.authenticate(request.headers);
+      // The providers this caller may use; the others are FORBIDDEN or left out of fan-outs.
+      const callerRegistry = registryForCaller(registry, caller);
+      return {
+        caller,
+        requestId: String(request.id),
+        registry: callerRegistry,
+        loaders: createLoaders(callerRegistry),
+        logger: logger.child({ reqId: String(request.id) }),
+        now: now(),
+        partialErrors: [],
+      };
+    },
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

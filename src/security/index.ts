@@ -13,6 +13,8 @@ import { checkQueryLimits } from './query-limits.js';
 import type { SecurityConfig } from './security-config.js';
 
 export type { Caller } from './caller.js';
+export { registryForCaller } from './caller-registry.js';
+export { guardFieldsByScope } from './field-rules.js';
 export type { SecurityConfig } from './security-config.js';
 
 export interface Security {

@@ -1,0 +1,83 @@
+import {
+  defaultFieldResolver,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { GatewayError } from '../domain/errors.js';
+import type { Caller, Scope } from './caller.js';
+
+/**
+ * Scopes a field needs (issue 11, item 2), by `Type.field`; a rule on an interface field applies
+ * to every implementation. Every Query field needs `read` and every Mutation field `write` unless
+ * listed here — so a new root field is covered the moment it exists (a test walks them all).
+ */
+const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
+  // Full account numbers and account holders' names.
+  'Account.paymentDetails': ['read', 'sensitive'],
+  'Account.owners': ['read', 'sensitive'],
+  // Lending reports: generating one costs money and reads a consumer's finances.
+  'Query.report': ['reports'],
+  'Customer.reports': ['reports'],
+  'Consumer.reports': ['reports'],
+  'Report.rawProviderJson': ['reports'],
+  'Mutation.generateVoaReport': ['reports'],
+  'Mutation.generateVoiReport': ['reports'],
+  'Mutation.generateCashFlowReport': ['reports'],
+  // The SSN is an argument of these.
+  'Mutation.createConsumer': ['write', 'sensitive'],
+  'Mutation.updateConsumer': ['write', 'sensitive'],
+  // Administration: who may act for a customer at the provider.
+  'Mutation.linkUserToCustomer': ['operator'],
+};
+
+const ROOT_DEFAULTS: Readonly<Record<string, readonly Scope[]>> = { Query: ['read'], Mutation: ['write'] };
+
+/** The scopes `type.field` needs; empty = any authenticated caller. */
+export function requiredScopes(schema: GraphQLSchema, typeName: string, fieldName: string): readonly Scope[] {
+  const own = FIELD_RULES[`${typeName}.${fieldName}`];
+  if (own) return own;
+  const type = schema.getType(typeName);
+  if (isObjectType(type) || isInterfaceType(type)) {
+    for (const iface of type.getInterfaces()) {
+      const inherited = FIELD_RULES[`${iface.name}.${fieldName}`];
+      if (inherited) return inherited;
+    }
+  }
+  return ROOT_DEFAULTS[typeName] ?? [];
+}
+
+export function missingScopes(caller: Caller, required: readonly Scope[]): Scope[] {
+  return required.filter((scope) => !caller.scopes.has(scope));
+}
+
+const guarded = new WeakSet<GraphQLSchema>();
+
+/**
+ * Wraps the resolver of every field that needs scopes with a check of `context.caller`: a missing
+ * scope is FORBIDDEN at that field (null there, the rest of the answer intact). Idempotent; the
+ * rules are static, so one schema object serves every server in the process.
+ */
+export function guardFieldsByScope(schema: GraphQLSchema): GraphQLSchema {
+  if (guarded.has(schema)) return schema;
+  guarded.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values((type as GraphQLObjectType).getFields())) {
+      const required = requiredScopes(schema, type.name, field.name);
+      if (required.length === 0) continue;
+      const resolve: GraphQLFieldResolver<unknown, { caller?: Caller }> = field.resolve ?? defaultFieldResolver;
+      const coordinate = `${type.name}.${field.name}`;
+      field.resolve = (source, args, context, info) => {
+        const missing = context.caller ? missingScopes(context.caller, required) : required;
+        if (missing.length > 0) {
+          throw new GatewayError('FORBIDDEN', `${coordinate} needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which this caller lacks`);
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
