@@ -31,6 +31,12 @@ const environmentSchema = z.object({
   UPSTREAM_BUDGET_MS: z.coerce.number().int().min(1).max(300_000).default(DEFAULT_UPSTREAM_LIMITS.operationBudgetMs),
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_REQUEST_DEADLINE_MS),
   UPSTREAM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPSTREAM_LIMITS.maxBodyBytes),
+  // Delay every simulator answer (ms), to see how queries cope with a provider across a network.
+  SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  // Operations (docs/operations.md): how long in-flight requests get on SIGTERM/SIGINT, and tracing.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(url.optional()),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('open-finance-gateway'),
   MASTERCARD_US_BASE_URL: url.default('https://api.finicity.com'),
   MASTERCARD_US_PARTNER_ID: optionalString,
   MASTERCARD_US_PARTNER_SECRET: optionalString,
@@ -86,6 +92,13 @@ export interface GatewayConfig {
   upstreamLimits: Pick<UpstreamLimits, 'operationBudgetMs' | 'maxBodyBytes'>;
   /** REQUEST_DEADLINE_MS: overall deadline of one GraphQL request. */
   requestDeadlineMs: number;
+  /** SANDBOX_LATENCY_MS: delay before every simulator answer; 0 = none. */
+  sandboxLatencyMs: number;
+  /** SHUTDOWN_GRACE_MS: how long in-flight requests may run after SIGTERM/SIGINT before they are cut. */
+  shutdownGraceMs: number;
+  /** OTLP/HTTP collector base URL (`/v1/traces` is appended); unset = tracing off. */
+  otlpEndpoint: string | undefined;
+  serviceName: string;
   providers: {
     MASTERCARD_US?: ProviderEndpoint<MastercardCredentials>;
     MASTERCARD_AU?: ProviderEndpoint<MastercardCredentials> & { accessModel: Environment['MASTERCARD_AU_ACCESS_MODEL'] };
@@ -189,6 +202,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
     sandbox,
     upstreamLimits: { operationBudgetMs: env.UPSTREAM_BUDGET_MS, maxBodyBytes: env.UPSTREAM_MAX_BODY_BYTES },
     requestDeadlineMs: env.REQUEST_DEADLINE_MS,
+    sandboxLatencyMs: env.SANDBOX_LATENCY_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    serviceName: env.OTEL_SERVICE_NAME,
     providers,
     mastercardAuAccessModel: env.MASTERCARD_AU_ACCESS_MODEL,
     obpBankIds,

@@ -27,7 +27,12 @@ export interface RunningGateway {
   registry: ProviderRegistry;
   metrics: GatewayMetrics;
   sandbox: RunningSandbox | null;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish (for up to `graceMs`, default: no limit; past
+   * it their connections are cut and `forced` is true), then closes the provider pools, the
+   * simulators and the cache store.
+   */
+  close(options?: { graceMs?: number }): Promise<{ forced: boolean }>;
 }
 
 /** Starts the gateway (and, with SANDBOX on, the simulators it points at). */
@@ -35,9 +40,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const sandbox = config.sandbox && !options.endpoints ? await startSandbox(options.sandbox) : null;
+  const sandboxOptions = { ...(config.sandboxLatencyMs > 0 ? { latencyMs: config.sandboxLatencyMs } : {}), ...options.sandbox };
+  const sandbox = config.sandbox && !options.endpoints ? await startSandbox(sandboxOptions) : null;
   const endpoints = options.endpoints ?? sandbox?.endpoints ?? config.providers;
-  const store = options.store ?? createCacheStore(config.cacheUrl);
+  const store =
+    options.store ??
+    createCacheStore(config.cacheUrl, undefined, {
+      onHealthChange: (error) =>
+        error ? logger.error({ err: error }, 'cache store unreachable') : logger.info('cache store reachable again'),
+    });
   // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
   let listenUrl: string | undefined;
   const registry = createProviderRegistry(endpoints, {
@@ -56,18 +67,43 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestDeadlineMs: config.requestDeadlineMs,
     ...(options.now ? { now: options.now } : {}),
   });
-  const address = await app.listen({ port: config.port, host: config.host });
+  const release = async () => {
+    await registry.close();
+    await sandbox?.close();
+    await store.disconnect().catch(() => undefined);
+  };
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await release();
+    throw error;
+  }
   listenUrl = address.replace('localhost', '127.0.0.1');
   return {
     url: listenUrl,
     registry,
     metrics,
     sandbox,
-    async close() {
+    async close({ graceMs }: { graceMs?: number } = {}) {
+      let forced = false;
+      // fastify's close stops accepting, answers 503 on kept-alive sockets and waits for in-flight requests.
+      const cut =
+        graceMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              forced = true;
+              app.server.closeAllConnections();
+            }, graceMs);
+      // A request that finishes during the drain leaves an idle keep-alive socket that would hold
+      // the close until the grace period: close those as they appear.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       await app.close();
-      await registry.close();
-      await sandbox?.close();
-      await store.disconnect().catch(() => undefined);
+      clearTimeout(cut);
+      clearInterval(idle);
+      await release();
+      return { forced };
     },
   };
 }

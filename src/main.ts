@@ -1,21 +1,34 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig, type GatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
+import { installShutdown } from './lifecycle/shutdown.js';
+import { describeStartupError } from './lifecycle/startup-error.js';
 import { createLogger } from './observability/logger.js';
 
-/** `npm start`: validated config, then the gateway (on the sandbox when no credentials are set). */
-let config;
+/**
+ * `npm start` (compiled: `node dist/main.js`): validated config, then the gateway (on the sandbox
+ * when no credentials are set). A start-up failure the operator can fix is one line on stderr and
+ * exit code 2; SIGTERM/SIGINT shut down gracefully (src/lifecycle/shutdown.ts).
+ */
+function failStartup(error: unknown, config?: GatewayConfig): never {
+  const sentence = describeStartupError(error, config);
+  if (sentence !== undefined) {
+    process.stderr.write(`${sentence}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Start-up failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
+
+let config: GatewayConfig;
 try {
   config = loadConfig();
 } catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
+  failStartup(error);
 }
 const logger = createLogger(config.logLevel);
-const gateway = await startGateway({ config, logger });
+const gateway = await startGateway({ config, logger }).catch((error: unknown) => failStartup(error, config));
+installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs });
 logger.info(
   { graphql: `${gateway.url}/graphql`, sandbox: config.sandbox, providers: gateway.registry.enabled().map((adapter) => adapter.key) },
   'gateway listening',
@@ -32,13 +45,3 @@ if (gateway.sandbox) {
     logger.info({ provider, url: simulator.url }, 'sandbox simulator listening');
   }
 }
-let stopping = false;
-const stop = async (signal: string): Promise<void> => {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  await gateway.close();
-  process.exit(0);
-};
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));

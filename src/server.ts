@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { ProviderRegistry } from './domain/registry.js';
 import type { GatewayContext } from './graphql/context.js';
@@ -80,8 +80,10 @@ export async function createServer(options: ServerOptions) {
     formatError: createFormatError(logger),
     // Stack traces would leak internals to callers; they are in the logs with the request id.
     includeStacktraceInErrorResponses: false,
+    // Shutdown is the gateway's (src/lifecycle/shutdown.ts): Apollo's own handler would re-raise the
+    // signal and kill the process before in-flight requests finish.
+    stopOnTerminationSignals: false,
     plugins: [
-      fastifyApolloDrainPlugin(app),
       partialErrorsPlugin(),
       providerWarningsPlugin(metrics),
       requestIdPlugin(),
@@ -90,6 +92,8 @@ export async function createServer(options: ServerOptions) {
     ],
   });
   await apollo.start();
+  // After fastify has drained in-flight requests (gateway.close), Apollo runs its serverWillStop hooks.
+  app.addHook('onClose', async () => apollo.stop());
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',

@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:net';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, killAllSpawned, logRecords, spawnGateway } from '../support/spawned-gateway.js';
+
+/**
+ * The gateway as an operator runs it: a separate process from `npm start` (issue 13). These
+ * tests compile first, so they get a generous timeout on a shared 2-core machine.
+ */
+const SLOW = 120_000;
+const QUERY = JSON.stringify({ query: '{ customers(provider: MASTERCARD_US, first: 2) { totalCount edges { node { id } } } }' });
+
+function post(graphqlUrl: string) {
+  return request(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
+}
+
+const messages = (lines: readonly string[]) => logRecords(lines).map((record) => record.msg);
+const isIncomingGraphql = (line: string) => line.includes('"msg":"incoming request"') && line.includes('/graphql');
+
+beforeAll(buildOnce, SLOW);
+afterEach(killAllSpawned);
+
+describe('shutdown', () => {
+  it(
+    'SIGTERM to the `npm start` process lets a slow in-flight request finish, logs it and exits 0',
+    async () => {
+      const gateway = spawnGateway('npm start', { SANDBOX_LATENCY_MS: '400' });
+      const graphqlUrl = await gateway.listening();
+      const answer = post(graphqlUrl);
+      await gateway.waitForLine(isIncomingGraphql);
+      gateway.child.kill('SIGTERM');
+
+      const response = await answer;
+      const body = (await response.body.json()) as { data?: { customers: { totalCount: number } } };
+      expect(response.statusCode).toBe(200);
+      expect(body.data?.customers.totalCount).toBeGreaterThan(0);
+      expect(await gateway.exited, gateway.lines.join('\n')).toEqual({ code: 0, signal: null });
+      const logged = messages(gateway.lines);
+      expect(logged).toContain('shutting down');
+      expect(logged.indexOf('stopped')).toBeGreaterThan(logged.indexOf('shutting down'));
+    },
+    SLOW,
+  );
+
+  it(
+    'cuts requests still running when SHUTDOWN_GRACE_MS is over, says so and exits 1',
+    async () => {
+      const gateway = spawnGateway('node dist/main.js', { SANDBOX_LATENCY_MS: '5000', SHUTDOWN_GRACE_MS: '50' });
+      const graphqlUrl = await gateway.listening();
+      const answer = post(graphqlUrl).then(
+        () => 'answered',
+        () => 'cut',
+      );
+      await gateway.waitForLine(isIncomingGraphql);
+      gateway.child.kill('SIGINT');
+
+      expect(await answer).toBe('cut');
+      expect(await gateway.exited).toEqual({ code: 1, signal: null });
+      expect(messages(gateway.lines)).toEqual(expect.arrayContaining(['shutting down', 'grace period over; open requests were cut', 'stopped']));
+    },
+    SLOW,
+  );
+});
+
+describe('start-up errors are one sentence and exit code 2', () => {
+  let occupied: Server;
+  let occupiedPort = 0;
+  beforeAll(async () => {
+    occupied = createServer();
+    await new Promise<void>((resolve) => occupied.listen(0, '127.0.0.1', resolve));
+    occupiedPort = (occupied.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => occupied.close(() => resolve())));
+
+  it.each([
+    ['a port in use', () => ({ PORT: String(occupiedPort) }), () => new RegExp(`^Port ${occupiedPort} is already in use on 127\\.0\\.0\\.1: .+\\.$`)],
+    ['a bad variable', () => ({ PORT: 'eighty' }), () => /^Invalid configuration: PORT: .+\.$/],
+    ['an unsupported cache store', () => ({ CACHE_URL: 'memcached://127.0.0.1:11211' }), () => /^CACHE_URL: .+\.$/],
+    ['an address that is not this machine', () => ({ HOST: '192.0.2.1' }), () => /^HOST 192\.0\.2\.1 is not an address of this machine: .+\.$/],
+  ])(
+    '%s',
+    async (_case, env, sentence) => {
+      const gateway = spawnGateway('node dist/main.js', env());
+      expect((await gateway.exited).code).toBe(2);
+      expect(gateway.errorLines.filter((line) => line.trim() !== '')).toEqual([expect.stringMatching(sentence())]);
+      expect(gateway.lines.join('\n')).not.toMatch(/\n\s+at /);
+    },
+    SLOW,
+  );
+});
