@@ -5,6 +5,7 @@ import type { ProviderRegistry } from './domain/registry.js';
 import type { UpstreamLimits } from './http/limits.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
+import { checkReadiness } from './observability/readiness.js';
 import { createProviderRegistry, type ProviderEndpoints } from './providers/registry.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox/start-all.js';
 import { createServer } from './server.js';
@@ -59,10 +60,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     limits: { ...config.upstreamLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
   });
+  const readiness = () => checkReadiness({ sandbox: config.sandbox, endpoints, health: metrics.providerHealth, store });
   const app = await createServer({
     registry,
     metrics,
     logger,
+    readiness,
     security: config.security,
     requestDeadlineMs: config.requestDeadlineMs,
     ...(options.now ? { now: options.now } : {}),

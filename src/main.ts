@@ -30,7 +30,13 @@ const logger = createLogger(config.logLevel);
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => failStartup(error, config));
 installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs });
 logger.info(
-  { graphql: `${gateway.url}/graphql`, sandbox: config.sandbox, providers: gateway.registry.enabled().map((adapter) => adapter.key) },
+  {
+    graphql: `${gateway.url}/graphql`,
+    sandbox: config.sandbox,
+    providers: gateway.registry.enabled().map((adapter) => adapter.key),
+    // Since the process started: module loading, schema build, sandbox seeding, listen.
+    startupMs: Math.round(performance.now()),
+  },
   'gateway listening',
 );
 if (config.security.sandboxApiKey) {

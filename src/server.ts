@@ -14,6 +14,7 @@ import { createLoaders } from './loaders/index.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
+import type { Readiness } from './observability/readiness.js';
 import { runInRequestScope } from './observability/request-scope.js';
 import { createSecurity, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Overall deadline of one request in ms (REQUEST_DEADLINE_MS); default DEFAULT_REQUEST_DEADLINE_MS (src/http/limits.ts). */
   requestDeadlineMs?: number;
+  /** What `/readyz` reports (observability/readiness.ts); 503 unless `ready` or `degraded`. */
+  readiness: () => Promise<Readiness>;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -117,9 +120,8 @@ export async function createServer(options: ServerOptions) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerMastercardReportWebhook(app, { registry, logger });
   app.get('/readyz', async (_request, reply) => {
-    const providers = registry.enabled().map((adapter) => adapter.key);
-    if (providers.length === 0) return reply.code(503).send({ status: 'no provider enabled', providers });
-    return { status: 'ready', sandbox: registry.sandbox, providers };
+    const readiness = await options.readiness();
+    return reply.code(readiness.status === 'not ready' ? 503 : 200).send(readiness);
   });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', metrics.registry.contentType);

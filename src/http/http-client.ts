@@ -122,6 +122,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
   );
   const idempotentPolicy: IPolicy = wrap(retrying, breaker);
+  metrics.providerHealth.watchBreaker(provider, breaker, limits.breakerHalfOpenAfterMs);
 
   async function once(request: UpstreamRequest, signal: AbortSignal, budget: Budget): Promise<UpstreamResponse> {
     if (signal.aborted) throw new NotAnOutage(budget.error());
@@ -144,6 +145,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const contentType = String(response.headers['content-type'] ?? '');
       metrics.upstreamRequests.inc({ ...labels, status: String(response.statusCode) });
       const result = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };
+      if (result.status < 500) metrics.providerHealth.succeeded(provider);
+      else metrics.providerHealth.failed(provider);
       if (result.status >= 500 && (request.isOutage?.(result) ?? true)) throw new FailedStatus(result);
       return result;
     } catch (error) {
@@ -160,10 +163,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (signal.aborted) {
         metrics.upstreamRequests.inc({ ...labels, status: 'timeout' });
         // The budget ran out: the provider was too slow (counted). The request deadline or a departed caller: not its fault alone.
-        if (budget.expired()) throw budget.error();
+        if (budget.expired()) {
+          metrics.providerHealth.failed(provider);
+          throw budget.error();
+        }
         throw new NotAnOutage(budget.error());
       }
       const mapped = mapTransportError(provider, error);
+      metrics.providerHealth.failed(provider);
       metrics.upstreamRequests.inc({ ...labels, status: mapped.code === 'PROVIDER_TIMEOUT' ? 'timeout' : 'network_error' });
       throw mapped;
     } finally {

@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createProviderHealthBoard, type ProviderHealthBoard } from './provider-health.js';
 
 /**
  * The gateway's Prometheus metrics. A registry per gateway instance (not prom-client's global one)
@@ -13,6 +14,8 @@ export interface GatewayMetrics {
   readonly billableCalls: Counter<'provider' | 'operation'>;
   /** Provider records or fields read tolerantly (issue 9): kind is unknown_enum, unparsable, missing_id or invalid_record. */
   readonly providerDataWarnings: Counter<'provider' | 'operation' | 'kind'>;
+  /** Breaker state and last answers per provider, for `/readyz` (provider-health.ts). */
+  readonly providerHealth: ProviderHealthBoard;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
@@ -20,6 +23,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   return {
     registry,
+    providerHealth: createProviderHealthBoard(registry),
     upstreamRequests: new Counter({
       name: 'gateway_upstream_requests_total',
       help: 'Upstream provider HTTP requests by provider, operation and HTTP status (or error kind)',

@@ -32,7 +32,7 @@ describe('health, readiness and metrics', () => {
     expect(health.statusCode).toBe(200);
     const ready = await request(`${gateway.url}/readyz`);
     expect(ready.statusCode).toBe(200);
-    expect(((await ready.body.json()) as { providers: string[] }).providers).toContain('MASTERCARD_US');
+    expect(((await ready.body.json()) as { providers: Array<{ provider: string; enabled: boolean }> }).providers).toContainEqual(expect.objectContaining({ provider: 'MASTERCARD_US', enabled: true }));
     const metrics = await request(`${gateway.url}/metrics`);
     expect(metrics.headers['content-type']).toContain('text/plain');
     const text = await metrics.body.text();
