@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig, type GatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
 import { installShutdown } from './lifecycle/shutdown.js';
-import { describeStartupError } from './lifecycle/startup-error.js';
+import { describeStartupError } from './lifecycle/describe-startup-error.js';
 import { createLogger } from './observability/logger.js';
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { PROVIDER_KEYS } from '../domain/provider.js';
+import { StartupError } from '../lifecycle/startup-error.js';
 import { SCOPES, type Caller } from './caller.js';
 
 /**
@@ -50,12 +51,14 @@ export async function createApiKeyStore(file: string | undefined, sandboxKey: st
       try {
         json = JSON.parse(await readFile(file, 'utf8'));
       } catch (error) {
-        throw new Error(`API_KEYS_FILE ${file}: cannot read it as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+        const code = (error as NodeJS.ErrnoException).code;
+        const problem = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? 'not valid JSON';
+        throw new StartupError(`API_KEYS_FILE ${file} cannot be read: ${problem}.`);
       }
       const parsed = apiKeysFile.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`API_KEYS_FILE ${file}: entry ${issue?.path.join('.')}: ${issue?.message}`);
+        throw new StartupError(`API_KEYS_FILE ${file}: entry ${issue?.path.join('.')}: ${issue?.message}.`);
       }
       for (const entry of parsed.data) {
         entries.push([

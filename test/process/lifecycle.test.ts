@@ -8,10 +8,11 @@ import { buildOnce, killAllSpawned, logRecords, spawnGateway } from '../support/
  * tests compile first, so they get a generous timeout on a shared 2-core machine.
  */
 const SLOW = 120_000;
+const SANDBOX_API_KEY = 'sbx_lifecycle-test-key-0123456789';
 const QUERY = JSON.stringify({ query: '{ customers(provider: MASTERCARD_US, first: 2) { totalCount edges { node { id } } } }' });
 
 function post(graphqlUrl: string) {
-  return request(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
+  return request(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_API_KEY }, body: QUERY });
 }
 
 const messages = (lines: readonly string[]) => logRecords(lines).map((record) => record.msg);
@@ -24,7 +25,7 @@ describe('shutdown', () => {
   it(
     'SIGTERM to the `npm start` process lets a slow in-flight request finish, logs it and exits 0',
     async () => {
-      const gateway = spawnGateway('npm start', { SANDBOX_LATENCY_MS: '400' });
+      const gateway = spawnGateway('npm start', { SANDBOX_LATENCY_MS: '400', SANDBOX_API_KEY });
       const graphqlUrl = await gateway.listening();
       const answer = post(graphqlUrl);
       await gateway.waitForLine(isIncomingGraphql);
@@ -45,7 +46,7 @@ describe('shutdown', () => {
   it(
     'cuts requests still running when SHUTDOWN_GRACE_MS is over, says so and exits 1',
     async () => {
-      const gateway = spawnGateway('node dist/main.js', { SANDBOX_LATENCY_MS: '5000', SHUTDOWN_GRACE_MS: '50' });
+      const gateway = spawnGateway('node dist/main.js', { SANDBOX_LATENCY_MS: '5000', SHUTDOWN_GRACE_MS: '50', SANDBOX_API_KEY });
       const graphqlUrl = await gateway.listening();
       const answer = post(graphqlUrl).then(
         () => 'answered',
@@ -76,6 +77,7 @@ describe('start-up errors are one sentence and exit code 2', () => {
     ['a port in use', () => ({ PORT: String(occupiedPort) }), () => new RegExp(`^Port ${occupiedPort} is already in use on 127\\.0\\.0\\.1: .+\\.$`)],
     ['a bad variable', () => ({ PORT: 'eighty' }), () => /^Invalid configuration: PORT: .+\.$/],
     ['an unsupported cache store', () => ({ CACHE_URL: 'memcached://127.0.0.1:11211' }), () => /^CACHE_URL: .+\.$/],
+    ['an unreadable keys file', () => ({ API_KEYS_FILE: '/nonexistent/keys.json' }), () => /^API_KEYS_FILE \/nonexistent\/keys\.json cannot be read: no such file\.$/],
     ['an address that is not this machine', () => ({ HOST: '192.0.2.1' }), () => /^HOST 192\.0\.2\.1 is not an address of this machine: .+\.$/],
   ])(
     '%s',
