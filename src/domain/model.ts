@@ -1,7 +1,9 @@
 import type { NativeRef } from './global-id.js';
+import type { Money } from './money.js';
 import type { ProviderKey } from './provider.js';
 import type { AccountDetails, CustomerDetails, TransactionDetails } from './provider-details.js';
 
+export type { Money } from './money.js';
 export type * from './provider-details.js';
 
 /**
@@ -11,11 +13,6 @@ export type * from './provider-details.js';
  * - timestamps are `Date` objects (UTC); provider enums map onto unified ones with the original
  *   kept in a `provider…` field.
  */
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
 export type CustomerKind = 'TESTING' | 'ACTIVE';
 export type CustomerCategory = 'INDIVIDUAL' | 'BUSINESS';
 

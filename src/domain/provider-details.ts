@@ -1,4 +1,4 @@
-import type { Money } from './model.js';
+import type { Money } from './money.js';
 
 /**
  * Typed provider extensions of the unified model: what one provider knows about a customer, an

@@ -8,8 +8,8 @@ import { transactionQueryOf } from '../transaction-filter.js';
 import { Account } from '../types/account.type.js';
 import { Customer } from '../types/customer.type.js';
 import { TransactionConnection } from '../types/transaction.type.js';
-import { TransactionPageArgs } from './customer.resolver.js';
-import { loadExisting } from './node.resolver.js';
+import { TransactionPageArgs } from '../types/page-args.js';
+import { loadExisting } from '../lookups.js';
 
 @Resolver(() => Account)
 export class AccountResolver {

@@ -1,48 +1,16 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GatewayError } from '../../domain/errors.js';
-import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Transaction as TransactionModel } from '../../domain/model.js';
 import type { PaymentRequest as PaymentRequestModel } from '../../domain/payment-requests.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
-import { settleEach } from '../../loaders/batch.js';
 import type { GatewayContext } from '../context.js';
 import { CreatePaymentRequestInput, PaymentRequest } from '../types/caibo-payment-request.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Transaction } from '../types/transaction.type.js';
 import { given } from '../input-values.js';
-
-/**
- * Per-request payment-request loader, kept beside the context (the shared Loaders are not this
- * feature's), so one request reading the same payment request twice costs one call.
- */
-const loaders = new WeakMap<GatewayContext, DataLoader<NativeRef, PaymentRequestModel | null, string>>();
-
-function paymentRequestLoader(context: GatewayContext): DataLoader<NativeRef, PaymentRequestModel | null, string> {
-  let loader = loaders.get(context);
-  if (!loader) {
-    loader = new DataLoader(
-      (refs) =>
-        settleEach(refs, (target) =>
-          requirePort(context.registry.adapter(target.provider), 'paymentRequests', 'payment requests').get(target),
-        ),
-      { cacheKeyFn: encodeGlobalId },
-    );
-    loaders.set(context, loader);
-  }
-  return loader;
-}
-
-export function loadPaymentRequest(context: GatewayContext, target: NativeRef): Promise<PaymentRequestModel | null> {
-  return paymentRequestLoader(context).load({ ...target, type: 'PaymentRequest' });
-}
-
-/** A Transaction that is a payment request (Caibo), refetched through the payment-requests port. */
-export async function loadPaymentRequestTransaction(context: GatewayContext, target: NativeRef): Promise<TransactionModel | null> {
-  requirePort(context.registry.adapter(target.provider), 'paymentRequests', 'transactions');
-  return (await loadPaymentRequest(context, target))?.transaction ?? null;
-}
+import { loadPaymentRequest } from '../lookups.js';
 
 @Resolver(() => PaymentRequest)
 export class PaymentRequestResolver {

@@ -14,9 +14,10 @@ import { transactionQueryOf } from '../transaction-filter.js';
 import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
 import { AccountConnection } from '../types/account.type.js';
 import { Customer, CustomerConnection } from '../types/customer.type.js';
-import { CreateCustomerInput, TransactionFilter, UpdateCustomerInput } from '../types/inputs.js';
+import { CreateCustomerInput, UpdateCustomerInput } from '../types/inputs.js';
+import { PageArgs, TransactionPageArgs } from '../types/page-args.js';
 import { TransactionConnection } from '../types/transaction.type.js';
-import { loadExisting } from './node.resolver.js';
+import { loadExisting } from '../lookups.js';
 import { given } from '../input-values.js';
 
 @ArgsType()
@@ -35,21 +36,6 @@ class CustomersArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
-}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0–1000, default 25' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-}
-
-@ArgsType()
-export class TransactionPageArgs extends PageArgs {
-  @Field(() => TransactionFilter, { nullable: true })
-  filter?: TransactionFilter | null;
 }
 
 @ObjectType()

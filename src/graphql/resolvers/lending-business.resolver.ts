@@ -1,24 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../domain/errors.js';
-import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Business as BusinessModel, BusinessInput as BusinessPortInput } from '../../domain/lending.port.js';
-import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { forget, perRequest, remember } from '../request-memo.js';
+import { forget, remember } from '../request-memo.js';
 import { Customer } from '../types/customer.type.js';
 import { Business, BusinessInput } from '../types/lending-business.type.js';
-import { loadExisting } from './node.resolver.js';
-
-const businessesOf = (context: GatewayContext, provider: NativeRef['provider']) =>
-  requirePort(context.registry.adapter(provider), 'businesses', 'businesses');
-
-export function loadBusiness(context: GatewayContext, target: NativeRef): Promise<BusinessModel | null> {
-  return perRequest(context, `business:${encodeGlobalId(target)}`, () => businessesOf(context, target.provider).get(target));
-}
-
-export function loadBusinessesOfCustomer(context: GatewayContext, customer: NativeRef): Promise<BusinessModel[]> {
-  return perRequest(context, `businesses-of:${encodeGlobalId(customer)}`, () => businessesOf(context, customer.provider).listForCustomer(customer));
-}
+import { businessesOf, loadExisting } from '../lookups.js';
 
 /** After a write: later reads of the same request by id see the new business. */
 function rememberBusiness(context: GatewayContext, business: BusinessModel): void {

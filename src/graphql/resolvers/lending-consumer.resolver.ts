@@ -1,26 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../domain/errors.js';
-import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Consumer as ConsumerModel, ConsumerInput as ConsumerPortInput } from '../../domain/lending.port.js';
-import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
-import { perRequest, remember } from '../request-memo.js';
+import { remember } from '../request-memo.js';
 import { Customer } from '../types/customer.type.js';
 import { Consumer, ConsumerInput, SsnScalar } from '../types/lending-consumer.type.js';
-import { loadExisting } from './node.resolver.js';
-
-const consumersOf = (context: GatewayContext, provider: NativeRef['provider']) =>
-  requirePort(context.registry.adapter(provider), 'consumers', 'consumers');
-
-/** For node(id:): a Consumer by its global ID, or null. */
-export function loadConsumer(context: GatewayContext, target: NativeRef): Promise<ConsumerModel | null> {
-  return perRequest(context, `consumer:${encodeGlobalId(target)}`, () => consumersOf(context, target.provider).get(target));
-}
-
-/** A customer's consumer, or null when it has none yet. */
-export function loadConsumerOfCustomer(context: GatewayContext, customer: NativeRef): Promise<ConsumerModel | null> {
-  return perRequest(context, `consumer-of:${encodeGlobalId(customer)}`, () => consumersOf(context, customer.provider).getForCustomer(customer));
-}
+import { consumersOf, loadExisting } from '../lookups.js';
 
 /** After a write: later reads of the same request, by id or through its customer, see the new consumer. */
 function rememberConsumer(context: GatewayContext, consumer: ConsumerModel): void {

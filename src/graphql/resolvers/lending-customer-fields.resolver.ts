@@ -12,10 +12,8 @@ import { AuthorizationPeriod } from '../types/lending-authorization.type.js';
 import { Business } from '../types/lending-business.type.js';
 import { Consumer } from '../types/lending-consumer.type.js';
 import { ReportConnection } from '../types/lending-report.type.js';
-import { PageArgs } from './customer.resolver.js';
-import { loadBusinessesOfCustomer } from './lending-business.resolver.js';
-import { loadConsumerOfCustomer } from './lending-consumer.resolver.js';
-import { newestFirst } from './lending-report.resolver.js';
+import { PageArgs } from '../types/page-args.js';
+import { loadBusinessesOfCustomer, loadConsumerOfCustomer, newestFirst } from '../lookups.js';
 
 /** Lending fields of Customer (Mastercard); other providers answer UNSUPPORTED_BY_PROVIDER. */
 @Resolver(() => Customer)

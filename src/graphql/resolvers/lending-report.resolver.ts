@@ -1,68 +1,34 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../domain/errors.js';
-import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import {
   isTimeIntervalType,
   type GenerateReportInput as GeneratePortInput,
   type GeneratableReportKind,
   type Report as ReportModel,
   type ReportContent,
-  type ReportKind,
 } from '../../domain/lending.port.js';
-import { requirePort } from '../../domain/ports.js';
 import type { GatewayContext } from '../context.js';
 import { perRequest } from '../request-memo.js';
 import { JSONScalar } from '../scalars.js';
 import { Customer } from '../types/customer.type.js';
 import { Consumer } from '../types/lending-consumer.type.js';
+import { CashFlowSummary, VoaAssets, VoiAccountAnalytics, VoiAnalytics } from '../types/lending-report-analytics.type.js';
 import {
   CashFlowReport,
-  CashFlowSummary,
   GenerateCashFlowReportInput,
   GenerateReportInput,
   GenerateVoiReportInput,
   Report,
-  REPORT_TYPE_NAMES,
   ReportPeriod,
-  VoaAssets,
   VoaReport,
-  VoiAccountAnalytics,
-  VoiAnalytics,
   VoiReport,
 } from '../types/lending-report.type.js';
-import { loadConsumer } from './lending-consumer.resolver.js';
-import { loadExisting } from './node.resolver.js';
-
-/** A Report as GraphQL resolves it: the domain report plus its global id and concrete type. */
-export interface ReportView extends ReportModel {
-  id: string;
-  type: ReportKind;
-  graphqlType: string;
-}
-
-export function toReportView(report: ReportModel): ReportView {
-  return { ...report, id: encodeGlobalId(report.ref), type: report.kind, graphqlType: REPORT_TYPE_NAMES[report.kind] };
-}
-
-const reportsOf = (context: GatewayContext, provider: NativeRef['provider']) =>
-  requirePort(context.registry.adapter(provider), 'reports', 'reports');
-
-/** For node(id:) and report(id:): identity and status only, so no content call. */
-export async function loadReport(context: GatewayContext, target: NativeRef): Promise<ReportView | null> {
-  const report = await reportsOf(context, target.provider).get(target);
-  return report === null ? null : toReportView(report);
-}
+import { loadConsumer, loadExisting, reportsOf, toReportView, type ReportView } from '../lookups.js';
 
 /** The content, once per request however many fields read it; REPORT_NOT_READY while generating. */
 function contentOf(context: GatewayContext, report: ReportModel): Promise<ReportContent> {
   return perRequest(context, `report-content:${encodeGlobalId(report.ref)}`, () => reportsOf(context, report.provider).content(report.ref));
-}
-
-/** Newest first: the provider lists in no documented order. */
-export function newestFirst(reports: readonly ReportModel[]): ReportView[] {
-  return [...reports]
-    .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
-    .map(toReportView);
 }
 
 function toGenerateInput(kind: GeneratableReportKind, input: GenerateReportInput | GenerateVoiReportInput | null | undefined): GeneratePortInput {

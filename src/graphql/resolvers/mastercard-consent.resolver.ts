@@ -8,12 +8,7 @@ import { toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { Customer } from '../types/customer.type.js';
 import { Consent, ConsentActorEnum, ConsentConnection, ConsentStatusEnum } from '../types/mastercard-consent.type.js';
-import { loadExisting } from './node.resolver.js';
-
-/** For node(id:): a Consent by its global ID, or null. */
-export function loadConsent(context: GatewayContext, target: NativeRef): Promise<ConsentModel | null> {
-  return requirePort(context.registry.adapter(target.provider), 'consents', 'consents').get(target);
-}
+import { loadExisting } from '../lookups.js';
 
 @ArgsType()
 export class ConsentPageArgs {

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Institution as InstitutionModel, InstitutionProduct } from '../../domain/institutions.port.js';
 import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
@@ -8,12 +8,7 @@ import { toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { ProviderEnum } from '../enums.js';
 import { Institution, InstitutionConnection, InstitutionProductEnum } from '../types/mastercard-institution.type.js';
-import { loadExisting } from './node.resolver.js';
-
-/** For node(id:): an Institution by its global ID, or null. */
-export function loadInstitution(context: GatewayContext, target: NativeRef): Promise<InstitutionModel | null> {
-  return requirePort(context.registry.adapter(target.provider), 'institutions', 'institutions').get(target);
-}
+import { loadExisting } from '../lookups.js';
 
 @ArgsType()
 class InstitutionsArgs {

@@ -1,58 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { GatewayError } from '../../domain/errors.js';
-import { decodeGlobalId, type NativeRef } from '../../domain/global-id.js';
+import { decodeGlobalId } from '../../domain/global-id.js';
 import type { GatewayContext } from '../context.js';
-import { loadBank } from '../obp-banks.js';
+import { loadExisting } from '../lookups.js';
 import { Node } from '../types/node.js';
-import { loadPaymentRequest, loadPaymentRequestTransaction } from './caibo-payment-request.resolver.js';
-import { loadBusiness } from './lending-business.resolver.js';
-import { loadConsumer } from './lending-consumer.resolver.js';
-import { loadReport } from './lending-report.resolver.js';
-import { loadConsent } from './mastercard-consent.resolver.js';
-import { loadInstitution } from './mastercard-institution.resolver.js';
-
-/** Node types this gateway can refetch; later issues add Report, Consumer, Institution … */
-export async function loadNode(context: GatewayContext, target: NativeRef): Promise<unknown> {
-  switch (target.type) {
-    case 'Customer':
-      return context.loaders.customer.load(target);
-    case 'Account':
-      return context.loaders.account.load(target);
-    case 'Transaction':
-      // Providers without account transactions (Caibo) have payment requests as their transactions.
-      if (context.registry.adapter(target.provider).accountTransactions === undefined) {
-        return loadPaymentRequestTransaction(context, target);
-      }
-      return context.loaders.transaction.load(target);
-    case 'PaymentRequest':
-      return loadPaymentRequest(context, target);
-    case 'Bank':
-      return loadBank(context, target);
-    case 'Institution':
-      return loadInstitution(context, target);
-    case 'Consent':
-      return loadConsent(context, target);
-    case 'Consumer':
-      return loadConsumer(context, target);
-    case 'Business':
-      return loadBusiness(context, target);
-    case 'Report':
-      return loadReport(context, target);
-    default:
-      throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${target.type} objects cannot be refetched with node(id:) yet`, {
-        provider: target.provider,
-      });
-  }
-}
-
-/** The object, or NOT_FOUND: a caller asking for one id learns why it got null. */
-export async function loadExisting(context: GatewayContext, target: NativeRef): Promise<unknown> {
-  const found = await loadNode(context, target);
-  if (found === null || found === undefined) {
-    throw new GatewayError('NOT_FOUND', `${target.type} not found`, { provider: target.provider });
-  }
-  return found;
-}
 
 /** Refetching by global id (Relay Object Identification). */
 @Resolver()

@@ -12,8 +12,8 @@ import { primeBanks } from '../obp-banks.js';
 import { AccountConnection } from '../types/account.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Bank, BankCustomerConnection, UserCustomerLink } from '../types/obp-bank.type.js';
-import { PageArgs } from './customer.resolver.js';
-import { loadExisting } from './node.resolver.js';
+import { PageArgs } from '../types/page-args.js';
+import { loadExisting } from '../lookups.js';
 
 @Resolver(() => Bank)
 export class BankResolver {

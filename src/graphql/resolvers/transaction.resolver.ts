@@ -5,7 +5,7 @@ import type { GatewayContext } from '../context.js';
 import { Account } from '../types/account.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Transaction } from '../types/transaction.type.js';
-import { loadExisting } from './node.resolver.js';
+import { loadExisting } from '../lookups.js';
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
