@@ -191,6 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (error instanceof FailedStatus) return error.response;
         if (error instanceof NotAnOutage) throw error.error;
         if (error instanceof BrokenCircuitError) {
+          metrics.upstreamRequests.inc({ provider, operation: request.operation, status: 'circuit_open' });
           throw new GatewayError('PROVIDER_UNAVAILABLE', `${provider} is failing; calls are paused for a few seconds`, {
             provider,
             retryable: true,
