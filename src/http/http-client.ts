@@ -145,9 +145,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const contentType = String(response.headers['content-type'] ?? '');
       metrics.upstreamRequests.inc({ ...labels, status: String(response.statusCode) });
       const result = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };
-      if (result.status < 500) metrics.providerHealth.succeeded(provider);
-      else metrics.providerHealth.failed(provider);
-      if (result.status >= 500 && (request.isOutage?.(result) ?? true)) throw new FailedStatus(result);
+      // A documented 5xx (Mastercard 5006: still aggregating) is an answer, not an outage.
+      const outage = result.status >= 500 && (request.isOutage?.(result) ?? true);
+      if (outage) {
+        metrics.providerHealth.failed(provider);
+        throw new FailedStatus(result);
+      }
+      metrics.providerHealth.succeeded(provider);
       return result;
     } catch (error) {
       if (error instanceof FailedStatus) throw error;
