@@ -115,7 +115,8 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 /** The kinds a caller can ask the gateway to generate. */
 export type GeneratableReportKind = Exclude<ReportKind, 'OTHER'>;
 
-export const REPORT_STATUSES = ['IN_PROGRESS', 'SUCCESS', 'FAILURE'] as const;
+/** OTHER: a status the provider's documents do not list (tolerant reading, issue 9); raw value not kept. */
+export const REPORT_STATUSES = ['IN_PROGRESS', 'SUCCESS', 'FAILURE', 'OTHER'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /**

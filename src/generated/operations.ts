@@ -1342,6 +1342,7 @@ export type ReportPeriod = {
 export type ReportStatus =
   | 'FAILURE'
   | 'IN_PROGRESS'
+  | 'OTHER'
   | 'SUCCESS';
 
 /** VOA: verification of assets. VOI: verification of income. CASH_FLOW_BUSINESS / CASH_FLOW_PERSONAL: cash-flow analytics (personal: Mastercard US only). OTHER: a provider report kind the gateway does not model (raw JSON only) */

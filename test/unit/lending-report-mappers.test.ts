@@ -1,3 +1,4 @@
+import { runInRequestScope, type RequestScope } from '../../src/observability/request-scope.js';
 import { describe, expect, it } from 'vitest';
 import { ref } from '../../src/domain/global-id.js';
 import { toReportContent } from '../../src/providers/mastercard/lending/report-content.mapper.js';
@@ -75,10 +76,13 @@ describe('report mappers', () => {
     expect(['voa', 'voi', 'cfrb', 'cfrp', 'voaHistory'].map(reportKindOf)).toEqual(['VOA', 'VOI', 'CASH_FLOW_BUSINESS', 'CASH_FLOW_PERSONAL', 'OTHER']);
   });
 
-  it('maps statuses exhaustively and refuses an unknown one', () => {
-    const head = (status: string) => toReport(US_LENDING, reportAckSchema.parse({ ...ACK, status }), '1000006677');
+  it('maps statuses exhaustively and an unknown one to OTHER with a warning (tolerant reading, issue 9)', () => {
+    const context = { provider: 'MASTERCARD_US' as const, operation: 'reports.get' };
+    const head = (status: string) => toReport(US_LENDING, reportAckSchema.parse({ ...ACK, status }), '1000006677', context);
     expect(['inProgress', 'success', 'failure'].map((status) => head(status).status)).toEqual(['IN_PROGRESS', 'SUCCESS', 'FAILURE']);
-    expect(() => head('paused')).toThrow(/unknown report status/);
+    const scope: RequestScope = { requestId: 't', warnings: [] };
+    expect(runInRequestScope(scope, () => head('paused')).status).toBe('OTHER');
+    expect(scope.warnings).toEqual([expect.objectContaining({ field: 'status', kind: 'unknown_enum', count: 1 })]);
   });
 
   it('reads an acknowledgement with its consumer, and strips every SSN field from raw JSON', () => {
@@ -125,10 +129,24 @@ describe('report mappers', () => {
     expect(JSON.stringify(content.raw)).not.toMatch(/ssn/i);
   });
 
-  it('refuses an unknown time interval type rather than dropping it', () => {
+  it('leaves out an aggregation of an unknown time interval type with a warning, keeping the rest', () => {
     const report = toReport(US_LENDING, reportAckSchema.parse({ ...ACK, status: 'success' }), '1000006677');
-    const odd = { transactionalAttributes: [{ attributeName: 'X', aggregatedByTimePeriods: [{ timeIntervalType: 'FORTNIGHTLY', periods: [] }] }] };
-    expect(() => toReportContent(US_LENDING, report, { ...ACK, status: 'success', customerAnalytics: odd })).toThrow(/unknown time interval type/);
+    const odd = {
+      transactionalAttributes: [
+        {
+          attributeName: 'X',
+          aggregatedByTimePeriods: [
+            { timeIntervalType: 'FORTNIGHTLY', periods: [] },
+            { timeIntervalType: 'MONTHLY_CALENDAR', periods: [{ startDate: '2024-01-01', endDate: '2024-01-31', count: 2, sum: 10 }] },
+          ],
+        },
+      ],
+    };
+    const scope: RequestScope = { requestId: 't', warnings: [] };
+    const content = runInRequestScope(scope, () => toReportContent(US_LENDING, report, { ...ACK, status: 'success', customerAnalytics: odd }));
+    const aggregations = content.voi?.analytics?.transactionalAttributes[0]?.aggregations;
+    expect(aggregations?.map((aggregation) => aggregation.timeIntervalType)).toEqual(['MONTHLY_CALENDAR']);
+    expect(scope.warnings).toEqual([expect.objectContaining({ kind: 'unknown_enum', count: 1 })]);
   });
 
   it('gives a failed report its raw JSON only', () => {

@@ -8,7 +8,8 @@ import { accountScope, nullWhenUnsupportedType } from './account-scope.js';
 import { epochToDate } from './customers.mapper.js';
 import type { FinicityClient, FinicityRequest } from './finicity-client.js';
 import { segment, type MastercardRegion } from './region.js';
-import { epochSeconds } from './wire.js';
+import { readOne } from '../record-reader.js';
+import { epochSeconds, recordBodySchema } from './wire.js';
 
 /**
  * Account Balance (seed 002). Cached and live are both "a billable event each time the API is
@@ -57,8 +58,8 @@ export function createAvailableBalancePort(region: MastercardRegion, client: Fin
     async get(account) {
       const data = accountScope(account);
       return nullWhenUnsupportedType(
-        call({ operation: 'balance.cached', method: 'GET', path: balancePath(account, data.customerId), data }, balanceSchema).then((wire) =>
-          toBalance(region, wire, false),
+        call({ operation: 'balance.cached', method: 'GET', path: balancePath(account, data.customerId), data }, recordBodySchema).then((body) =>
+          readOne(balanceSchema, body, { provider: region.provider, operation: 'balance.cached' }, (wire) => toBalance(region, wire, false)),
         ),
       );
     },
@@ -83,8 +84,12 @@ export function createLiveBalancePort(region: MastercardRegion, client: Finicity
             query: { balance_cache_interval: maxCacheAgeMinutes },
             data,
           },
-          balanceSchema,
-        ).then((wire) => toBalance(region, wire, maxCacheAgeMinutes === 0)),
+          recordBodySchema,
+        ).then((body) =>
+          readOne(balanceSchema, body, { provider: region.provider, operation: 'balance.live' }, (wire) =>
+            toBalance(region, wire, maxCacheAgeMinutes === 0),
+          ),
+        ),
       );
     },
   };

@@ -4,6 +4,7 @@ import type { GatewayMetrics } from '../../observability/metrics.js';
 import { billable } from './account-balances.js';
 import { accountScope } from './account-scope.js';
 import type { FinicityClient } from './finicity-client.js';
+import { readRecords } from '../record-reader.js';
 import { segment, type MastercardRegion } from './region.js';
 
 /**
@@ -11,10 +12,7 @@ import { segment, type MastercardRegion } from './region.js';
  * balances (account-balances.ts). Shapes: openbanking-us.yaml AccountOwnerHolders.
  */
 const ownerText = z.string().nullish();
-const ownerSchema = z.object({
-  holders: z
-    .array(
-      z
+const holderSchema = z
         .object({
           ownerName: z.string(),
           relationship: ownerText,
@@ -31,10 +29,10 @@ const ownerSchema = z.object({
           emails: z.array(z.object({ email: ownerText }).passthrough()).default([]),
           phones: z.array(z.object({ phone: ownerText }).passthrough()).default([]),
         })
-        .passthrough(),
-    )
-    .default([]),
-});
+        .passthrough();
+
+/** Holders are read one by one with holderSchema (record-reader.ts): a holder without a name fails alone. */
+const ownerSchema = z.object({ holders: z.array(z.unknown()).default([]) });
 
 /** AccountOwnerHolders (openbanking-us.yaml; seed 002, Account Owner: GET /aggregation/v3/…/owner). */
 export function createAccountOwnerPort(region: MastercardRegion, client: FinicityClient, metrics: GatewayMetrics): AccountOwnerPort {
@@ -51,7 +49,10 @@ export function createAccountOwnerPort(region: MastercardRegion, client: Finicit
         },
         ownerSchema,
       );
-      return body.holders.map(
+      return readRecords(
+        holderSchema,
+        body.holders,
+        { provider: region.provider, operation: 'accounts.owner' },
         (holder): AccountHolder => ({
           name: holder.ownerName,
           relationship: holder.relationship ?? null,

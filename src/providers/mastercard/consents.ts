@@ -6,7 +6,9 @@ import type { ConsentBook } from './consent-book.js';
 import type { FinicityClient } from './finicity-client.js';
 import { windowFromPages } from './page-index.js';
 import { segment, type MastercardRegion } from './region.js';
-import { flexibleId } from './wire.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
+import { readOne, readRecordsInPlace, type ReadContext } from '../record-reader.js';
+import { flexibleId, recordBodySchema } from './wire.js';
 
 /**
  * Mastercard AU consent APIs (seed 002, Consent APIs "Managing Consent"). The AU docs give paths
@@ -49,33 +51,32 @@ const consentSchema = z
   .passthrough();
 type WireConsent = z.infer<typeof consentSchema>;
 
+/** Consents are read one by one with consentSchema (record-reader.ts): one odd consent fails alone. */
 const consentListSchema = z.object({
   found: z.number().nullish(),
   moreAvailable: z.boolean().nullish(),
-  consents: z.array(consentSchema).default([]),
+  consents: z.array(z.unknown()).default([]),
 });
 
-const isoDate = (value: string | null | undefined): Date | null => {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
+const READ_OPTIONS = { idField: 'consentReceiptId' } as const;
 
 /** ConsentStatusDetails: ACTIVE while at least one data holder is, else INACTIVE (openbanking-us.yaml). */
-function consentStatusOf(region: MastercardRegion, status: string): ConsentStatus {
+function consentStatusOf(status: string, context: ReadContext): ConsentStatus {
   switch (status) {
     case 'ACTIVE':
       return 'ACTIVE';
     case 'INACTIVE':
       return 'INACTIVE';
     default:
-      // Two values are documented; guessing "active" for a new one could expose data CDR forbids.
-      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider} answered an unknown consent status`, { provider: region.provider });
+      // Two values are documented; guessing "active" for a new one could expose data CDR forbids, so
+      // the fallback is the one that grants nothing.
+      warnProviderData(context.provider, context.operation, 'statusDetails.status', 'unknown_enum');
+      return 'INACTIVE';
   }
 }
 
 /** InstitutionArrangementStatusDetails: ACTIVE, REVOKED, EXPIRED (openbanking-us.yaml). */
-function arrangementStatusOf(status: string): ArrangementStatus {
+function arrangementStatusOf(status: string, context: ReadContext): ArrangementStatus {
   switch (status) {
     case 'ACTIVE':
       return 'ACTIVE';
@@ -85,21 +86,30 @@ function arrangementStatusOf(status: string): ArrangementStatus {
       return 'EXPIRED';
     default:
       // Not ACTIVE, so no access: kept visible as OTHER with the raw value in providerStatus.
+      warnProviderData(context.provider, context.operation, 'institutions.statusDetails.status', 'unknown_enum');
       return 'OTHER';
   }
 }
 
-export function toConsent(region: MastercardRegion, wire: WireConsent): Consent {
+/** A DataSharingConsentReceipt (openbanking-us.yaml) as a unified Consent; odd dates read as null with a warning. */
+export function toConsent(region: MastercardRegion, wire: WireConsent, context: ReadContext): Consent {
+  const isoDate = (value: string | null | undefined, field: string): Date | null => {
+    if (!value) return null;
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+    warnProviderData(context.provider, context.operation, field, 'unparsable');
+    return null;
+  };
   const arrangements: ConsentArrangement[] = wire.institutions.map((institution) => ({
     institutionId: institution.institutionId,
     institutionName: institution.institutionName ?? null,
     institutionLoginId: institution.institutionLoginId,
-    status: arrangementStatusOf(institution.statusDetails.status),
+    status: arrangementStatusOf(institution.statusDetails.status, context),
     providerStatus: institution.statusDetails.status,
-    statusAt: isoDate(institution.statusDetails.statusDate),
-    createdAt: isoDate(institution.createdDate),
-    accessStart: isoDate(institution.accessPeriod?.startDate),
-    accessEnd: isoDate(institution.accessPeriod?.endDate),
+    statusAt: isoDate(institution.statusDetails.statusDate, 'institutions.statusDetails.statusDate'),
+    createdAt: isoDate(institution.createdDate, 'institutions.createdDate'),
+    accessStart: isoDate(institution.accessPeriod?.startDate, 'institutions.accessPeriod.startDate'),
+    accessEnd: isoDate(institution.accessPeriod?.endDate, 'institutions.accessPeriod.endDate'),
     accountIds: institution.accounts.map((account) => account.id),
     dataScopes: institution.dataScopes.map((scope) => scope.id),
     lastUpdatedBy: institution.lastUpdatedBy ?? null,
@@ -110,16 +120,16 @@ export function toConsent(region: MastercardRegion, wire: WireConsent): Consent 
     receiptId: wire.consentReceiptId,
     receiptVersion: wire.receiptVersion ?? null,
     customerRef: ref(region.provider, 'Customer', wire.customerId),
-    status: consentStatusOf(region, wire.statusDetails.status),
-    statusAt: isoDate(wire.statusDetails.statusDate),
+    status: consentStatusOf(wire.statusDetails.status, context),
+    statusAt: isoDate(wire.statusDetails.statusDate, 'statusDetails.statusDate'),
     purpose: wire.purpose ?? null,
     purposeStatement: wire.purposeStatement ?? null,
     applicationName: wire.applicationName ?? null,
     customerCategory: wire.customerCategory ?? null,
     allowedHistoryDays: wire.allowedTrnxHistoryInDays ?? null,
-    createdAt: isoDate(wire.createdDate),
-    accessStart: isoDate(wire.accessPeriod?.startDate),
-    accessEnd: isoDate(wire.accessPeriod?.endDate),
+    createdAt: isoDate(wire.createdDate, 'createdDate'),
+    accessStart: isoDate(wire.accessPeriod?.startDate, 'accessPeriod.startDate'),
+    accessEnd: isoDate(wire.accessPeriod?.endDate, 'accessPeriod.endDate'),
     arrangements,
   };
 }
@@ -132,8 +142,9 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
 
   async function get(target: NativeRef): Promise<Consent | null> {
     try {
-      const wire = await client.callJson({ operation: 'consents.get', method: 'GET', path: path(target.id) }, consentSchema);
-      const consent = toConsent(region, wire);
+      const body = await client.callJson({ operation: 'consents.get', method: 'GET', path: path(target.id) }, recordBodySchema);
+      const context: ReadContext = { provider: region.provider, operation: 'consents.get' };
+      const consent = readOne(consentSchema, body, context, (wire) => toConsent(region, wire, context), READ_OPTIONS);
       book.remember(consent);
       return consent;
     } catch (error) {
@@ -162,8 +173,9 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
             },
             consentListSchema,
           );
-          const consents = body.consents.map((wire) => toConsent(region, wire));
-          for (const consent of consents) book.remember(consent);
+          const context: ReadContext = { provider: region.provider, operation: 'consents.list' };
+          const consents = readRecordsInPlace(consentSchema, body.consents, context, (wire) => toConsent(region, wire, context), READ_OPTIONS);
+          for (const consent of consents) if (consent) book.remember(consent);
           return { items: consents, found: body.found ?? null, moreAvailable: body.moreAvailable ?? false };
         } catch (error) {
           // The spec answers 404 10215 when a customer has no (matching) consent: an empty list here.

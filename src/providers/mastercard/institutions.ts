@@ -5,7 +5,8 @@ import type { Institution, InstitutionProduct, InstitutionsPort, InstitutionSear
 import type { FinicityClient } from './finicity-client.js';
 import { windowFromPages } from './page-index.js';
 import { segment, type MastercardRegion } from './region.js';
-import { flexibleId } from './wire.js';
+import { readOne, readRecordsInPlace } from '../record-reader.js';
+import { flexibleId, recordBodySchema } from './wire.js';
 
 /**
  * Institution APIs (seed 002, Financial Institutions: GET /institution/v2/institutions, /{id},
@@ -55,7 +56,8 @@ type WireInstitution = z.infer<typeof institutionSchema>;
 const institutionListSchema = z.object({
   found: z.number().nullish(),
   moreAvailable: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).nullish(),
-  institutions: z.array(institutionSchema).default([]),
+  /** Read one by one with institutionSchema (record-reader.ts): one odd institution fails alone. */
+  institutions: z.array(z.unknown()).default([]),
 });
 
 export function toInstitution(region: MastercardRegion, wire: WireInstitution): Institution {
@@ -93,7 +95,9 @@ export function createInstitutionsPort(region: MastercardRegion, client: Finicit
           institutionListSchema,
         )
         .then((body) => ({
-          items: body.institutions.map((wire) => toInstitution(region, wire)),
+          items: readRecordsInPlace(institutionSchema, body.institutions, { provider: region.provider, operation }, (wire) =>
+            toInstitution(region, wire),
+          ),
           found: body.found ?? null,
           moreAvailable: body.moreAvailable ?? false,
         }));
@@ -116,9 +120,11 @@ export function createInstitutionsPort(region: MastercardRegion, client: Finicit
       try {
         const body = await client.callJson(
           { operation: 'institutions.get', method: 'GET', path: `/institution/v2/institutions/${segment(target.id)}` },
-          z.object({ institution: institutionSchema }),
+          z.object({ institution: recordBodySchema }),
         );
-        return toInstitution(region, body.institution);
+        return readOne(institutionSchema, body.institution, { provider: region.provider, operation: 'institutions.get' }, (wire) =>
+          toInstitution(region, wire),
+        );
       } catch (error) {
         // 14006 "Institution not found" (error-examples.json InstitutionNotFoundExample).
         if (error instanceof GatewayError && error.code === 'NOT_FOUND') return null;

@@ -1,7 +1,8 @@
 import type { Page, PageRequest } from '../../domain/model.js';
 
 export interface IndexedPage<T> {
-  items: T[];
+  /** `undefined` where a record could not be read (record-reader.ts): it still holds its position. */
+  items: Array<T | undefined>;
   found: number | null;
   moreAvailable: boolean;
 }
@@ -30,12 +31,14 @@ export async function windowFromPages<T>(
     items = [...items, ...second.items];
     more = second.moreAvailable;
   }
-  const window = items.slice(skip, skip + page.limit);
+  const positions = items.slice(skip, skip + page.limit);
+  const window = positions.filter((item): item is T => item !== undefined);
   const found = first.found;
   return {
     items: window,
     offset: page.offset,
-    hasMore: found !== null ? page.offset + window.length < found : more || items.length > skip + page.limit,
+    hasMore: found !== null ? page.offset + positions.length < found : more || items.length > skip + page.limit,
     totalCount: found,
+    ...(window.length < positions.length ? { span: positions.length } : {}),
   };
 }

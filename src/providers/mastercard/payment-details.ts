@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import type { PaymentDetails, PaymentDetailsPort } from '../../domain/account-details.port.js';
 import { GatewayError } from '../../domain/errors.js';
+import { warnProviderData } from '../../observability/data-warnings.js';
 import type { NativeRef } from '../../domain/global-id.js';
 import { accountScope, nullWhenUnsupportedType } from './account-scope.js';
 import type { FinicityClient } from './finicity-client.js';
@@ -58,7 +59,9 @@ export function createPaymentDetailsPort(region: MastercardRegion, client: Finic
             // The reference app reads descriptors[0].value as the BSB; prefer the typed descriptor.
             const descriptor = instruction.descriptors.find((d) => d.type === 'bsbNumber') ?? instruction.descriptors[0];
             const bsb = descriptor ? formatBsb(descriptor.value) : null;
-            if (descriptor && bsb === null) throw offSpec('a BSB that is not six digits');
+            // A BSB that is not six digits reads as null with a warning (tolerant reading, issue 9): the
+            // account number is still what the caller pays into.
+            if (descriptor && bsb === null) warnProviderData(region.provider, 'accounts.details', 'paymentInstruction.descriptors.value', 'unparsable');
             const digits = instruction.accountNumber.replace(/\D/g, '');
             return {
               providerType: instruction.type ?? 'moneyTransfer',

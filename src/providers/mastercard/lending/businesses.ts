@@ -7,6 +7,7 @@ import { toBusiness } from './businesses.mapper.js';
 import { nullWhenNotFound } from '../../../domain/errors.js';
 import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
+import { readRecords } from '../../record-reader.js';
 import { businessListSchema, businessSchema, consumerSchema } from './wire.js';
 
 /** "Business ID was not found." (US spec GetBusinessByCustomer 404): the customer has no business yet. */
@@ -16,14 +17,17 @@ const NO_BUSINESS = '10003';
  * Businesses, US only (seed 001 "Businesses"; us-notes.md): create answers 200, a customer has one
  * business so the list is an array of exactly one, and get by id answers that same list.
  */
+const READ_OPTIONS = { idField: 'businessId' } as const;
+
 export function createBusinessesPort(client: FinicityClient, region: LendingRegion): BusinessesPort {
   const getById = async (businessId: string, customerId: string | null) => {
     const list = await client.callJson(
       { operation: 'businesses.get', method: 'GET', path: `/business-services/businesses/${segment(businessId)}` },
       businessListSchema,
     );
-    const wire = list[0];
-    return wire === undefined ? null : toBusiness(region, wire, customerId);
+    const context = { provider: region.provider, operation: 'businesses.get' };
+    const [business] = readRecords(businessSchema, list, context, (wire) => toBusiness(region, wire, customerId), READ_OPTIONS);
+    return business ?? null;
   };
 
   /** Both 409s of AddBusinessDetails carry code 11000, so the reason is found by asking for the consumer. */
@@ -73,7 +77,8 @@ export function createBusinessesPort(client: FinicityClient, region: LendingRegi
           { operation: 'businesses.list', method: 'GET', path: `/business-services/customers/${segment(customer.id)}/businesses` },
           businessListSchema,
         );
-        return list.map((wire) => toBusiness(region, wire, customer.id));
+        const context = { provider: region.provider, operation: 'businesses.list' };
+        return readRecords(businessSchema, list, context, (wire) => toBusiness(region, wire, customer.id), READ_OPTIONS);
       } catch (error) {
         if (error instanceof GatewayError && error.providerCode === NO_BUSINESS) return [];
         throw error;

@@ -8,6 +8,8 @@ import { toConsumer } from './consumers.mapper.js';
 import { nullWhenNotFound } from '../../../domain/errors.js';
 import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
+import { readOne } from '../../record-reader.js';
+import { recordBodySchema } from '../wire.js';
 import { consumerSchema, createdConsumerSchema } from './wire.js';
 
 /**
@@ -19,9 +21,11 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
     client
       .callJson(
         { operation: 'consumers.get', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumerId)}` },
-        consumerSchema,
+        recordBodySchema,
       )
-      .then((wire) => toConsumer(region, wire, customerId));
+      .then((body) =>
+        readOne(consumerSchema, body, { provider: region.provider, operation: 'consumers.get' }, (wire) => toConsumer(region, wire, customerId)),
+      );
 
   return {
     async create(customer, input) {
@@ -52,9 +56,13 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
         client
           .callJson(
             { operation: 'consumers.get-for-customer', method: 'GET', path: `/decisioning/v1/customers/${segment(customer.id)}/consumer` },
-            consumerSchema,
+            recordBodySchema,
           )
-          .then((wire) => toConsumer(region, wire, customer.id)),
+          .then((body) =>
+            readOne(consumerSchema, body, { provider: region.provider, operation: 'consumers.get-for-customer' }, (wire) =>
+              toConsumer(region, wire, customer.id),
+            ),
+          ),
       ),
     get: (target) => nullWhenNotFound(getById(target.id, target.scope[0])),
     async update(target, input) {

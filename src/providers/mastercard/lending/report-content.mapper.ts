@@ -1,6 +1,8 @@
 import { decimalFromNumber } from '../../../domain/decimal.js';
 import { GatewayError } from '../../../domain/errors.js';
 import { ref } from '../../../domain/global-id.js';
+import { warnProviderData } from '../../../observability/data-warnings.js';
+import { readRecord } from '../../record-reader.js';
 import {
   isTimeIntervalType,
   type IncomeStream,
@@ -19,28 +21,33 @@ import { reportBodySchema } from './wire.js';
 /** Report amounts are JSON numbers; the unified model carries exact decimal strings (decimal.ts). */
 const decimal = (value: number | null | undefined): string | null => (value === null || value === undefined ? null : decimalFromNumber(value));
 
-function aggregationOf(region: LendingRegion, timeIntervalType: string, periods: readonly WirePeriod[]): TimeIntervalAggregation {
+/** Report content is read from Get Report's answer (reports.ts). */
+const OPERATION = 'reports.get';
+
+/** An aggregation of a time interval type the documents do not list is left out with a warning. */
+function aggregationOf(region: LendingRegion, timeIntervalType: string, periods: readonly WirePeriod[]): TimeIntervalAggregation[] {
   if (!isTimeIntervalType(timeIntervalType)) {
-    throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: unknown time interval type ${timeIntervalType.slice(0, 40)}`, {
-      provider: region.provider,
-    });
+    warnProviderData(region.provider, OPERATION, 'transactionalAttributes.aggregatedByTimePeriods.timeIntervalType', 'unknown_enum');
+    return [];
   }
-  return {
-    timeIntervalType,
-    periods: periods.map(
-      (period): PeriodStatistics => ({
-        startDate: period.startDate,
-        endDate: period.endDate,
-        count: period.count ?? 0,
-        sum: decimal(period.sum),
-        mean: decimal(period.mean),
-        median: decimal(period.median),
-        min: decimal(period.min),
-        max: decimal(period.max),
-        standardDeviation: decimal(period.standardDeviation),
-      }),
-    ),
-  };
+  return [
+    {
+      timeIntervalType,
+      periods: periods.map(
+        (period): PeriodStatistics => ({
+          startDate: period.startDate,
+          endDate: period.endDate,
+          count: period.count ?? 0,
+          sum: decimal(period.sum),
+          mean: decimal(period.mean),
+          median: decimal(period.median),
+          min: decimal(period.min),
+          max: decimal(period.max),
+          standardDeviation: decimal(period.standardDeviation),
+        }),
+      ),
+    },
+  ];
 }
 
 /** "Active or inactive" (seed 002, Stream field descriptions). */
@@ -58,7 +65,7 @@ function streamStatusOf(status: string | null | undefined): IncomeStream['status
 export function toVoiAnalytics(region: LendingRegion, wire: WireAnalytics): VoiAnalytics {
   const attributes = (wire.transactionalAttributes ?? []).map((attribute) => ({
     name: attribute.attributeName,
-    aggregations: (attribute.aggregatedByTimePeriods ?? []).map((entry) => aggregationOf(region, entry.timeIntervalType, entry.periods)),
+    aggregations: (attribute.aggregatedByTimePeriods ?? []).flatMap((entry) => aggregationOf(region, entry.timeIntervalType, entry.periods)),
     streamIds: attribute.streamIds ?? [],
     transactionIds: attribute.transactionIds ?? [],
     streamConfidences: (attribute.streamConfidences ?? []).map((entry) => ({ streamId: entry.streamId, confidence: entry.confidence })),
@@ -161,14 +168,13 @@ function sections(region: LendingRegion, report: Report, body: WireReportBody): 
  */
 export function toReportContent(region: LendingRegion, report: Report, json: unknown): ReportContent {
   const raw = withoutSsn(json) as Record<string, unknown>;
-  const parsed = reportBodySchema.safeParse(json);
-  if (!parsed.success) {
+  // Read tolerantly: an odd account, stream or period is left out (or its optional member nulled) with a warning.
+  const body = readRecord(reportBodySchema, json, { provider: region.provider, operation: OPERATION });
+  if (body === undefined) {
     throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: the report answered an unexpected body`, {
       provider: region.provider,
-      cause: parsed.error,
     });
   }
-  const body = parsed.data;
   const finished = report.status === 'SUCCESS';
   return {
     report,

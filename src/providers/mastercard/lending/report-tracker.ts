@@ -88,7 +88,8 @@ const eventSchema = z.object({
 });
 const eventsSchema = z.union([eventSchema.transform((event) => [event]), z.array(eventSchema).min(1).max(50)]);
 
-const RANK: Record<ReportStatus, number> = { IN_PROGRESS: 0, SUCCESS: 1, FAILURE: 1 };
+// OTHER (a status the documents do not list) never replaces a known one.
+const RANK: Record<ReportStatus, number> = { OTHER: -1, IN_PROGRESS: 0, SUCCESS: 1, FAILURE: 1 };
 
 function statusOfEvent(event: z.infer<typeof eventSchema>): ReportStatus {
   const name = event.eventName;

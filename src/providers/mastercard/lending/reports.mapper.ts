@@ -1,6 +1,7 @@
-import { GatewayError } from '../../../domain/errors.js';
 import { ref } from '../../../domain/global-id.js';
 import type { GeneratableReportKind, Report, ReportKind, ReportStatus } from '../../../domain/lending.port.js';
+import { warnProviderData } from '../../../observability/data-warnings.js';
+import type { ReadContext } from '../../record-reader.js';
 import { dateFromEpochSeconds } from './provider-dates.js';
 import type { LendingRegion } from './region.js';
 
@@ -35,8 +36,11 @@ export function reportKindOf(providerType: string): ReportKind {
 
 type ProviderReportStatus = 'inProgress' | 'success' | 'failure';
 
-/** "status is inProgress | success | failure" (us-notes.md, Reports). */
-export function reportStatusOf(region: LendingRegion, providerStatus: string): ReportStatus {
+/**
+ * "status is inProgress | success | failure" (us-notes.md, Reports). Any other value is OTHER, with an
+ * `unknown_enum` warning when read from a provider answer (`context`).
+ */
+export function reportStatusOf(providerStatus: string, context?: ReadContext): ReportStatus {
   const status = providerStatus as ProviderReportStatus;
   switch (status) {
     case 'inProgress':
@@ -45,12 +49,9 @@ export function reportStatusOf(region: LendingRegion, providerStatus: string): R
       return 'SUCCESS';
     case 'failure':
       return 'FAILURE';
-    default: {
-      const unknown: never = status;
-      throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: unknown report status ${String(unknown).slice(0, 40)}`, {
-        provider: region.provider,
-      });
-    }
+    default:
+      if (context) warnProviderData(context.provider, context.operation, 'status', 'unknown_enum');
+      return 'OTHER';
   }
 }
 
@@ -64,8 +65,11 @@ export interface ReportHead {
   requestId?: string | null | undefined;
 }
 
-/** An acknowledgement, a list entry or a report's head → Report. Lists carry no customer id: the caller knows it. */
-export function toReport(region: LendingRegion, wire: ReportHead, customerId: string): Report {
+/**
+ * An acknowledgement, a list entry or a report's head → Report. Lists carry no customer id: the caller
+ * knows it. `context` names the provider answer being read (for warnings); none for the gateway's own records.
+ */
+export function toReport(region: LendingRegion, wire: ReportHead, customerId: string, context?: ReadContext): Report {
   const consumerId = wire.consumerId ?? null;
   return {
     ref: ref(region.provider, 'Report', wire.id, customerId),
@@ -73,7 +77,7 @@ export function toReport(region: LendingRegion, wire: ReportHead, customerId: st
     providerId: wire.id,
     kind: reportKindOf(wire.type),
     providerType: wire.type,
-    status: reportStatusOf(region, wire.status),
+    status: reportStatusOf(wire.status, context),
     createdAt: dateFromEpochSeconds(wire.createdDate),
     customerRef: ref(region.provider, 'Customer', customerId),
     consumerRef: consumerId === null || consumerId === '' ? null : ref(region.provider, 'Consumer', consumerId, customerId),

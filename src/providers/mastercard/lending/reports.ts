@@ -10,7 +10,8 @@ import type { ReportTracker, TrackedReport } from './report-tracker.js';
 import { GENERATE_SEGMENT, toReport } from './reports.mapper.js';
 import { scopeCustomerId } from './lending-refs.js';
 import type { LendingRegion } from './region.js';
-import { reportAckSchema, reportListSchema } from './wire.js';
+import { readRecord, readRecords, type ReadContext } from '../../record-reader.js';
+import { reportAckSchema, reportListSchema, reportSummarySchema } from './wire.js';
 
 /**
  * How long an IN_PROGRESS learnt from report events is trusted before a read asks the provider
@@ -36,7 +37,7 @@ function fromTracked(region: LendingRegion, tracked: TrackedReport): Report {
     {
       id: tracked.reportId,
       type: tracked.providerType ?? 'unknown',
-      status: tracked.status === 'IN_PROGRESS' ? 'inProgress' : tracked.status === 'SUCCESS' ? 'success' : 'failure',
+      status: { IN_PROGRESS: 'inProgress', SUCCESS: 'success', FAILURE: 'failure', OTHER: 'other' }[tracked.status],
       consumerId: tracked.consumerId,
       createdDate: tracked.createdAtMs === null ? null : Math.floor(tracked.createdAtMs / 1000),
       title: tracked.title,
@@ -59,17 +60,17 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
       data: { customerId },
     };
     const response = await client.call(request);
-    const head = reportAckSchema.safeParse(response.json);
-    if (!head.success) {
+    const context: ReadContext = { provider: region.provider, operation: 'reports.get' };
+    const head = readRecord(reportAckSchema, response.json, context);
+    if (head === undefined) {
       throw new GatewayError('PROVIDER_UNAVAILABLE', `${region.provider}: reports.get answered an unexpected body`, {
         provider: region.provider,
         providerStatus: response.status,
-        cause: head.error,
       });
     }
-    const report = toReport(region, head.data, customerId);
+    const report = toReport(region, head, customerId, context);
     // A 2xx is not enough: the body may say "Report being generated" (code 18001, HTTP 202).
-    const generating = String(head.data.code ?? '') === BEING_GENERATED || response.status === 202 || report.status === 'IN_PROGRESS';
+    const generating = String(head.code ?? '') === BEING_GENERATED || response.status === 202 || report.status === 'IN_PROGRESS';
     await tracker.observed(report);
     return { report, response, generating };
   }
@@ -92,7 +93,7 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
           },
           reportAckSchema,
         );
-        const report = toReport(region, ack, customer.id);
+        const report = toReport(region, ack, customer.id, { provider: region.provider, operation: 'reports.generate' });
         await tracker.generated(report, callback?.token ?? null);
         return report;
       } catch (error) {
@@ -114,7 +115,8 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
         { operation: 'reports.list-for-customer', method: 'GET', path: `/decisioning/v1/customers/${segment(customer.id)}/reports` },
         reportListSchema,
       );
-      return body.reports.map((wire) => toReport(region, wire, customer.id));
+      const context: ReadContext = { provider: region.provider, operation: 'reports.list-for-customer' };
+      return readRecords(reportSummarySchema, body.reports, context, (wire) => toReport(region, wire, customer.id, context));
     },
     async listForConsumer(consumer) {
       const customerId = scopeCustomerId(consumer, 'Consumer');
@@ -122,7 +124,10 @@ export function createReportsPort(client: FinicityClient, region: LendingRegion,
         { operation: 'reports.list-for-consumer', method: 'GET', path: `/decisioning/v1/consumers/${segment(consumer.id)}/reports` },
         reportListSchema,
       );
-      return body.reports.map((wire) => toReport(region, { ...wire, consumerId: wire.consumerId ?? consumer.id }, customerId));
+      const context: ReadContext = { provider: region.provider, operation: 'reports.list-for-consumer' };
+      return readRecords(reportSummarySchema, body.reports, context, (wire) =>
+        toReport(region, { ...wire, consumerId: wire.consumerId ?? consumer.id }, customerId, context),
+      );
     },
     async get(target) {
       const customerId = scopeCustomerId(target, 'Report');

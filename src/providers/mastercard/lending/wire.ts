@@ -61,8 +61,11 @@ export const businessSchema = z.object({
 });
 export type WireBusiness = z.infer<typeof businessSchema>;
 
-/** GetBusinessByCustomer and GetBusinessById both answer `BusinessList`: an array of exactly one. */
-export const businessListSchema = z.array(businessSchema);
+/**
+ * GetBusinessByCustomer and GetBusinessById both answer `BusinessList`: an array of exactly one, read
+ * one by one with businessSchema (record-reader.ts).
+ */
+export const businessListSchema = z.array(z.unknown());
 
 export const authorizationDetailsSchema = z.object({
   institutionLoginId: flexibleId,
@@ -88,21 +91,17 @@ export const reportAckSchema = z
 export type WireReportAck = z.infer<typeof reportAckSchema>;
 
 /** `ReportSummary` entries of Get Reports by Customer / Consumer. */
-export const reportListSchema = z.object({
-  reports: z
-    .array(
-      z.object({
-        id: flexibleId,
-        consumerId: optionalText,
-        requestId: optionalText,
-        createdDate: epochSeconds.nullish(),
-        type: z.string(),
-        status: z.string(),
-      }),
-    )
-    .default([]),
+export const reportSummarySchema = z.object({
+  id: flexibleId,
+  consumerId: optionalText,
+  requestId: optionalText,
+  createdDate: epochSeconds.nullish(),
+  type: z.string(),
+  status: z.string(),
 });
-export type WireReportSummary = z.infer<typeof reportListSchema>['reports'][number];
+/** Summaries are read one by one with reportSummarySchema (record-reader.ts): one odd entry fails alone. */
+export const reportListSchema = z.object({ reports: z.array(z.unknown()).default([]) });
+export type WireReportSummary = z.infer<typeof reportSummarySchema>;
 
 const nullableNumber = z.number().nullish();
 
