@@ -4,6 +4,7 @@ import { startGateway } from './gateway.js';
 import { installShutdown } from './lifecycle/shutdown.js';
 import { describeStartupError } from './lifecycle/describe-startup-error.js';
 import { createLogger } from './observability/logger.js';
+import { startTracing } from './observability/tracing.js';
 
 /**
  * `npm start` (compiled: `node dist/main.js`): validated config, then the gateway (on the sandbox
@@ -27,13 +28,16 @@ try {
   failStartup(error);
 }
 const logger = createLogger(config.logLevel);
+// Before the gateway: the HTTP clients and the server decide at creation whether to trace.
+const tracing = startTracing({ serviceName: config.serviceName, ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}) });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => failStartup(error, config));
-installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs });
+installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs, ...(tracing ? { after: () => tracing.shutdown() } : {}) });
 logger.info(
   {
     graphql: `${gateway.url}/graphql`,
     sandbox: config.sandbox,
     providers: gateway.registry.enabled().map((adapter) => adapter.key),
+    tracing: config.otlpEndpoint ? 'otlp' : 'off',
     // Since the process started: module loading, schema build, sandbox seeding, listen.
     startupMs: Math.round(performance.now()),
   },

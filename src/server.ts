@@ -11,9 +11,11 @@ import { providerWarningsPlugin } from './graphql/provider-warnings.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
+import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
+import { operationTracingPlugin, registerOperationTracing } from './observability/operation-tracing.js';
 import type { Readiness } from './observability/readiness.js';
 import { runInRequestScope } from './observability/request-scope.js';
 import { createSecurity, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
@@ -60,6 +62,8 @@ export async function createServer(options: ServerOptions) {
   // call listens to it, so a field still waiting then resolves PROVIDER_TIMEOUT and the answer goes
   // out with what has arrived (src/http/limits.ts).
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  // With OTEL_EXPORTER_OTLP_ENDPOINT set: the operation span, active for the rest of the request.
+  registerOperationTracing(app, '/graphql');
   app.addHook('onRequest', (request, reply, done) => {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deadlineMs);
@@ -87,6 +91,8 @@ export async function createServer(options: ServerOptions) {
     // signal and kill the process before in-flight requests finish.
     stopOnTerminationSignals: false,
     plugins: [
+      graphqlMetricsPlugin(metrics.graphql),
+      operationTracingPlugin(),
       partialErrorsPlugin(),
       providerWarningsPlugin(metrics),
       requestIdPlugin(),

@@ -12,6 +12,7 @@ import { Pool } from 'undici';
 import { GatewayError } from '../domain/errors.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import { countUpstreamAttempt, injectTraceContext, traceHttpClient } from '../observability/tracing.js';
 import { currentRequestScope } from '../observability/request-scope.js';
 import { DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './limits.js';
 import { BodyTooLargeError, readBodyCapped } from './read-body.js';
@@ -132,6 +133,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     const search = query.size > 0 ? `?${query.toString()}` : '';
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    countUpstreamAttempt();
+    injectTraceContext(headers);
     let body: string | undefined;
     if (request.body !== undefined) {
       body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
@@ -182,8 +185,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return {
-    async request(request) {
+  // With tracing on: a CLIENT span per operation, named in the `traceparent` providers receive.
+  return traceHttpClient(provider, {
+    async request(request: UpstreamRequest) {
       const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
       const budget = startBudget(provider, request, limits.operationBudgetMs);
       try {
@@ -208,7 +212,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
     close: () => pool.close(),
-  };
+  });
 }
 
 interface Budget {

@@ -3,6 +3,7 @@ import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import type { Account, Customer, Page, Transaction } from '../domain/model.js';
 import { requirePort } from '../domain/ports.js';
 import type { ProviderRegistry } from '../domain/registry.js';
+import { traceBatch } from '../observability/tracing.js';
 import { settleEach } from './batch.js';
 import {
   createAccountTransactionsLoader,
@@ -44,25 +45,25 @@ export interface Loaders {
 export function createLoaders(registry: ProviderRegistry): Loaders {
   const cacheKeyFn = encodeGlobalId;
   const customer = new DataLoader<NativeRef, Customer | null, string>(
-    (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'customerRead', 'reading a customer').get(target)),
+    traceBatch('customer', (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'customerRead', 'reading a customer').get(target))),
     { cacheKeyFn },
   );
   const account = new DataLoader<NativeRef, Account | null, string>(
-    (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accounts', 'accounts').get(target)),
+    traceBatch('account', (refs) => settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accounts', 'accounts').get(target))),
     { cacheKeyFn },
   );
   const transaction = new DataLoader<NativeRef, Transaction | null, string>(
-    (refs) =>
-      settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accountTransactions', 'transactions').get(target)),
+    traceBatch('transaction', (refs) =>
+      settleEach(refs, (target) => requirePort(registry.adapter(target.provider), 'accountTransactions', 'transactions').get(target))),
     { cacheKeyFn },
   );
   const accountsByCustomer = new DataLoader<NativeRef, Account[], string>(
-    (refs) =>
+    traceBatch('accountsByCustomer', (refs) =>
       settleEach(refs, async (target) => {
         const accounts = await requirePort(registry.adapter(target.provider), 'accounts', 'accounts').listForCustomer(target);
         for (const found of accounts) account.prime(found.ref, found);
         return accounts;
-      }),
+      })),
     { cacheKeyFn },
   );
   const customerWindow = createCustomerWindowLoader(registry);

@@ -6,6 +6,7 @@ import { PAGE_LIMITS } from '../domain/paging.js';
 import { requirePort } from '../domain/ports.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import { transactionQueryKey } from '../domain/transaction-query.js';
+import { traceBatch } from '../observability/tracing.js';
 import { settleEach } from './batch.js';
 
 export interface AccountTransactionsKey {
@@ -45,11 +46,12 @@ export interface CustomerWindowKey {
  */
 export function createCustomerWindowLoader(registry: ProviderRegistry): DataLoader<CustomerWindowKey, Page<Transaction>, string> {
   return new DataLoader(
-    (keys) =>
+    traceBatch('customerWindow', (keys) =>
       settleEach(keys, (key) => {
         const wide = requirePort(registry.adapter(key.customer.provider), 'customerTransactions', 'transactions across a customer');
         return wide.listForCustomer(key.customer, key.query, { offset: 0, limit: wide.maxPageSize });
       }),
+    ),
     { cacheKeyFn: (key) => `${encodeGlobalId(key.customer)}|${transactionQueryKey(key.query)}` },
   );
 }
@@ -108,7 +110,7 @@ export function createAccountTransactionsLoader(
     return settleEach(keys, (key) => results.get(key)!);
   }
 
-  return new DataLoader(batch, { cacheKeyFn: keyOf });
+  return new DataLoader(traceBatch('accountTransactions', batch), { cacheKeyFn: keyOf });
 }
 
 export interface CustomerTransactionsKey {
@@ -119,7 +121,7 @@ export interface CustomerTransactionsKey {
 
 export function createCustomerTransactionsLoader(registry: ProviderRegistry): DataLoader<CustomerTransactionsKey, Page<Transaction>, string> {
   return new DataLoader(
-    (keys) =>
+    traceBatch('customerTransactions', (keys) =>
       settleEach(keys, (key) => {
         const adapter = registry.adapter(key.customer.provider);
         if (adapter.customerTransactions) return adapter.customerTransactions.listForCustomer(key.customer, key.query, key.page);
@@ -128,6 +130,7 @@ export function createCustomerTransactionsLoader(registry: ProviderRegistry): Da
         }
         return requirePort(adapter, 'customerTransactions', 'transactions across a customer').listForCustomer(key.customer, key.query, key.page);
       }),
+    ),
     { cacheKeyFn: (key) => `${encodeGlobalId(key.customer)}|${transactionQueryKey(key.query)}|${key.page.offset}|${key.page.limit}` },
   );
 }

@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createGraphQLMetrics, type GraphQLMetrics } from './graphql-metrics.js';
 import { createProviderHealthBoard, type ProviderHealthBoard } from './provider-health.js';
 
 /**
@@ -14,6 +15,8 @@ export interface GatewayMetrics {
   readonly billableCalls: Counter<'provider' | 'operation'>;
   /** Provider records or fields read tolerantly (issue 9): kind is unknown_enum, unparsable, missing_id or invalid_record. */
   readonly providerDataWarnings: Counter<'provider' | 'operation' | 'kind'>;
+  /** Operations, durations, error codes and cost per GraphQL operation (graphql-metrics.ts). */
+  readonly graphql: GraphQLMetrics;
   /** Breaker state and last answers per provider, for `/readyz` (provider-health.ts). */
   readonly providerHealth: ProviderHealthBoard;
 }
@@ -24,6 +27,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   return {
     registry,
     providerHealth: createProviderHealthBoard(registry),
+    graphql: createGraphQLMetrics(registry),
     upstreamRequests: new Counter({
       name: 'gateway_upstream_requests_total',
       help: 'Upstream provider HTTP requests by provider, operation and HTTP status (or error kind)',

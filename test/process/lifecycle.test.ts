@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,40 @@ describe('shutdown', () => {
       expect(await answer).toBe('cut');
       expect(await gateway.exited).toEqual({ code: 1, signal: null });
       expect(messages(gateway.lines)).toEqual(expect.arrayContaining(['shutting down', 'grace period over; open requests were cut', 'stopped']));
+    },
+    SLOW,
+  );
+});
+
+describe('tracing export', () => {
+  it(
+    'sends the spans of an operation over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set, flushed at shutdown',
+    async () => {
+      const received: Array<{ path: string | undefined; body: string }> = [];
+      const collector = createHttpServer((incoming, outgoing) => {
+        let body = '';
+        incoming.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        incoming.on('end', () => {
+          received.push({ path: incoming.url, body });
+          outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+      try {
+        const endpoint = `http://127.0.0.1:${(collector.address() as { port: number }).port}`;
+        const gateway = spawnGateway('node dist/main.js', { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, SANDBOX_API_KEY });
+        const response = await post(await gateway.listening());
+        expect(response.statusCode).toBe(200);
+        await response.body.dump();
+        gateway.child.kill('SIGTERM');
+        expect((await gateway.exited).code).toBe(0);
+        const exported = received.filter((entry) => entry.path === '/v1/traces').map((entry) => entry.body).join('\n');
+        expect(exported).toContain('"name":"query"');
+        expect(exported).toContain('MASTERCARD_US customers.list');
+        expect(exported).toContain('open-finance-gateway');
+      } finally {
+        await new Promise((resolve) => collector.close(resolve));
+      }
     },
     SLOW,
   );

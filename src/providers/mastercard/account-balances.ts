@@ -4,6 +4,7 @@ import { decimalFromNumber } from '../../domain/decimal.js';
 import { badInput } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
+import { asBillable } from '../../observability/tracing.js';
 import { accountScope, nullWhenUnsupportedType } from './account-scope.js';
 import { epochToDate } from './customers.mapper.js';
 import type { FinicityClient, FinicityRequest } from './finicity-client.js';
@@ -32,7 +33,7 @@ export const MAX_BALANCE_CACHE_MINUTES = 1440;
 
 export function billable(region: MastercardRegion, client: FinicityClient, metrics: GatewayMetrics) {
   return async <T>(request: FinicityRequest, schema: z.ZodType<T>): Promise<T> => {
-    const body = await client.callJson({ ...request, idempotent: false }, schema);
+    const body = await asBillable(() => client.callJson({ ...request, idempotent: false }, schema));
     metrics.billableCalls.inc({ provider: region.provider, operation: request.operation });
     return body;
   };
