@@ -6,13 +6,13 @@ import type { UpstreamLimits } from './http/limits.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { checkReadiness } from './observability/readiness.js';
-import { createProviderRegistry, type ProviderEndpoints } from './providers/registry.js';
+import { configuredEndpoints, createProviderRegistry, type ProviderEndpoints } from './providers/registry.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox/start-all.js';
 import { createServer } from './server.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
-  /** Overrides the sandbox's options (tests: clock, token lifetime). */
+  /** The sandbox's options (tests: clock, per-provider knobs such as token lifetimes). */
   sandbox?: SandboxOptions;
   /** Skips the sandbox and uses these endpoints (tests that start their own simulators). */
   endpoints?: ProviderEndpoints;
@@ -36,14 +36,18 @@ export interface RunningGateway {
   close(options?: { graceMs?: number }): Promise<{ forced: boolean }>;
 }
 
-/** Starts the gateway (and, with SANDBOX on, the simulators it points at). */
+/**
+ * Starts the gateway (and, with SANDBOX on, the simulators it points at) for the provider modules
+ * `config` was loaded with (`loadConfig(env, modules)`).
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const sandboxOptions = { ...(config.sandboxLatencyMs > 0 ? { latencyMs: config.sandboxLatencyMs } : {}), ...options.sandbox };
-  const sandbox = config.sandbox && !options.endpoints ? await startSandbox(sandboxOptions) : null;
-  const endpoints = options.endpoints ?? sandbox?.endpoints ?? config.providers;
+  const sandbox = config.sandbox && !options.endpoints ? await startSandbox(config, sandboxOptions) : null;
+  // The sandbox swaps base URLs and credentials only; the settings stay the environment's.
+  const endpoints = options.endpoints ?? sandbox?.endpoints ?? configuredEndpoints(config.providers);
   const store =
     options.store ??
     createCacheStore(config.cacheUrl, undefined, {
@@ -52,7 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
   let listenUrl: string | undefined;
-  const registry = createProviderRegistry(endpoints, {
+  const registry = createProviderRegistry(config.modules, config.providers, endpoints, {
     store,
     publicBaseUrl: () => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined),
     metrics,
@@ -60,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     limits: { ...config.upstreamLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
   });
-  const readiness = () => checkReadiness({ sandbox: config.sandbox, endpoints, health: metrics.providerHealth, store });
+  const readiness = () => checkReadiness({ sandbox: config.sandbox, providers: registry.known(), endpoints, health: metrics.providerHealth, store });
   const app = await createServer({
     registry,
     metrics,

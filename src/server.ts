@@ -76,7 +76,7 @@ export async function createServer(options: ServerOptions) {
   });
 
   // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts).
-  const schema = guardFieldsByScope(await buildGatewaySchema());
+  const schema = guardFieldsByScope(buildGatewaySchema(registry.known()));
   const security = await createSecurity(options.security, logger);
   await security.register(app, schema, '/graphql');
   const apollo = new ApolloServer<GatewayContext>({

@@ -1,5 +1,10 @@
 import { GatewayError } from './errors.js';
-import type { Page, PageRequest } from './model.js';
+import type { Page, PageRequest, Transaction, TransactionQuery } from './model.js';
+
+/**
+ * The one set of paging and date-window helpers adapters, loaders and the GraphQL layer share
+ * (issue 10, item 3). Offsets are 0-based, as the gateway's cursors carry them.
+ */
 
 /** Page sizes a caller may ask for (STYLE.md, habit 8). */
 export const PAGE_LIMITS = {
@@ -14,10 +19,67 @@ export const PAGE_LIMITS = {
   maxFilterWindows: 10,
 } as const;
 
+/** A page of a list held whole: `items` is the entire list, so the total is exact. */
+export function pageOf<T>(items: readonly T[], page: PageRequest): Page<T> {
+  return {
+    items: items.slice(page.offset, page.offset + page.limit),
+    offset: page.offset,
+    hasMore: items.length > page.offset + page.limit,
+    totalCount: items.length,
+  };
+}
+
+/** A page that is known to be empty (a selection nothing can match). */
+export function emptyPage<T>(page: PageRequest): Page<T> {
+  return { items: [], offset: page.offset, hasMore: false, totalCount: 0 };
+}
+
+/**
+ * A page from a window read at `page.offset` with one item more than `page.limit` (for providers
+ * without a total or a next flag). The total is known only at the end of the list, and only when the
+ * page is not past it (an empty page at offset n says nothing about the size).
+ */
+export function lookAheadPage<T>(items: readonly T[], page: PageRequest): Page<T> {
+  const hasMore = items.length > page.limit;
+  const knowsTotal = !hasMore && (items.length > 0 || page.offset === 0);
+  return {
+    items: items.slice(0, page.limit),
+    offset: page.offset,
+    hasMore,
+    totalCount: knowsTotal ? page.offset + items.length : null,
+  };
+}
+
+/**
+ * Reads `page` from a provider list whose windows hold 1…`maxWindow` records, in as many windows as
+ * it takes: a page larger than the provider's page size is filled from consecutive windows, and
+ * `limit: 0` (which providers refuse) reads one record to learn whether the list goes on.
+ */
+export async function readInWindows<T>(
+  fetchWindow: (window: PageRequest) => Promise<Page<T>>,
+  page: PageRequest,
+  maxWindow: number,
+): Promise<Page<T>> {
+  if (page.limit === 0) {
+    const probe = await fetchWindow({ offset: page.offset, limit: 1 });
+    return { items: [], offset: page.offset, hasMore: probe.items.length > 0, totalCount: probe.totalCount };
+  }
+  const items: T[] = [];
+  for (;;) {
+    const limit = Math.min(maxWindow, page.limit - items.length);
+    const window = await fetchWindow({ offset: page.offset + items.length, limit });
+    items.push(...window.items.slice(0, limit));
+    const ended = !window.hasMore || window.items.length === 0;
+    if (ended || items.length >= page.limit) {
+      return { items, offset: page.offset, hasMore: !ended, totalCount: window.totalCount };
+    }
+  }
+}
+
 /**
  * Pages through a provider list whose filter the provider cannot apply itself, applying it here.
  * Reads whole windows of `windowSize` until it has `page.offset + page.limit + 1` matches or the
- * provider has no more.
+ * provider has no more; BAD_USER_INPUT after PAGE_LIMITS.maxFilterWindows windows.
  */
 export async function pageThroughFilter<T>(
   fetchWindow: (window: PageRequest) => Promise<Page<T>>,
@@ -47,4 +109,25 @@ export async function pageThroughFilter<T>(
     hasMore: matches.length > page.offset + page.limit,
     totalCount: hasMore ? null : matches.length,
   };
+}
+
+/** When a transaction happened for ordering and windows: booked, else transacted; null when neither is known. */
+export function transactionTime(transaction: Transaction): number | null {
+  return (transaction.postedAt ?? transaction.transactedAt)?.getTime() ?? null;
+}
+
+/**
+ * Whether a transaction belongs to a query's window: `from` ≤ its time ≤ `to` (both inclusive) and
+ * one of the statuses (any when none). A transaction without a time is kept (it cannot be placed).
+ */
+export function matchesTransactionQuery(transaction: Transaction, query: TransactionQuery): boolean {
+  const at = transactionTime(transaction);
+  if (at !== null && (at < query.from.getTime() || at > query.to.getTime())) return false;
+  return query.statuses.length === 0 || query.statuses.includes(transaction.status);
+}
+
+/** Sorted copy by time in the query's order (stable; undated transactions count as the epoch). */
+export function sortByTime(transactions: readonly Transaction[], sort: TransactionQuery['sort']): Transaction[] {
+  const direction = sort === 'asc' ? 1 : -1;
+  return [...transactions].sort((a, b) => direction * ((transactionTime(a) ?? 0) - (transactionTime(b) ?? 0)));
 }

@@ -166,6 +166,13 @@ export interface CustomerTransactionsPort {
   listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>>;
   /** The provider's largest page size, so the loaders can fetch a whole window at once. */
   readonly maxPageSize: number;
+  /**
+   * The customer whose window holds this account's transactions, read from the account's ID alone
+   * (no call), or null when the ID does not say (the loaders then read the account on its own).
+   * Mastercard account IDs carry their customer id in `scope[0]`; the contract suite checks the link
+   * against `accounts.listForCustomer`.
+   */
+  customerOfAccount(account: NativeRef): NativeRef | null;
 }
 
 export interface ProviderAdapter {

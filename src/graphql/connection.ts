@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../domain/model.js';
+import type { Page } from '../domain/model.js';
+import { pageOf } from '../domain/paging.js';
 import type { ConnectionShape } from './types/connection.js';
 import { encodeCursor } from './cursor.js';
 
@@ -19,11 +20,4 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
 }
 
 /** For lists a provider returns whole (Mastercard accounts): paged here, with an exact total. */
-export function sliceToPage<T>(items: readonly T[], page: PageRequest): Page<T> {
-  return {
-    items: items.slice(page.offset, page.offset + page.limit),
-    offset: page.offset,
-    hasMore: items.length > page.offset + page.limit,
-    totalCount: items.length,
-  };
-}
+export const sliceToPage = pageOf;

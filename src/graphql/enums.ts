@@ -1,15 +1,24 @@
 import { registerEnumType } from 'type-graphql';
 import { ACCOUNT_TYPES, TRANSACTION_STATUSES, type AccountType, type CustomerCategory, type CustomerKind, type TransactionStatus } from '../domain/model.js';
 import { CAPABILITIES, type Capability } from '../domain/ports.js';
-import { PROVIDER_KEYS, type ProviderKey } from '../domain/provider.js';
 
 /** String enums whose GraphQL values equal the domain values, so no mapping layer is needed. */
 export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
 
-export const ProviderEnum = enumOf<ProviderKey>(PROVIDER_KEYS);
+/**
+ * The provider modules' keys (src/providers/modules.ts): filled by `useProviderKeys` right before
+ * each schema build, so a gateway with an extra module (tests) gets it in its enum.
+ */
+export const ProviderEnum: Record<string, string> = {};
 registerEnumType(ProviderEnum, { name: 'Provider', description: 'The upstream provider an object comes from' });
+
+/** Sets the `Provider` enum's values for the next schema build. */
+export function useProviderKeys(keys: readonly string[]): void {
+  for (const key of Object.keys(ProviderEnum)) delete ProviderEnum[key];
+  Object.assign(ProviderEnum, enumOf(keys));
+}
 
 export const CustomerKindEnum = enumOf<CustomerKind>(['TESTING', 'ACTIVE']);
 registerEnumType(CustomerKindEnum, {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { useProviderKeys } from './enums.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { CaiboCustomerFieldsResolver } from './resolvers/caibo-customer-fields.resolver.js';
 import { PaymentRequestResolver, PaymentRequestTransactionFieldsResolver } from './resolvers/caibo-payment-request.resolver.js';
@@ -48,14 +49,24 @@ export const RESOLVERS = [
   CashFlowReportResolver,
 ] as const;
 
-let built: Promise<GraphQLSchema> | undefined;
+const built = new Map<string, GraphQLSchema>();
 
-/** The unified schema, built once per process (type-graphql metadata is global). */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [...RESOLVERS],
-    // Input rules live in the domain and adapters (they differ per provider), not in class-validator.
-    validate: false,
-  });
-  return built;
+/**
+ * The unified schema for the given provider keys (the `Provider` enum), built once per key list
+ * and process (type-graphql metadata is global). Synchronous, so the enum values set just before
+ * are the ones this build reads.
+ */
+export function buildGatewaySchema(providerKeys: readonly string[]): GraphQLSchema {
+  const id = providerKeys.join(',');
+  let schema = built.get(id);
+  if (!schema) {
+    useProviderKeys(providerKeys);
+    schema = buildSchemaSync({
+      resolvers: [...RESOLVERS],
+      // Input rules live in the domain and adapters (they differ per provider), not in class-validator.
+      validate: false,
+    });
+    built.set(id, schema);
+  }
+  return schema;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
 import type { AccountsPort, AccountTransactionsPort, ProviderAdapter } from '../domain/ports.js';
-import { PAGE_LIMITS } from '../domain/paging.js';
+import { PAGE_LIMITS, pageOf, sortByTime } from '../domain/paging.js';
 import { requirePort } from '../domain/ports.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import { transactionQueryKey } from '../domain/transaction-query.js';
@@ -18,13 +18,10 @@ export interface AccountTransactionsKey {
 const keyOf = (key: AccountTransactionsKey): string =>
   `${encodeGlobalId(key.account)}|${transactionQueryKey(key.query)}|${key.page.offset}|${key.page.limit}`;
 
+/** A page of the account's part of a customer window; its total is exact only when the window was. */
 function slice(items: Transaction[], page: PageRequest, exact: boolean): Page<Transaction> {
-  return {
-    items: items.slice(page.offset, page.offset + page.limit),
-    offset: page.offset,
-    hasMore: items.length > page.offset + page.limit,
-    totalCount: exact ? items.length : null,
-  };
+  const cut = pageOf(items, page);
+  return exact ? cut : { ...cut, totalCount: null };
 }
 
 /**
@@ -73,15 +70,20 @@ export function createAccountTransactionsLoader(
   }
 
   async function batch(keys: readonly AccountTransactionsKey[]): Promise<Array<Page<Transaction> | Error>> {
-    const groups = new Map<string, AccountTransactionsKey[]>();
+    const groups = new Map<string, { customer: NativeRef; keys: AccountTransactionsKey[] }>();
     const results = new Map<AccountTransactionsKey, Promise<Page<Transaction>>>();
     for (const key of keys) {
       try {
         const adapter = registry.adapter(key.account.provider);
-        const customerId = key.account.scope[0];
-        if (customerId !== undefined && fitsCustomerWindow(registry, key.account.provider, key.page)) {
-          const groupKey = `${key.account.provider}|${customerId}|${transactionQueryKey(key.query)}`;
-          groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
+        // The port names the account's customer (issue 10: no hidden `scope[0]` convention).
+        const customer = fitsCustomerWindow(registry, key.account.provider, key.page)
+          ? adapter.customerTransactions!.customerOfAccount(key.account)
+          : null;
+        if (customer !== null) {
+          const groupKey = `${encodeGlobalId(customer)}|${transactionQueryKey(key.query)}`;
+          const group = groups.get(groupKey) ?? { customer, keys: [] };
+          group.keys.push(key);
+          groups.set(groupKey, group);
         } else {
           results.set(key, perAccount(adapter, key));
         }
@@ -90,10 +92,9 @@ export function createAccountTransactionsLoader(
         results.set(key, Promise.reject(error));
       }
     }
-    for (const group of groups.values()) {
+    for (const { customer, keys: group } of groups.values()) {
       const first = group[0]!;
       const adapter = registry.adapter(first.account.provider);
-      const customer: NativeRef = { provider: first.account.provider, type: 'Customer', id: first.account.scope[0]!, scope: [] };
       const window = windows.load({ customer, query: first.query });
       for (const key of group) {
         results.set(
@@ -135,8 +136,6 @@ export function createCustomerTransactionsLoader(registry: ProviderRegistry): Da
   );
 }
 
-const timeOf = (transaction: Transaction): number => (transaction.postedAt ?? transaction.transactedAt)?.getTime() ?? 0;
-
 /**
  * A customer's transactions where the provider only lists them per account (OBP): the first
  * `offset + limit` of every account, merged by date. Exact, at one call per account; the page must
@@ -151,8 +150,7 @@ async function mergeAccountPages(
   const pages = await Promise.all(
     (await accounts.listForCustomer(key.customer)).map((account) => transactions.listForAccount(account.ref, key.query, needed)),
   );
-  const direction = key.query.sort === 'asc' ? 1 : -1;
-  const merged = pages.flatMap((page) => page.items).sort((a, b) => direction * (timeOf(a) - timeOf(b)));
+  const merged = sortByTime(pages.flatMap((page) => page.items), key.query.sort);
   const anyMore = pages.some((page) => page.hasMore);
   const totals = pages.map((page) => page.totalCount);
   return {

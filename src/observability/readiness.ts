@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type Keyv from 'keyv';
 import { cacheStoreHealth, type CacheStoreHealth } from '../auth/cache-store.js';
-import { PROVIDER_KEYS, type ProviderKey } from '../domain/provider.js';
+import type { ProviderKey } from '../domain/provider.js';
 import type { ProviderHealthBoard } from './provider-health.js';
 
 /** How long `/readyz` waits for a TCP connection to a provider's origin. */
@@ -30,6 +30,8 @@ export interface Readiness {
 
 export interface ReadinessSources {
   sandbox: boolean;
+  /** Every provider the gateway knows, in module-list order. */
+  providers: readonly ProviderKey[];
   /** Base URL per enabled provider. */
   endpoints: Partial<Record<ProviderKey, { baseUrl: string }>>;
   health: ProviderHealthBoard;
@@ -62,7 +64,7 @@ export async function checkReadiness(sources: ReadinessSources): Promise<Readine
   const [cacheStore, providers] = await Promise.all([
     cacheStoreHealth(sources.store),
     Promise.all(
-      PROVIDER_KEYS.map(async (provider): Promise<ProviderReadiness> => {
+      sources.providers.map(async (provider): Promise<ProviderReadiness> => {
         const endpoint = sources.endpoints[provider];
         if (!endpoint) return { provider, enabled: false };
         const reachable = await tcpReachable(endpoint.baseUrl);

@@ -1,19 +1,12 @@
 import type Keyv from 'keyv';
 import { createTokenCache } from '../auth/token-cache.js';
-import type { GatewayConfig } from '../config.js';
-import type { ProviderAdapter } from '../domain/ports.js';
 import { createRegistry, type ProviderRegistry } from '../domain/registry.js';
 import type { UpstreamLimits } from '../http/limits.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import { createCaiboAdapter } from './caibo/adapter.js';
-import { createMastercardAdapter } from './mastercard/adapter.js';
-import { createMastercardAuAdapter } from './mastercard/au-adapter.js';
-import { AU_LENDING, createMastercardLending, createReportTracker, US_LENDING, type LendingRegion } from './mastercard/lending/index.js';
-import { US_REGION } from './mastercard/us.js';
-import { createObpAdapter } from './obp/adapter.js';
+import type { AnyProviderModule, ProviderConfig, ProviderEndpoint } from './module.js';
 
-/** Base URL and credentials per provider: from the environment, or from the started sandbox. */
-export type ProviderEndpoints = GatewayConfig['providers'];
+/** Base URL and credentials per provider key: from the environment, or from the started sandbox. */
+export type ProviderEndpoints = Readonly<Record<string, ProviderEndpoint>>;
 
 export interface RegistryDependencies {
   store: Keyv;
@@ -29,45 +22,43 @@ export interface RegistryDependencies {
 }
 
 /**
- * The explicit provider list (STYLE.md, habit 3): a provider is enabled exactly when it has an
- * endpoint. Adding a provider means one more block here and a folder under src/providers.
+ * The registry of `modules` (in their order): a provider is enabled exactly when it has an endpoint;
+ * its adapter gets that endpoint with the settings `providers` read from the environment.
  */
-export function createProviderRegistry(endpoints: ProviderEndpoints, deps: RegistryDependencies): ProviderRegistry {
+export function createProviderRegistry(
+  modules: readonly AnyProviderModule[],
+  providers: Readonly<Record<string, ProviderConfig>>,
+  endpoints: ProviderEndpoints,
+  deps: RegistryDependencies,
+): ProviderRegistry {
   const tokens = createTokenCache({
     store: deps.store,
     ...(deps.now ? { now: deps.now } : {}),
     onFetch: (provider) => deps.metrics.tokenFetches.inc({ provider }),
   });
-  const shared = {
+  const adapterDeps = {
     tokens,
     metrics: deps.metrics,
+    store: deps.store,
+    publicBaseUrl: deps.publicBaseUrl ?? (() => undefined),
     ...(deps.limits ? { limits: deps.limits } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   };
-  const adapters: ProviderAdapter[] = [];
-  // Lending (issue 6): composed onto the Mastercard adapters; the spread keeps `key`, `close` and `client`.
-  const lending = (region: LendingRegion) => ({
-    tracker: createReportTracker({
-      provider: region.provider,
-      store: deps.store,
-      publicBaseUrl: deps.publicBaseUrl ?? (() => undefined),
-      ...(deps.now ? { now: deps.now } : {}),
-    }),
-    ...(deps.now ? { now: deps.now } : {}),
+  const adapters = modules.flatMap((module) => {
+    const endpoint = endpoints[module.key];
+    if (!endpoint) return [];
+    const config = providers[module.key];
+    if (!config) throw new Error(`${module.key} has an endpoint but no configuration (was it given to loadConfig?)`);
+    return [module.createAdapter({ ...endpoint, settings: config.settings }, adapterDeps)];
   });
-  if (endpoints.MASTERCARD_AU) {
-    const au = createMastercardAuAdapter({ ...endpoints.MASTERCARD_AU, ...shared });
-    adapters.push({ ...au, ...createMastercardLending(au.client, AU_LENDING, lending(AU_LENDING)) });
-  }
-  if (endpoints.MASTERCARD_US) {
-    const us = createMastercardAdapter({ region: US_REGION, ...endpoints.MASTERCARD_US, ...shared });
-    adapters.push({ ...us, ...createMastercardLending(us.client, US_LENDING, lending(US_LENDING)) });
-  }
-  if (endpoints.CAIBO_IPG) {
-    adapters.push(createCaiboAdapter({ ...endpoints.CAIBO_IPG, ...shared }));
-  }
-  if (endpoints.OBP) {
-    adapters.push(createObpAdapter({ ...endpoints.OBP, ...shared }));
-  }
-  return createRegistry(adapters, deps.sandbox);
+  return createRegistry(
+    modules.map((module) => module.key),
+    adapters,
+    deps.sandbox,
+  );
+}
+
+/** The real endpoints of the providers whose credentials are configured. */
+export function configuredEndpoints(providers: Readonly<Record<string, ProviderConfig>>): ProviderEndpoints {
+  return Object.fromEntries(Object.entries(providers).flatMap(([key, config]) => (config.endpoint ? [[key, config.endpoint]] : [])));
 }

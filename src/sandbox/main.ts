@@ -1,7 +1,11 @@
+import { loadProviderConfig } from '../config.js';
 import { startSandbox } from './start-all.js';
 
-/** `npm run sandbox`: the simulators alone, for partners who want to see the providers' own APIs. */
-const sandbox = await startSandbox();
+/**
+ * `npm run sandbox`: the simulators alone, for partners who want to see the providers' own APIs.
+ * Provider settings (MASTERCARD_AU_ACCESS_MODEL …) come from the environment, as for `npm start`.
+ */
+const sandbox = await startSandbox(loadProviderConfig());
 for (const [provider, simulator] of Object.entries(sandbox.simulators)) {
   process.stdout.write(`${provider.padEnd(14)} ${simulator.url}\n`);
 }

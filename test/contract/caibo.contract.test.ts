@@ -1,4 +1,4 @@
-import type { CaiboCredentials } from '../../src/config.js';
+import type { CaiboCredentials } from '../../src/providers/caibo/credentials.js';
 import { ref } from '../../src/domain/global-id.js';
 import { createCaiboAdapter } from '../../src/providers/caibo/adapter.js';
 import { CAIBO_SANDBOX_CREDENTIALS, CAIBO_SEED_CUSTOMER_IDS, startCaiboSimulator } from '../../src/sandbox/caibo/index.js';
@@ -16,7 +16,8 @@ for (const [mode, credentials] of [
   ['login', LOGIN],
 ] as const) {
   runProviderContract(`Caibo IPG (${mode})`, async () => {
-    const simulator = await startCaiboSimulator();
+    const clock = { ms: Date.now() };
+    const simulator = await startCaiboSimulator({ now: () => clock.ms });
     const adapter = createCaiboAdapter({ baseUrl: simulator.url, credentials, ...adapterDependencies() });
     const now = Date.now();
     const blank = { kind: null, username: null, firstName: null, lastName: null, phone: null, category: null } as const;
@@ -26,6 +27,14 @@ for (const [mode, credentials] of [
       knownCustomer: ref('CAIBO_IPG', 'Customer', String(CAIBO_SEED_CUSTOMER_IDS.janeDoe)),
       unknownCustomer: ref('CAIBO_IPG', 'Customer', '9999999999999999'),
       transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now + 86_400_000) },
+      // Only a login has a token that expires; an API key never does.
+      ...(credentials.kind === 'login'
+        ? {
+            expireToken: (ms: number) => {
+              clock.ms += ms;
+            },
+          }
+        : {}),
       validCreate: () => ({
         ...blank,
         name: 'Contract Test',

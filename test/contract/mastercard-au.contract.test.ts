@@ -7,7 +7,8 @@ import { runProviderContract } from './provider-contract.js';
 let run = 0;
 
 runProviderContract('Mastercard AU', async () => {
-  const simulator = await startMastercardSimulator({ region: 'AU' });
+  const clock = { ms: Date.now() };
+  const simulator = await startMastercardSimulator({ region: 'AU', now: () => clock.ms });
   const adapter = createMastercardAuAdapter({
     baseUrl: simulator.url,
     credentials: MASTERCARD_AU_SANDBOX_CREDENTIALS,
@@ -40,6 +41,10 @@ runProviderContract('Mastercard AU', async () => {
     unknownCustomer: ref('MASTERCARD_AU', 'Customer', '9999999999'),
     unknownAccount: ref('MASTERCARD_AU', 'Account', '9999999999', known.providerId),
     transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now) },
+    customerSearch: { text: known.lastName ?? known.username ?? '', expected: [known.providerId] },
+    expireToken: (ms: number) => {
+      clock.ms += ms;
+    },
     validCreate: () => ({
       kind: 'TESTING',
       username: `contract-au-${process.pid}-${(run += 1)}`,

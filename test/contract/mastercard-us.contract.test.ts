@@ -8,7 +8,8 @@ import { runProviderContract } from './provider-contract.js';
 let run = 0;
 
 runProviderContract('Mastercard US', async () => {
-  const simulator = await startMastercardSimulator({ region: 'US' });
+  const clock = { ms: Date.now() };
+  const simulator = await startMastercardSimulator({ region: 'US', now: () => clock.ms });
   const adapter = createMastercardAdapter({
     region: US_REGION,
     baseUrl: simulator.url,
@@ -25,6 +26,10 @@ runProviderContract('Mastercard US', async () => {
     unknownCustomer: ref('MASTERCARD_US', 'Customer', '9999999999'),
     unknownAccount: ref('MASTERCARD_US', 'Account', '9999999999', known.providerId),
     transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now) },
+    customerSearch: { text: known.lastName ?? known.username ?? '', expected: [known.providerId] },
+    expireToken: (ms: number) => {
+      clock.ms += ms;
+    },
     validCreate: () => ({
       kind: 'TESTING',
       username: `contract-${process.pid}-${(run += 1)}`,

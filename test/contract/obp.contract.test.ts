@@ -19,7 +19,8 @@ let run = 0;
 
 /** OBP has no customer delete through the gateway and no customer-wide transaction endpoint. */
 runProviderContract('Open Bank Project', async () => {
-  const simulator = await startObpSimulator();
+  const clock = { ms: Date.now() };
+  const simulator = await startObpSimulator({ now: () => clock.ms });
   const adapter = createObpAdapter({
     baseUrl: simulator.url,
     credentials: { username: admin.username, password: admin.password, consumerKey: OBP_SANDBOX_CONSUMER_KEY },
@@ -37,6 +38,10 @@ runProviderContract('Open Bank Project', async () => {
     unknownCustomer: ref('OBP', 'Customer', '00000000-0000-5000-8000-000000000000', 'gh.29.uk'),
     unknownAccount: ref('OBP', 'Account', '00000000-0000-5000-8000-000000000000', 'gh.29.uk'),
     transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now) },
+    customerSearch: { text: (known.name ?? '').split(' ').at(-1) ?? '', expected: [known.providerId] },
+    expireToken: (ms: number) => {
+      clock.ms += ms;
+    },
     validCreate: () => ({
       ...blank,
       name: `Contract Test ${(run += 1)}`,

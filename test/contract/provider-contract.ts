@@ -4,6 +4,7 @@ import { GatewayError, ERROR_CODES } from '../../src/domain/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../src/domain/global-id.js';
 import { ACCOUNT_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from '../../src/domain/model.js';
 import { CAPABILITIES, capabilitiesOf, type CreateCustomerInput, type ProviderAdapter } from '../../src/domain/ports.js';
+import { runPagingEdges } from './paging-edges.js';
 
 /**
  * The provider contract suite (STYLE.md, habit 6): every adapter runs it against its own simulator
@@ -26,6 +27,16 @@ export interface ContractFixtures {
   unknownCustomerAccounts?: 'NOT_FOUND' | 'empty';
   /** An invalid one, and the field the BAD_USER_INPUT error must name. */
   invalidCreate?: { input: CreateCustomerInput; field: string };
+  /** The provider's largest page (its `limit` maximum), when below PAGE_LIMITS.maxSize. */
+  providerPageSize?: number;
+  /** A customer search the seed data answers, and provider ids the answer must hold. */
+  customerSearch?: { text: string; expected: readonly string[] };
+  /**
+   * Moves the simulator's clock by `ms`, past its token lifetime when `ms` is large: the adapter's
+   * cached token is then refused and must be replaced transparently. Absent for providers without
+   * expiring tokens (Caibo with an API key).
+   */
+  expireToken?: (ms: number) => void;
   close(): Promise<void>;
 }
 
@@ -50,6 +61,8 @@ export function runProviderContract(name: string, setup: () => Promise<ContractF
     });
 
     const query = (): TransactionQuery => ({ ...f.transactionWindow, statuses: [], sort: 'desc' });
+
+    runPagingEdges(() => f);
 
     it('declares exactly its capabilities, derived from its ports', () => {
       expect(capabilitiesOf(f.adapter)).toEqual([...f.expectedCapabilities]);

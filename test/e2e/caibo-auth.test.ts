@@ -41,7 +41,7 @@ async function readJane(target: TestGateway): Promise<void> {
 
 describe('Caibo auth modes end to end', () => {
   it('logs in once and reuses the cached bearer token', async () => {
-    gateway = await startTestGateway({ sandbox: { caiboAuth: 'login' } });
+    gateway = await startTestGateway({ sandbox: { providers: { CAIBO_IPG: { auth: 'login' } } } });
     const url = gateway.sandbox!.simulators.CAIBO_IPG!.url;
     await readJane(gateway);
     await readJane(gateway);
@@ -54,7 +54,7 @@ describe('Caibo auth modes end to end', () => {
   it('logs in again shortly before expireDate, without a refused call', async () => {
     let clock = Date.now();
     const now = () => clock;
-    gateway = await startTestGateway({ sandbox: { caiboAuth: 'login', caiboAccessTokenTtlSeconds: TTL_SECONDS, now }, now });
+    gateway = await startTestGateway({ sandbox: { now, providers: { CAIBO_IPG: { auth: 'login', accessTokenTtlSeconds: TTL_SECONDS } } }, now });
     const url = gateway.sandbox!.simulators.CAIBO_IPG!.url;
     await readJane(gateway);
     clock += (TTL_SECONDS - 90) * 1000; // still well inside the token's life
@@ -73,7 +73,7 @@ describe('Caibo auth modes end to end', () => {
     let providerClock = Date.now();
     const gatewayClock = Date.now();
     gateway = await startTestGateway({
-      sandbox: { caiboAuth: 'login', caiboAccessTokenTtlSeconds: TTL_SECONDS, now: () => providerClock },
+      sandbox: { now: () => providerClock, providers: { CAIBO_IPG: { auth: 'login', accessTokenTtlSeconds: TTL_SECONDS } } },
       now: () => gatewayClock,
     });
     const url = gateway.sandbox!.simulators.CAIBO_IPG!.url;

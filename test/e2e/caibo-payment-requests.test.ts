@@ -18,7 +18,7 @@ const meiId = encodeGlobalId(ref('CAIBO_IPG', 'Customer', String(CAIBO_SEED_CUST
 let run = 0;
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ sandbox: { now, caiboPaymentStatusStepMs: STEP_MS }, now });
+  gateway = await startTestGateway({ sandbox: { now, providers: { CAIBO_IPG: { paymentStatusStepMs: STEP_MS } } }, now });
   simulatorUrl = gateway.sandbox!.simulators.CAIBO_IPG!.url;
 });
 afterAll(async () => {

@@ -38,7 +38,7 @@ const BUSINESS = {
 };
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ sandbox: { mastercardReportDelayMs: 200 } });
+  gateway = await startTestGateway({ sandbox: { providers: { MASTERCARD_US: { reportDelayMs: 200 }, MASTERCARD_AU: { reportDelayMs: 200 } } } });
   const us = await gql('{ customers(provider: MASTERCARD_US, first: 6) { edges { node { id } } } }');
   usCustomers = us.data!.customers.edges.map((edge: Json) => edge.node.id);
   const au = await gql('{ customers(provider: MASTERCARD_AU, first: 1) { edges { node { id } } } }');

@@ -84,7 +84,7 @@ beforeAll(async () => {
       done();
     },
   });
-  gateway = await startTestGateway({ logger: createLogger('trace', stream), sandbox: { mastercardReportDelayMs: REPORT_DELAY_MS } });
+  gateway = await startTestGateway({ logger: createLogger('trace', stream), sandbox: { providers: { MASTERCARD_US: { reportDelayMs: REPORT_DELAY_MS }, MASTERCARD_AU: { reportDelayMs: REPORT_DELAY_MS } } } });
   simulatorUrl = gateway.sandbox!.simulators.MASTERCARD_US!.url;
   const list = await gql('{ customers(provider: MASTERCARD_US, first: 1) { edges { node { id } } } }');
   customerId = list.data!.customers.edges[0].node.id;

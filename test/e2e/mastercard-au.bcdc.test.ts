@@ -8,8 +8,9 @@ const createRoute = 'POST /aggregation/v2/customers/active';
 const createCalls = () => (gateway.sandbox!.simulators.MASTERCARD_AU as MastercardSimulator).stats().byRoute[createRoute] ?? 0;
 
 beforeAll(async () => {
-  // The sandbox simulator and the adapter both run the BCDC access model (seed 000, Customer Records).
-  gateway = await startTestGateway({ sandbox: { mastercardAuAccessModel: 'BCDC' }, env: { MASTERCARD_AU_ACCESS_MODEL: 'BCDC' } });
+  // The environment alone, as `npm start` reads it: the sandbox simulator and the adapter both run
+  // the BCDC access model (seed 000, Customer Records).
+  gateway = await startTestGateway({ env: { MASTERCARD_AU_ACCESS_MODEL: 'BCDC' } });
 });
 afterAll(async () => {
   await gateway?.close();

@@ -58,7 +58,7 @@ describe('batching with per-request DataLoaders (issue 2, item 6)', () => {
 
   it('refreshes an expired token once and retries once (10023)', async () => {
     let clock = Date.now();
-    gateway = await startTestGateway({ sandbox: { now: () => clock, mastercardTokenTtlSeconds: 60 } });
+    gateway = await startTestGateway({ sandbox: { now: () => clock, providers: { MASTERCARD_US: { tokenTtlSeconds: 60 }, MASTERCARD_AU: { tokenTtlSeconds: 60 } } } });
     const query = 'query { customers(provider: MASTERCARD_US, first: 2) { edges { node { id } } } }';
     expect((await gateway.graphql(query)).errors).toBeUndefined();
     clock += 61_000;

@@ -88,7 +88,7 @@ describe('OBP error mapping (admin user)', () => {
 
 describe('OBP error mapping (restricted configuration)', () => {
   it('answers OBP-20006 (missing role) as FORBIDDEN for the viewer user, and the fan-out keeps the other providers', async () => {
-    const gateway = await startTestGateway({ sandbox: { obpUser: 'viewer' } });
+    const gateway = await startTestGateway({ sandbox: { providers: { OBP: { user: 'viewer' } } } });
     try {
       const created = await gateway.graphql(ObpCreateCustomerDocument, { input: createInput('gh.29.uk') });
       expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', provider: 'OBP', providerStatus: 403, providerCode: 'OBP-20006' });
@@ -106,7 +106,7 @@ describe('OBP error mapping (restricted configuration)', () => {
   });
 
   it('refuses a bank that OBP_BANK_IDS does not expose before any call, and lists only the exposed ones', async () => {
-    const gateway = await startTestGateway({ sandbox: { obpBankIds: ['gh.29.uk', 'sg.08.sgp'] } });
+    const gateway = await startTestGateway({ env: { OBP_BANK_IDS: 'gh.29.uk,sg.08.sgp' } });
     const obp = gateway.sandbox!.simulators.OBP as ObpSimulator;
     try {
       obp.resetStats();

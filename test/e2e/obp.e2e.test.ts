@@ -233,7 +233,7 @@ describe('OBP DirectLogin token invalidation', () => {
   it('refreshes once when OBP expires the token before the gateway would', async () => {
     // The simulator's clock is moved, not waited for: no race with a slow machine.
     let clock = Date.now();
-    const short = await startTestGateway({ sandbox: { now: () => clock, obpTokenTtlSeconds: 60 } });
+    const short = await startTestGateway({ sandbox: { now: () => clock, providers: { OBP: { tokenTtlSeconds: 60 } } } });
     const simulator = short.sandbox!.simulators.OBP as ObpSimulator;
     try {
       expect((await short.graphql(ObpBanksDocument)).errors).toBeUndefined();

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { DEFAULT_MODULES, keysOf } from '../../src/providers/modules.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -61,7 +62,7 @@ describe('scopes and field-level rules (issue 11, item 2)', () => {
   const callers: Scope[][] = [[], ...SCOPES.map((scope) => [scope]), ['read', 'sensitive'], ['read', 'reports'], ['write', 'sensitive']];
 
   beforeAll(async () => {
-    const schema = await buildGatewaySchema();
+    const schema = buildGatewaySchema(keysOf(DEFAULT_MODULES));
     roots = (['query', 'mutation'] as const).flatMap((operation) => {
       const type = (operation === 'query' ? schema.getQueryType() : schema.getMutationType()) as GraphQLObjectType;
       return Object.values(type.getFields()).map((field) => {

@@ -5,6 +5,8 @@ import { print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/observability/logger.js';
+import type { AnyProviderModule } from '../../src/providers/module.js';
+import { DEFAULT_MODULES } from '../../src/providers/modules.js';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -35,14 +37,22 @@ export interface TestGateway extends RunningGateway {
   ): Promise<GraphQLResponse<T>>;
 }
 
+export interface TestGatewayOptions extends Partial<GatewayOptions> {
+  /** Environment variables besides SANDBOX=true and LOG_LEVEL=silent. */
+  env?: NodeJS.ProcessEnv;
+  /** The provider modules (default DEFAULT_MODULES); a test provider is one more entry. */
+  modules?: readonly AnyProviderModule[];
+}
+
 /**
  * The gateway on port 0 with the sandbox on free ports, as `npm start` runs it, for end-to-end
  * tests over real HTTP. Requests go with the sandbox API key unless a test opts out.
  */
-export async function startTestGateway(options: Partial<GatewayOptions> & { env?: NodeJS.ProcessEnv } = {}): Promise<TestGateway> {
-  const apiKey = options.env?.SANDBOX_API_KEY ?? `test_${randomBytes(18).toString('base64url')}`;
-  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', SANDBOX_API_KEY: apiKey, ...options.env }), port: 0 };
-  const gateway = await startGateway({ config, logger: options.logger ?? createLogger('silent'), ...options });
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const { env, modules, ...rest } = options;
+  const apiKey = env?.SANDBOX_API_KEY ?? `test_${randomBytes(18).toString('base64url')}`;
+  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', SANDBOX_API_KEY: apiKey, ...env }, modules ?? DEFAULT_MODULES), port: 0 };
+  const gateway = await startGateway({ config, logger: options.logger ?? createLogger('silent'), ...rest });
   const authHeaders = { 'x-api-key': apiKey };
   return {
     ...gateway,

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { configuredEndpoints } from '../../src/providers/registry.js';
 
 describe('configuration', () => {
   it('defaults to the sandbox when no credentials are set', () => {
     const config = loadConfig({});
     expect(config.sandbox).toBe(true);
     expect(config.port).toBe(4000);
-    expect(config.providers).toEqual({});
+    expect(Object.values(config.providers).every((provider) => provider.endpoint === null)).toBe(true);
+    expect(Object.keys(config.providers)).toEqual(['MASTERCARD_AU', 'MASTERCARD_US', 'CAIBO_IPG', 'OBP']);
   });
 
   it('enables exactly the providers with credentials when SANDBOX is off', () => {
@@ -16,8 +18,8 @@ describe('configuration', () => {
       MASTERCARD_US_APP_KEY: 'k',
     });
     expect(config.sandbox).toBe(false);
-    expect(Object.keys(config.providers)).toEqual(['MASTERCARD_US']);
-    expect(config.providers.MASTERCARD_US?.baseUrl).toBe('https://api.finicity.com');
+    expect(Object.keys(configuredEndpoints(config.providers))).toEqual(['MASTERCARD_US']);
+    expect(config.providers.MASTERCARD_US?.endpoint?.baseUrl).toBe('https://api.finicity.com');
   });
 
   it.each([
@@ -37,15 +39,17 @@ describe('configuration', () => {
 describe('configuration of the other providers', () => {
   it('prefers a Caibo API key over a login and accepts a login alone', () => {
     const both = loadConfig({ CAIBO_API_KEY: 'k', CAIBO_EMAIL: 'a@b.c', CAIBO_PASSWORD: 'p' });
-    expect(both.providers.CAIBO_IPG?.credentials).toEqual({ kind: 'apiKey', apiKey: 'k' });
+    expect(both.providers.CAIBO_IPG?.endpoint?.credentials).toEqual({ kind: 'apiKey', apiKey: 'k' });
     const login = loadConfig({ CAIBO_EMAIL: 'a@b.c', CAIBO_PASSWORD: 'p' });
-    expect(login.providers.CAIBO_IPG?.credentials).toEqual({ kind: 'login', email: 'a@b.c', password: 'p' });
-    expect(login.providers.CAIBO_IPG?.baseUrl).toBe('https://apay.caibo.digital');
+    expect(login.providers.CAIBO_IPG?.endpoint?.credentials).toEqual({ kind: 'login', email: 'a@b.c', password: 'p' });
+    expect(login.providers.CAIBO_IPG?.endpoint?.baseUrl).toBe('https://apay.caibo.digital');
   });
 
   it('parses OBP bank ids and version, and names what is missing or malformed', () => {
     const config = loadConfig({ OBP_USERNAME: 'u', OBP_PASSWORD: 'p', OBP_CONSUMER_KEY: 'c', OBP_BANK_IDS: ' gh.29.uk , de.17.ber,, ' });
-    expect(config.providers.OBP).toMatchObject({ bankIds: ['gh.29.uk', 'de.17.ber'], apiVersion: 'v5.1.0' });
+    expect(config.providers.OBP?.settings).toEqual({ bankIds: ['gh.29.uk', 'de.17.ber'], apiVersion: 'v5.1.0' });
+    // Settings are read in sandbox mode too: only base URLs and credentials are the sandbox's.
+    expect(loadConfig({ SANDBOX: 'true', OBP_BANK_IDS: 'gh.29.uk' }).providers.OBP?.settings).toEqual({ bankIds: ['gh.29.uk'], apiVersion: 'v5.1.0' });
     expect(() => loadConfig({ OBP_USERNAME: 'u', OBP_PASSWORD: 'p' })).toThrow('OBP_CONSUMER_KEY');
     expect(() => loadConfig({ OBP_API_VERSION: '5.1' })).toThrow('OBP_API_VERSION');
     expect(() => loadConfig({ CAIBO_EMAIL: 'a@b.c' })).toThrow('CAIBO_PASSWORD');

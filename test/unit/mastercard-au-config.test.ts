@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { configuredEndpoints } from '../../src/providers/registry.js';
 
 const AU = { MASTERCARD_AU_PARTNER_ID: 'p', MASTERCARD_AU_PARTNER_SECRET: 's', MASTERCARD_AU_APP_KEY: 'k' };
 
@@ -17,17 +18,17 @@ describe('Mastercard AU configuration (issue 3, item 1)', () => {
   it('enables AU with its credentials, on the AU host, CDR representative by default', () => {
     const config = loadConfig(AU);
     expect(config.sandbox).toBe(false);
-    expect(Object.keys(config.providers)).toEqual(['MASTERCARD_AU']);
+    expect(Object.keys(configuredEndpoints(config.providers))).toEqual(['MASTERCARD_AU']);
     expect(config.providers.MASTERCARD_AU).toEqual({
-      baseUrl: 'https://api.openbanking.mastercard.com.au',
-      credentials: { partnerId: 'p', partnerSecret: 's', appKey: 'k' },
-      accessModel: 'CDR_REPRESENTATIVE',
+      endpoint: { baseUrl: 'https://api.openbanking.mastercard.com.au', credentials: { partnerId: 'p', partnerSecret: 's', appKey: 'k' } },
+      settings: { accessModel: 'CDR_REPRESENTATIVE' },
     });
   });
 
   it('takes OSP and BCDC and refuses other access models by name', () => {
-    expect(loadConfig({ ...AU, MASTERCARD_AU_ACCESS_MODEL: 'BCDC' }).providers.MASTERCARD_AU?.accessModel).toBe('BCDC');
-    expect(loadConfig({ ...AU, MASTERCARD_AU_ACCESS_MODEL: 'OSP' }).providers.MASTERCARD_AU?.accessModel).toBe('OSP');
+    expect(loadConfig({ ...AU, MASTERCARD_AU_ACCESS_MODEL: 'BCDC' }).providers.MASTERCARD_AU?.settings).toEqual({ accessModel: 'BCDC' });
+    expect(loadConfig({ ...AU, MASTERCARD_AU_ACCESS_MODEL: 'OSP' }).providers.MASTERCARD_AU?.settings).toEqual({ accessModel: 'OSP' });
+    expect(loadConfig({ MASTERCARD_AU_ACCESS_MODEL: 'BCDC' }).providers.MASTERCARD_AU?.settings).toEqual({ accessModel: 'BCDC' });
     expect(problemsOf({ ...AU, MASTERCARD_AU_ACCESS_MODEL: 'ADR' })).toContain('MASTERCARD_AU_ACCESS_MODEL');
   });
 

@@ -1,6 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { capabilitiesOf } from '../../domain/ports.js';
-import { PROVIDER_KEYS } from '../../domain/provider.js';
 import type { GatewayContext } from '../context.js';
 import { ProviderStatus } from '../types/provider-status.type.js';
 
@@ -9,7 +8,7 @@ export class ProviderResolver {
   @Query(() => [ProviderStatus], { description: 'Every provider the gateway knows, whether enabled here, and what it supports' })
   providers(@Ctx() context: GatewayContext): ProviderStatus[] {
     const enabled = new Map(context.registry.enabled().map((adapter) => [adapter.key, adapter]));
-    return PROVIDER_KEYS.map((key) => {
+    return context.registry.known().map((key) => {
       const adapter = enabled.get(key);
       return {
         provider: key,

@@ -1,9 +1,9 @@
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { CaiboCredentials } from '../../config.js';
+import type { CaiboCredentials } from './credentials.js';
 import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
 import type { Money, Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
-import { PAGE_LIMITS } from '../../domain/paging.js';
+import { matchesTransactionQuery, PAGE_LIMITS, pageOf, sortByTime } from '../../domain/paging.js';
 import type { PaymentRequest } from '../../domain/payment-requests.port.js';
 import type { ProviderAdapter } from '../../domain/ports.js';
 import { createHttpClient } from '../../http/http-client.js';
@@ -39,13 +39,6 @@ const isCaiboId = (id: string): boolean => INT64.test(id);
 
 function customerNotFound(): GatewayError {
   return new GatewayError('NOT_FOUND', `${PROVIDER}: customer not found`, { provider: PROVIDER });
-}
-
-function inWindow(transaction: Transaction, query: TransactionQuery): boolean {
-  const at = transaction.transactedAt?.getTime();
-  if (at === undefined) return true;
-  if (at < query.from.getTime() || at > query.to.getTime()) return false;
-  return query.statuses.length === 0 || query.statuses.includes(transaction.status);
 }
 
 /**
@@ -100,16 +93,10 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
   }
 
   async function listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>> {
+    // The (assumed) list is whole: the window, order and page are applied here.
     const requests = await paymentRequestsOf(customer);
-    const matching = requests.map((request) => request.transaction).filter((transaction) => inWindow(transaction, query));
-    const time = (transaction: Transaction): number => transaction.transactedAt?.getTime() ?? 0;
-    matching.sort((a, b) => (query.sort === 'asc' ? time(a) - time(b) : time(b) - time(a)));
-    return {
-      items: matching.slice(page.offset, page.offset + page.limit),
-      offset: page.offset,
-      hasMore: matching.length > page.offset + page.limit,
-      totalCount: matching.length,
-    };
+    const matching = requests.map((request) => request.transaction).filter((transaction) => matchesTransactionQuery(transaction, query));
+    return pageOf(sortByTime(matching, query.sort), page);
   }
 
   /** Caibo's `totalDeposits` has no unit: it takes the one unit of the customer's deposits, if there is one. */
@@ -152,6 +139,8 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
       // The (assumed) list is unpaginated: the whole list comes in one call whatever the page.
       maxPageSize: PAGE_LIMITS.maxSize,
       listForCustomer,
+      // Caibo has no accounts, so no account belongs to a customer window.
+      customerOfAccount: () => null,
     },
     paymentRequests: {
       async create(raw) {

@@ -1,6 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { CaiboCredentials } from '../../config.js';
+import type { CaiboCredentials } from './credentials.js';
 import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
 import type { HttpClient, UpstreamResponse } from '../../http/http-client.js';
 import { isInvalidToken, toGatewayError } from './errors.mapper.js';

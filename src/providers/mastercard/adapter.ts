@@ -1,7 +1,7 @@
 import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
-import type { NativeRef } from '../../domain/global-id.js';
+import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
-import { pageThroughFilter } from '../../domain/paging.js';
+import { pageThroughFilter, readInWindows } from '../../domain/paging.js';
 import type { ProviderAdapter } from '../../domain/ports.js';
 import type { TokenCache } from '../../auth/token-cache.js';
 import { createHttpClient } from '../../http/http-client.js';
@@ -129,7 +129,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     const statuses = query.statuses;
     // The provider can leave out PENDING only; every other status (OTHER too) is filtered here.
     const needsLocalFilter = statuses.length > 0 && !(['POSTED', 'SHADOW', 'OTHER'] as const).every((status) => statuses.includes(status));
-    if (!needsLocalFilter) return transactionWindow(operation, path, data, query, page);
+    if (!needsLocalFilter) return readInWindows((window) => transactionWindow(operation, path, data, query, window), page, MAX_LIMIT);
     return pageThroughFilter(
       (window) => transactionWindow(operation, path, data, query, window),
       (transaction) => statuses.includes(transaction.status),
@@ -142,31 +142,37 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     key: region.provider,
     client,
     customerList: {
-      async list(search, page) {
-        const body = await client.callJson(
-          {
-            operation: 'customers.list',
-            method: 'GET',
-            path: '/aggregation/v1/customers',
-            query: {
-              search: search.search ?? undefined,
-              username: search.username ?? undefined,
-              start: page.offset + 1,
-              limit: Math.min(page.limit, MAX_LIMIT),
-            },
+      // Pages beyond 1000 and `first: 0` (Mastercard's `limit` is 1…1000) are read in windows.
+      list: (search, page) =>
+        readInWindows(
+          async (window) => {
+            const body = await client.callJson(
+              {
+                operation: 'customers.list',
+                method: 'GET',
+                path: '/aggregation/v1/customers',
+                query: {
+                  search: search.search ?? undefined,
+                  username: search.username ?? undefined,
+                  start: window.offset + 1,
+                  limit: window.limit,
+                },
+              },
+              customerListSchema,
+            );
+            const context = read('customers.list');
+            const items = readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context));
+            return {
+              items,
+              offset: window.offset,
+              hasMore: body.moreAvailable ?? false,
+              totalCount: body.found ?? null,
+              ...(items.length < body.customers.length ? { span: body.customers.length } : {}),
+            };
           },
-          customerListSchema,
-        );
-        const context = read('customers.list');
-        const items = readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context));
-        return {
-          items,
-          offset: page.offset,
-          hasMore: body.moreAvailable ?? false,
-          totalCount: body.found ?? null,
-          ...(items.length < body.customers.length ? { span: body.customers.length } : {}),
-        };
-      },
+          page,
+          MAX_LIMIT,
+        ),
     },
     customerRead: {
       get: (target) =>
@@ -287,6 +293,8 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     },
     customerTransactions: {
       maxPageSize: MAX_LIMIT,
+      // Account IDs carry their customer (accounts.mapper.ts): the v3 customer window holds them.
+      customerOfAccount: (account) => (account.scope[0] ? ref(region.provider, 'Customer', account.scope[0]) : null),
       listForCustomer(customer, query, page) {
         // Mastercard: the v3 customer-level endpoint covers every account in one call (us-notes.md).
         const path = `/aggregation/v3/customers/${segment(customer.id)}/transactions`;

@@ -5,7 +5,7 @@ import type { ProviderKey } from '../../domain/provider.js';
  * shared: the AU docs describe the same API with other header names and some CDR rules (au-notes.md).
  */
 export interface MastercardRegion {
-  provider: Extract<ProviderKey, 'MASTERCARD_US' | 'MASTERCARD_AU'>;
+  provider: 'MASTERCARD_US' | 'MASTERCARD_AU';
   appKeyHeader: string;
   appTokenHeader: string;
   /** Currency when an account or transaction does not name one. */

@@ -1,5 +1,5 @@
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { ObpCredentials } from '../../config.js';
+import type { ObpCredentials } from './credentials.js';
 import type { Bank, BanksPort, UserCustomerLink, UserCustomerLinksPort } from '../../domain/banks.port.js';
 import { GatewayError, unsupported, nullWhenNotFound } from '../../domain/errors.js';
 import { ref, type NativeRef } from '../../domain/global-id.js';

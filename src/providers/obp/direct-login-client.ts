@@ -1,6 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { ObpCredentials } from '../../config.js';
+import type { ObpCredentials } from './credentials.js';
 import { GatewayError } from '../../domain/errors.js';
 import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
 import type { HttpClient, UpstreamResponse } from '../../http/http-client.js';

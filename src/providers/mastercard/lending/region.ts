@@ -3,7 +3,7 @@ import type { ProviderKey } from '../../../domain/provider.js';
 
 /** Where the two Finicity-platform regions differ for lending; everything else is shared. */
 export interface LendingRegion {
-  provider: Extract<ProviderKey, 'MASTERCARD_US' | 'MASTERCARD_AU'>;
+  provider: 'MASTERCARD_US' | 'MASTERCARD_AU';
   /** Currency of every amount in a report. */
   currency: string;
   /**

@@ -1,0 +1,6 @@
+/** DirectLogin (OBP_USERNAME, OBP_PASSWORD, OBP_CONSUMER_KEY). */
+export interface ObpCredentials {
+  username: string;
+  password: string;
+  consumerKey: string;
+}
