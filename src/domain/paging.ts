@@ -65,14 +65,16 @@ export async function readInWindows<T>(
     return { items: [], offset: page.offset, hasMore: probe.items.length > 0, totalCount: probe.totalCount };
   }
   const items: T[] = [];
-  for (;;) {
-    const limit = Math.min(maxWindow, page.limit - items.length);
-    const window = await fetchWindow({ offset: page.offset + items.length, limit });
+  const end = page.offset + page.limit;
+  // Windows advance by what was asked, not by what parsed: a record the adapter left out (tolerant
+  // reading) must not shift the next window onto records already read.
+  for (let offset = page.offset; ; ) {
+    const limit = Math.min(maxWindow, end - offset);
+    const window = await fetchWindow({ offset, limit });
     items.push(...window.items.slice(0, limit));
+    offset += limit;
     const ended = !window.hasMore || window.items.length === 0;
-    if (ended || items.length >= page.limit) {
-      return { items, offset: page.offset, hasMore: !ended, totalCount: window.totalCount };
-    }
+    if (ended || offset >= end) return { items, offset: page.offset, hasMore: !ended, totalCount: window.totalCount };
   }
 }
 
