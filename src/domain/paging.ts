@@ -66,15 +66,19 @@ export async function readInWindows<T>(
   }
   const items: T[] = [];
   const end = page.offset + page.limit;
-  // Windows advance by what was asked, not by what parsed: a record the adapter left out (tolerant
-  // reading) must not shift the next window onto records already read.
+  // Windows advance by the provider positions read (`span`), not by the records kept: a record the
+  // adapter left out (tolerant reading) must not shift the next window onto records already read.
   for (let offset = page.offset; ; ) {
     const limit = Math.min(maxWindow, end - offset);
     const window = await fetchWindow({ offset, limit });
     items.push(...window.items.slice(0, limit));
-    offset += limit;
-    const ended = !window.hasMore || window.items.length === 0;
-    if (ended || offset >= end) return { items, offset: page.offset, hasMore: !ended, totalCount: window.totalCount };
+    const read = Math.min(limit, window.span ?? window.items.length);
+    offset += read;
+    const ended = !window.hasMore || read === 0;
+    if (ended || offset >= end) {
+      const span = offset - page.offset;
+      return { items, offset: page.offset, hasMore: !ended, totalCount: window.totalCount, ...(span !== items.length ? { span } : {}) };
+    }
   }
 }
 
