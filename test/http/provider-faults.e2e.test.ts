@@ -111,7 +111,7 @@ describe('provider errors classified by what they are', () => {
 
 describe('one deadline', () => {
   it('answers the fan-out with the others\' data and PROVIDER_TIMEOUT for a provider that never answers, within its budget', async () => {
-    const gw = await gatewayWith({ [LIST]: hang }, { UPSTREAM_BUDGET_MS: '1000' });
+    const gw = await gatewayWith({ [LIST]: hang }, { UPSTREAM_BUDGET_MS: '2000' });
     const list = await gw.graphql<FanOut>(FAN_OUT);
     expect(list.status).toBe(200);
     expect(list.data!.customers.providerErrors).toContainEqual(expect.objectContaining({ provider: 'MASTERCARD_US', code: 'PROVIDER_TIMEOUT', retryable: true }));
@@ -124,7 +124,7 @@ describe('one deadline', () => {
 
   it('resolves fields still waiting at the request deadline as PROVIDER_TIMEOUT and delivers the rest', async () => {
     // The upstream budget is far away: only the request deadline can end the hanging call.
-    const gw = await gatewayWith({ [GET_ONE]: hang }, { UPSTREAM_BUDGET_MS: '120000', REQUEST_DEADLINE_MS: '2000' });
+    const gw = await gatewayWith({ [GET_ONE]: hang }, { UPSTREAM_BUDGET_MS: '120000', REQUEST_DEADLINE_MS: '3000' });
     const answer = await gw.graphql<{ providers: unknown[]; customer: unknown; customers: FanOut['customers'] }>(
       'query($id: ID!) { providers { provider } customer(id: $id) { name } customers(provider: OBP, first: 2) { providerErrors { provider } edges { node { name provider } } } }',
       { id: mcUsCustomer },
