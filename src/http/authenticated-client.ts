@@ -107,7 +107,7 @@ export function createAuthenticatedClient<R extends AuthenticatedRequest>(option
       let token = await freshToken();
       response = await send(request, token);
       if (options.isTokenRejected(response)) {
-        await tokens.invalidate(source.credential, token);
+        await withinRequestDeadline(tokens.invalidate(source.credential, token), provider, 'token refresh');
         token = await freshToken();
         response = await send(request, token);
       }
