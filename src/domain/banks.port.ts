@@ -24,7 +24,8 @@ export interface Bank {
   website: string | null;
   /** Bank-level routings (BIC, national codes): public identifiers, not account numbers. */
   routings: readonly BankRouting[];
-  extra: Readonly<Record<string, unknown>>;
+  /** The bank's named attributes as the provider lists them (OBP bank attributes), value null when unset. */
+  attributes: Readonly<Record<string, string | null>>;
 }
 
 export interface BanksPort {

@@ -40,7 +40,8 @@ export interface PaymentRequest {
   statusChangedAt: Date | null;
   /** The same request seen as a unified Transaction (Customer.transactions lists these). */
   transaction: Transaction;
-  extra: Readonly<Record<string, unknown>>;
+  /** The provider's id of the current payment attempt (Caibo `transactionId`), once there is one. */
+  attemptId: string | null;
 }
 
 export interface CreatePaymentRequestInput {

@@ -154,6 +154,6 @@ export function toPaymentRequest(wire: WirePaymentRequest, context: ReadContext)
     createdAt,
     statusChangedAt,
     transaction,
-    extra: { transactionId: wire.transactionId },
+    attemptId: wire.transactionId,
   };
 }

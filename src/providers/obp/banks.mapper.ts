@@ -19,6 +19,6 @@ export function toBank(wire: WireBank): Bank {
       // OBP fills unknown routings with "" (the examples' `{"scheme": "scheme value", "address": ""}`).
       routing.scheme && routing.address ? [{ scheme: routing.scheme, address: routing.address }] : [],
     ),
-    extra: { attributes },
+    attributes,
   };
 }
