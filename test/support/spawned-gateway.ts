@@ -19,7 +19,7 @@ export interface SpawnedGateway {
 
 const running = new Set<SpawnedGateway>();
 
-/** Compiles src to dist once (what `npm start` does first), for tests that run `node dist/main.js`. */
+/** Bundles src into dist/main.js once (what `npm start` does first), for tests that run `node dist/main.js`. */
 export async function buildOnce(): Promise<void> {
   await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT });
 }
