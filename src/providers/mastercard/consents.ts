@@ -33,7 +33,7 @@ const arrangementSchema = z
   })
   .passthrough();
 
-const consentSchema = z
+export const consentSchema = z
   .object({
     consentReceiptId: z.string().min(1),
     receiptVersion: z.number().nullish(),

@@ -32,7 +32,7 @@ const text = z.string().nullish();
 // Certification flags are booleans in the spec; a tolerant reader also takes "true"/"false".
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).nullish();
 
-const institutionSchema = z
+export const institutionSchema = z
   .object({
     id: flexibleId,
     name: text,
