@@ -71,6 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     readiness,
     security: config.security,
+    store,
     requestDeadlineMs: config.requestDeadlineMs,
     ...(options.now ? { now: options.now } : {}),
   });

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
+import type Keyv from 'keyv';
 import type { ProviderRegistry } from './domain/registry.js';
 import type { GatewayContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Caller authentication, introspection and query limits (src/security). */
   security: SecurityConfig;
+  /** The keyv store (CACHE_URL): per-caller rate limits are shared through it. */
+  store?: Keyv;
   now?: () => number;
   /** Overall deadline of one request in ms (REQUEST_DEADLINE_MS); default DEFAULT_REQUEST_DEADLINE_MS (src/http/limits.ts). */
   requestDeadlineMs?: number;
@@ -77,7 +80,7 @@ export async function createServer(options: ServerOptions) {
 
   // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts).
   const schema = guardFieldsByScope(buildGatewaySchema(registry.known()));
-  const security = await createSecurity(options.security, logger);
+  const security = await createSecurity(options.security, logger, options.store);
   await security.register(app, schema, '/graphql');
   const apollo = new ApolloServer<GatewayContext>({
     schema,

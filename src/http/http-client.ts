@@ -141,6 +141,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     const labels = { provider, operation: request.operation };
+    // Per-request count of provider calls, for `extensions.cost` (src/security/cost).
+    const scope = currentRequestScope();
+    if (scope) scope.upstreamCalls = (scope.upstreamCalls ?? 0) + 1;
     const stopTimer = metrics.upstreamLatency.startTimer(labels);
     try {
       const response = await pool.request({ method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body, signal });

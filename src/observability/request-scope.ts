@@ -31,6 +31,8 @@ export interface RequestScope {
   /** Aborted at the request deadline or when the caller goes away; upstream calls pass it to undici. */
   signal?: AbortSignal;
   warnings: ProviderDataWarning[];
+  /** Upstream HTTP calls made so far (retries included), reported in `extensions.cost` (src/security). */
+  upstreamCalls?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -42,8 +42,10 @@ export interface ApiKeyStore {
  */
 export async function createApiKeyStore(file: string | undefined, sandboxKey: string | undefined): Promise<ApiKeyStore> {
   let byHash = new Map<string, Caller>();
-  const sandbox: Array<[string, Caller]> = sandboxKey
-    ? [[sha256Hex(sandboxKey), { id: 'sandbox', kind: 'api-key', scopes: new Set(SCOPES), providers: null }]]
+  // The id carries a hash prefix so sandboxes sharing one Redis (tests) keep separate rate limits.
+  const sandboxHash = sandboxKey ? sha256Hex(sandboxKey) : undefined;
+  const sandbox: Array<[string, Caller]> = sandboxHash
+    ? [[sandboxHash, { id: `sandbox-${sandboxHash.slice(0, 8)}`, kind: 'api-key', scopes: new Set(SCOPES), providers: null }]]
     : [];
   async function load(): Promise<Map<string, Caller>> {
     const entries: Array<[string, Caller]> = [...sandbox];

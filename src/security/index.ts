@@ -2,7 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import cors from '@fastify/cors';
+import Keyv from 'keyv';
 import type { Logger } from '../observability/logger.js';
+import { costPlugin } from './cost/cost.plugin.js';
+import { createCostRateLimiter } from './cost/rate-limit.js';
 import { createApiKeyStore } from './api-keys.js';
 import { createAuthenticator } from './authenticate.js';
 import type { Caller } from './caller.js';
@@ -37,9 +40,10 @@ export interface Security {
 
 /**
  * Everything of issue 11 the server wires in one place (README, "Access and limits"): caller
- * authentication, introspection policy and query limits.
+ * authentication, introspection policy, query limits, upstream-cost budget and rate limit, CORS.
+ * `store` is the keyv store shared with the token cache (CACHE_URL), for per-caller rate limits.
  */
-export async function createSecurity(config: SecurityConfig, logger: Logger): Promise<Security> {
+export async function createSecurity(config: SecurityConfig, logger: Logger, store: Keyv = new Keyv()): Promise<Security> {
   const keys = await createApiKeyStore(config.apiKeysFile, config.sandboxApiKey);
   const authenticate = createAuthenticator(keys, config.jwt ? createJwtVerifier(config.jwt) : undefined, logger);
   return {
@@ -49,7 +53,7 @@ export async function createSecurity(config: SecurityConfig, logger: Logger): Pr
       // "Did you mean …" would reveal the schema that introspection hides.
       hideSchemaDetailsFromClientErrors: !config.introspection,
       parseOptions: { maxTokens: config.limits.maxTokens },
-      plugins: [],
+      plugins: [costPlugin({ budget: config.limits.costBudget, limiter: createCostRateLimiter(store, config.limits.costPerMinute) })],
     },
     async register(app, schema, graphqlPath) {
       // Query limits before Apollo parses and validates (src/security/query-limits.ts says why here).

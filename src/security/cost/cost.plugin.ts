@@ -1,0 +1,73 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { currentRequestScope } from '../../observability/request-scope.js';
+import type { Caller } from '../caller.js';
+import { estimateUpstreamCost } from './estimate.js';
+import type { CostRateLimiter } from './rate-limit.js';
+
+/** What the plugin reads from the GraphQL context. */
+export interface CostContext {
+  caller: Caller;
+  registry: { enabled(): readonly unknown[] };
+}
+
+/**
+ * Upstream-cost budget (issue 11, item 4): after validation and before execution, the operation's
+ * estimated provider calls (estimate.ts) are checked against the per-request budget
+ * (QUERY_TOO_COMPLEX, HTTP 400, stating both) and spent from the caller's per-minute allowance
+ * (RATE_LIMITED, HTTP 429 with Retry-After). Every answer reports
+ * `extensions.cost: { estimated, budget, upstreamCalls }`, the last being the provider calls the
+ * request really made (retries included).
+ */
+export function costPlugin(options: { budget: number; limiter: CostRateLimiter }): ApolloServerPlugin<CostContext> {
+  const { budget, limiter } = options;
+  return {
+    async requestDidStart() {
+      const scope = currentRequestScope();
+      const callsBefore = scope?.upstreamCalls ?? 0;
+      let estimated: number | undefined;
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          estimated = estimateUpstreamCost({
+            schema,
+            operation,
+            fragments,
+            variables: request.variables ?? {},
+            fanOutProviders: contextValue.registry.enabled().length,
+          });
+          if (estimated > budget) {
+            throw new GraphQLError(
+              `Estimated upstream cost ${estimated} exceeds the budget of ${budget} provider calls per request; ask for smaller pages (first), fewer aliases or fewer billable fields`,
+              { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
+            );
+          }
+          const verdict = await limiter.consume(contextValue.caller.id, estimated);
+          if (!verdict.allowed) {
+            throw new GraphQLError(
+              `Rate limit: this caller has spent ${verdict.used} of its cost units this minute and this request needs ${estimated}; retry after ${verdict.retryAfterSeconds} s`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
+                },
+              },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (estimated === undefined || response.body.kind !== 'single') return;
+          const upstreamCalls = (currentRequestScope()?.upstreamCalls ?? 0) - callsBefore;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost: { estimated, budget, upstreamCalls },
+          };
+        },
+      };
+    },
+  };
+}
