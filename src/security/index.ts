@@ -53,7 +53,14 @@ export async function createSecurity(config: SecurityConfig, logger: Logger, sto
       // "Did you mean …" would reveal the schema that introspection hides.
       hideSchemaDetailsFromClientErrors: !config.introspection,
       parseOptions: { maxTokens: config.limits.maxTokens },
-      plugins: [costPlugin({ budget: config.limits.costBudget, limiter: createCostRateLimiter(store, config.limits.costPerMinute) })],
+      plugins: [
+        costPlugin({
+          budget: config.limits.costBudget,
+          limiter: createCostRateLimiter(store, config.limits.costPerMinute, (error) =>
+            logger.warn({ err: error }, 'rate-limit store unreachable; the per-caller limit is not applied'),
+          ),
+        }),
+      ],
     },
     async register(app, schema, graphqlPath) {
       // Query limits before Apollo parses and validates (src/security/query-limits.ts says why here).

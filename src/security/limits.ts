@@ -31,8 +31,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDirectives: 20,
   // Repeats of one field are merged by GraphQL but compared pairwise in validation.
   maxFieldRepeats: 5,
-  // Provider calls: the reference query estimates ~150; 500 is a generous dashboard page.
-  costBudget: 500,
+  // Provider calls: the reference query estimates 121, a 100-customer BI page with accounts and a
+  // transaction each ~600; 500 aliased customer lists (2,000) or 200 live balances (2,001) are refused.
+  costBudget: 1000,
   // Sustained rate per caller: ten budget-sized requests a minute.
-  costPerMinute: 5000,
+  costPerMinute: 10_000,
 };

@@ -43,8 +43,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.customers': { weight: 1, fanOut: true },
   'Query.nodes': { weight: 1, listSize: { slicingArguments: ['ids'] } },
   'Query.banks': { weight: 1, listSize: { assumedSize: 10 } },
-  // A customer rarely has more than ten accounts; `first` overrides.
-  'Customer.accounts': { weight: 1, listSize: { assumedSize: 10, slicingArguments: ['first'] } },
+  // A retail customer typically holds two to five accounts; `first` overrides.
+  'Customer.accounts': { weight: 1, listSize: { assumedSize: 5, slicingArguments: ['first'] } },
   'Bank.accounts': { weight: 1, listSize: { slicingArguments: ['first'] } },
   'Customer.businesses': { weight: 1, listSize: { assumedSize: 5 } },
   'Customer.authorizationPeriod': { weight: 1 },
