@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './http/limits.js';
 import { optionalString, url, type AnyProviderModule, type ProviderConfig } from './providers/module.js';
 import { DEFAULT_MODULES } from './providers/modules.js';
@@ -73,7 +73,7 @@ export class ConfigError extends Error {
 
 /** The environment schema of the gateway and `modules`; a variable claimed twice is a programming error. */
 function environmentSchema(modules: readonly AnyProviderModule[]) {
-  const shape: z.ZodRawShape = { ...gatewaySchema };
+  const shape: Record<string, z.ZodType> = { ...gatewaySchema };
   const keys = new Set<string>();
   for (const module of modules) {
     if (keys.has(module.key)) throw new Error(`Provider ${module.key} is listed twice`);

@@ -37,17 +37,29 @@ export function emptyPage<T>(page: PageRequest): Page<T> {
 /**
  * A page from a window read at `page.offset` with one item more than `page.limit` (for providers
  * without a total or a next flag). The total is known only at the end of the list, and only when the
- * page is not past it (an empty page at offset n says nothing about the size).
+ * page is not past it (an empty page at offset n says nothing about the size). `read` is how many
+ * records the provider sent (some may have been left out as unreadable): the next page starts after
+ * all of them (`span`), and a page with a record left out has no exact total.
  */
-export function lookAheadPage<T>(items: readonly T[], page: PageRequest): Page<T> {
-  const hasMore = items.length > page.limit;
-  const knowsTotal = !hasMore && (items.length > 0 || page.offset === 0);
+export function lookAheadPage<T>(items: readonly T[], page: PageRequest, read = items.length): Page<T> {
+  const hasMore = read > page.limit;
+  const knowsTotal = !hasMore && read === items.length && (items.length > 0 || page.offset === 0);
+  const kept = items.slice(0, page.limit);
+  const span = Math.min(read, page.limit);
   return {
-    items: items.slice(0, page.limit),
+    items: kept,
     offset: page.offset,
     hasMore,
     totalCount: knowsTotal ? page.offset + items.length : null,
+    ...(span !== kept.length ? { span } : {}),
   };
+}
+
+/** A page whose unreadable records left holes (`undefined`): the holes go, `span` keeps the provider's positions. */
+export function withoutHoles<T>(page: Page<T | undefined>): Page<T> {
+  const items = page.items.filter((item): item is T => item !== undefined);
+  if (items.length === page.items.length) return page as Page<T>;
+  return { ...page, items, totalCount: null, span: page.span ?? page.items.length };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { ProviderAdapter } from '../domain/ports.js';
 import type { UpstreamLimits } from '../http/limits.js';
@@ -21,7 +21,7 @@ export interface ProviderModule<S = unknown, C = unknown, K = unknown> {
   /** Upper snake case (`MASTERCARD_AU`); the GraphQL `Provider` value and the global-ID prefix. */
   readonly key: string;
   /** The environment variables it reads, validated together with the gateway's own. */
-  readonly environment: z.ZodRawShape;
+  readonly environment: Readonly<Record<string, z.ZodType>>;
   /**
    * The validated variables → settings and, when its credentials are set, the real endpoint. A
    * partial credential group is a problem pushed to `problems` (naming the missing variables).

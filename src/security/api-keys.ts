@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { isProviderKey } from '../domain/provider.js';
 import { StartupError } from '../lifecycle/startup-error.js';
 import { SCOPES, type Caller } from './caller.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
 
 /**

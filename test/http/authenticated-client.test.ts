@@ -1,5 +1,5 @@
 import Keyv from 'keyv';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTokenCache } from '../../src/auth/token-cache.js';
 import { GatewayError } from '../../src/domain/errors.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UpstreamResponse } from '../../src/http/http-client.js';
 import { refreshAtOf } from '../../src/providers/caibo/caibo-client.js';
 import { inputFieldOf, isInvalidToken, toGatewayError } from '../../src/providers/caibo/errors.mapper.js';
-import { parseJsonLossless, quoteLongIntegers } from '../../src/providers/caibo/lossless-json.js';
+import { parseJsonLossless } from '../../src/providers/caibo/lossless-json.js';
 import { paymentRequestStatusOf, toPaymentRequest } from '../../src/providers/caibo/payment-requests.mapper.js';
 import { paymentRequestSchema } from '../../src/providers/caibo/wire.js';
 
@@ -18,7 +18,7 @@ describe('Caibo lossless JSON', () => {
     expect(parsed).toEqual({ id: '16772761082427695', amount: 49.99, n: 123, neg: '-12345678901234567', s: '16772761082427695 in text " 16772761082427695' });
     // What plain JSON.parse would have made of it:
     expect(String((JSON.parse(text) as { id: number }).id)).not.toBe('16772761082427695');
-    expect(quoteLongIntegers('[1,2]')).toBe('[1,2]');
+    expect(parseJsonLossless('[1,2,9007199254740993.5]')).toEqual([1, 2, 9007199254740993.5]);
     expect(parseJsonLossless('not json')).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { z as z3 } from 'zod';
+import { z as z3 } from 'zod/v4';
 import { drainProviderWarnings } from '../../src/observability/data-warnings.js';
 import { runInRequestScope, type RequestScope } from '../../src/observability/request-scope.js';
 import { readOne, readRecord, readRecords, UnreadableRecord, type ReadContext } from '../../src/providers/record-reader.js';

@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'zod/v4';
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { CaiboCredentials } from './credentials.js';
 import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
@@ -35,7 +35,7 @@ export interface CaiboClient {
   /** A 2xx answer, or the provider's error as a GatewayError. */
   call(request: CaiboRequest): Promise<UpstreamResponse>;
   /** Same, and parses the body (ids kept exact) with `schema`; an off-spec body is PROVIDER_UNAVAILABLE. */
-  callJson<T>(request: CaiboRequest, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T>;
+  callJson<T>(request: CaiboRequest, schema: ZodType<T, unknown>): Promise<T>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * Tolerant schemas of Caibo's JSON (seed 003 `Client`; caibo-notes.md, Payment requests). Unknown
@@ -78,7 +78,7 @@ export const paymentRequestListSchema = z.array(z.unknown());
  * The envelope of a single-record answer: any JSON object; the record is read with its record schema
  * by record-reader.ts, so an odd optional member does not fail the call.
  */
-export const recordBodySchema = z.record(z.unknown());
+export const recordBodySchema = z.record(z.string(), z.unknown());
 
 /** `POST /auth/login` -> `{"accessToken":"<JWT>","expireDate":"2024-01-15T10:30:00Z"}` (caibo-notes.md, Auth). */
 export const loginSchema = z.object({
@@ -93,7 +93,7 @@ export const problemDetailsSchema = z
     title: z.string().nullish(),
     status: z.number().int().nullish(),
     detail: z.string().nullish(),
-    errors: z.record(z.array(z.string())).nullish(),
+    errors: z.record(z.string(), z.array(z.string())).nullish(),
   })
   .passthrough();
 

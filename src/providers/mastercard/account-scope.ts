@@ -11,6 +11,15 @@ export function accountScope(account: NativeRef): Required<DataScope> {
   return { customerId, accountId: account.id };
 }
 
+/** The customer id an account or transaction ref carries (first scope entry), or BAD_USER_INPUT. */
+export function customerIdOf(target: NativeRef): string {
+  const customerId = target.scope[0];
+  if (customerId === undefined) {
+    throw new GatewayError('BAD_USER_INPUT', `Malformed ${target.type} ID: it names no customer`, { field: 'id' });
+  }
+  return customerId;
+}
+
 /**
  * 14020 "Bad request. (Account type not supported)" (error-examples.json AccountTypeNotSupportedExample):
  * the product does not cover this account type (AU details: Transaction & Savings only; balances:

@@ -7,6 +7,7 @@ import type { TokenCache } from '../../auth/token-cache.js';
 import { createHttpClient } from '../../http/http-client.js';
 import type { UpstreamLimits } from '../../http/limits.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
+import { customerIdOf } from './account-scope.js';
 import { toAccount } from './accounts.mapper.js';
 import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
@@ -46,14 +47,6 @@ export interface MastercardAdapterOptions {
 
 /** Mastercard: `limit` max 1000 for customers and transactions (us-notes.md). */
 const MAX_LIMIT = 1000;
-
-function customerIdOf(target: NativeRef): string {
-  const customerId = target.scope[0];
-  if (customerId === undefined) {
-    throw new GatewayError('BAD_USER_INPUT', `Malformed ${target.type} ID: it names no customer`, { field: 'id' });
-  }
-  return customerId;
-}
 
 export interface MastercardAdapter extends ProviderAdapter {
   /** The shared platform client, for region modules that add their own operations (AU consents …). */

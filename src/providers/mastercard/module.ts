@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import {
   MASTERCARD_AU_SANDBOX_CREDENTIALS,
   MASTERCARD_US_SANDBOX_CREDENTIALS,

@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'zod/v4';
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { ObpCredentials } from './credentials.js';
 import { GatewayError } from '../../domain/errors.js';
@@ -31,7 +31,7 @@ export interface DirectLoginClient {
   /** Calls OBP with the DirectLogin token; a refused token is refreshed once and the call retried once; a non-2xx answer becomes a GatewayError. */
   call(request: ObpRequest): Promise<UpstreamResponse>;
   /** Same, and a 2xx body is parsed with `schema`. */
-  callJson<T>(request: ObpRequest, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T>;
+  callJson<T>(request: ObpRequest, schema: ZodType<T, unknown>): Promise<T>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { OBP_SANDBOX_CONSUMER_KEY, OBP_SANDBOX_USERS, startObpSimulator } from '../../sandbox/obp/index.js';
 import { commaList, credentialGroup, defineProviderModule, optionalString, url } from '../module.js';
 import { createObpAdapter } from './adapter.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * OBP-API JSON as the resource docs show it (obp-resource-docs-extract.json, OBP-API @ 91e4e2b3),
@@ -15,7 +15,7 @@ const text = z.string().nullish();
 const records = z.array(z.unknown());
 
 /** The envelope of a single-record answer: any JSON object, the record read with its schema. */
-export const recordBodySchema = z.record(z.unknown());
+export const recordBodySchema = z.record(z.string(), z.unknown());
 
 /** `{scheme, address}`: bank_routings, account_routings, bank_routing. */
 export const routingSchema = z.object({ scheme: text, address: text }).passthrough();
