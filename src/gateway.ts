@@ -73,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     security: config.security,
     store,
     requestDeadlineMs: config.requestDeadlineMs,
+    sandbox,
     ...(options.now ? { now: options.now } : {}),
   });
   const release = async () => {

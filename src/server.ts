@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type Keyv from 'keyv';
@@ -20,6 +20,8 @@ import { operationTracingPlugin, registerOperationTracing } from './observabilit
 import type { Readiness } from './observability/readiness.js';
 import { runInRequestScope } from './observability/request-scope.js';
 import { createSecurity, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
+import { GATEWAY_NAME, registerPlaygroundAndSandbox } from './playground/index.js';
+import type { RunningSandbox } from './sandbox/start-all.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 
 export interface ServerOptions {
@@ -35,6 +37,8 @@ export interface ServerOptions {
   requestDeadlineMs?: number;
   /** What `/readyz` reports (observability/readiness.ts); 503 unless `ready` or `degraded`. */
   readiness: () => Promise<Readiness>;
+  /** The running simulators (sandbox mode): enables the `/sandbox` controls. */
+  sandbox?: RunningSandbox | null;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -93,13 +97,17 @@ export async function createServer(options: ServerOptions) {
     // Shutdown is the gateway's (src/lifecycle/shutdown.ts): Apollo's own handler would re-raise the
     // signal and kill the process before in-flight requests finish.
     stopOnTerminationSignals: false,
+    // GET queries (urql's default) pass CSRF prevention when they carry a header a browser only sends
+    // after a CORS preflight: Apollo's own two, or the caller's credentials.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
     plugins: [
       graphqlMetricsPlugin(metrics.graphql),
       operationTracingPlugin(),
       partialErrorsPlugin(),
       providerWarningsPlugin(metrics),
       requestIdPlugin(),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The offline GraphiQL at /playground replaces Apollo's CDN-loaded landing page.
+      ApolloServerPluginLandingPageDisabled(),
       ...security.apolloOptions.plugins,
     ],
   });
@@ -126,6 +134,14 @@ export async function createServer(options: ServerOptions) {
     },
   });
 
+  await registerPlaygroundAndSandbox(app, {
+    schema,
+    graphqlPath: '/graphql',
+    gatewayName: GATEWAY_NAME,
+    sandbox: options.sandbox ?? null,
+    callerKey: options.security.sandboxApiKey ?? null,
+    authenticate: security.authenticate,
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerMastercardReportWebhook(app, { registry, logger });
   app.get('/readyz', async (_request, reply) => {

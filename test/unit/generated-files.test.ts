@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createContext, generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { renderSchema } from '../../scripts/render-schema.js';
@@ -11,11 +13,20 @@ describe('generated files are committed fresh', () => {
     expect(committed).toBe(await renderSchema());
   });
 
-  it('src/generated/operations.ts matches schema/operations (run `npm run codegen`)', async () => {
-    const committed = await readFile(new URL('src/generated/operations.ts', root), 'utf8');
+  it('every codegen output (src/generated/operations.ts, examples/client/src/gql/*) matches its documents (run `npm run codegen`)', async () => {
     const context = await createContext({ config: new URL('codegen.yml', root).pathname, _: [] } as never);
     const outputs = (await generate(context, false)) as Array<{ filename: string; content: string }>;
-    const generated = outputs.find((output) => output.filename.endsWith('src/generated/operations.ts'));
-    expect(generated?.content).toBe(committed);
+    const names = outputs.map((output) => relative(fileURLToPath(root), resolve(fileURLToPath(root), output.filename))).sort();
+    expect(names).toEqual([
+      'examples/client/src/gql/fragment-masking.ts',
+      'examples/client/src/gql/gql.ts',
+      'examples/client/src/gql/graphql.ts',
+      'examples/client/src/gql/index.ts',
+      'src/generated/operations.ts',
+    ]);
+    for (const output of outputs) {
+      const committed = await readFile(resolve(fileURLToPath(root), output.filename), 'utf8');
+      expect(output.content, output.filename).toBe(committed);
+    }
   }, 60_000);
 });

@@ -36,6 +36,11 @@ export interface CaiboAuth {
   /** Successful logins so far (for stats). */
   readonly logins: () => number;
   resetLogins(): void;
+  /**
+   * Sandbox control: every access token issued by `POST /auth/login` expires now (401
+   * invalid_token); returns how many were live. API keys do not expire.
+   */
+  expireTokens(): number;
   /** Only `POST /auth/login` and `PUT /users/{userId}/apikey`. */
   register(app: FastifyInstance): void;
 }
@@ -101,6 +106,14 @@ export function createCaiboAuth(options: {
     logins: () => logins,
     resetLogins: () => {
       logins = 0;
+    },
+    expireTokens: () => {
+      let live = 0;
+      for (const token of tokens.values()) {
+        if (token.expiresAtMs > options.now()) live++;
+        token.expiresAtMs = 0;
+      }
+      return live;
     },
     authorize: (request, reply, requirement) => {
       if (requirement === 'none') return true;

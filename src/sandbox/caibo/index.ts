@@ -8,6 +8,7 @@ import { registerCustomerRoutes } from './customers.routes.js';
 import { registerRawBodyParser } from './json-body.js';
 import { registerPaymentRequestRoutes } from './payment-requests.routes.js';
 import { problem, sendProblem } from './problem-details.js';
+import { registerSimulatorControls } from '../sandbox-controls.js';
 import { registerSandboxRoutes, type SandboxStats } from './sandbox.routes.js';
 import { DEFAULT_CAIBO_SEED } from './seed-data.js';
 
@@ -106,6 +107,13 @@ export async function startCaiboSimulator(options: CaiboSimulatorOptions = {}): 
   registerCustomerRoutes(app, store, now);
   registerPaymentRequestRoutes(app, store, now, () => origin);
   registerSandboxRoutes(app, { store, callbacks, stats, resetStats, now, origin: () => origin });
+  registerSimulatorControls(app, {
+    expireTokens: () => auth.expireTokens(),
+    reset: () => {
+      resetStats();
+      callbacks.clear();
+    },
+  });
 
   // An unmatched path never reaches ASP.NET MVC, so the real API answers a bare 404 without a body.
   app.setNotFoundHandler((_request, reply) => reply.code(404).send());

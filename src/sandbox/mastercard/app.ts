@@ -11,6 +11,7 @@ import { registerInstitutionRoutes } from './institutions.routes.js';
 import type { LendingContext } from './lending-context.js';
 import { registerPaymentRoutes } from './payment.routes.js';
 import { REGION_PROFILES, type AuAccessModel, type MastercardRegion } from './region.js';
+import { registerSimulatorControls } from '../sandbox-controls.js';
 import { registerSandboxRoutes, type RequestStats } from './sandbox.routes.js';
 import { buildSeedStore } from './seed-data.js';
 import { checkConsentHeader, isAggregated, type SimContext } from './sim-context.js';
@@ -101,6 +102,13 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
     tokenBaseline.value = auth.issued;
   };
 
+  registerSimulatorControls(app, {
+    expireTokens: () => auth.expireAll(),
+    reset: () => {
+      resetStats();
+      auth.unlock();
+    },
+  });
   app.post('/aggregation/v2/partners/authentication', async (request, reply) => auth.handleAuthentication(request, reply));
   registerCustomerRoutes(app, ctx);
   registerAccountRoutes(app, ctx);

@@ -33,6 +33,16 @@ export class TokenAuthority {
     this.failedAttempts = 0;
   }
 
+  /** Sandbox control: every token issued so far answers 10023 Expired from now on; returns how many were live. */
+  expireAll(): number {
+    let live = 0;
+    for (const [token, issuedAt] of this.tokens) {
+      if (this.now() - issuedAt < this.tokenTtlMs) live++;
+      this.tokens.set(token, Number.NEGATIVE_INFINITY);
+    }
+    return live;
+  }
+
   /** POST /aggregation/v2/partners/authentication */
   handleAuthentication(request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const { appKeyHeader } = this.profile;

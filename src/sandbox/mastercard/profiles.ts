@@ -14,6 +14,23 @@ export const AU_TEST_PROFILES = [
   'profile_4117', 'profile_4118', 'profile_voi_001', 'profile_voi_002', 'profile_voi_003', 'profile_voi_004',
 ] as const;
 
+/** Each AU test profile's "Testing Purpose" (seed 002, Test Profiles), for the sandbox profile list. */
+export const AU_TEST_PROFILE_PURPOSES: Record<(typeof AU_TEST_PROFILES)[number], string> = {
+  profile_4110: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4111: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4112: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4113: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4114: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4115: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4116: 'Personal Transaction, Savings, Loan, Mortgage and Credit Card',
+  profile_4117: 'Personal Transaction, Savings',
+  profile_4118: 'Business Account, Credit Card -- Large number of transactions',
+  profile_voi_001: 'Verification of income testing',
+  profile_voi_002: 'Verification of income testing',
+  profile_voi_003: 'Verification of income testing',
+  profile_voi_004: 'Verification of income testing',
+};
+
 /** Regular income per VOI profile: each has a clear payer and cadence; voi_004 also has a stopped stream. */
 export const VOI_INCOME: Record<string, IncomeSource[]> = {
   profile_voi_001: [

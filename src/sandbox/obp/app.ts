@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerBankRoutes } from './banks.routes.js';
 import { registerCustomerRoutes } from './customers.routes.js';
+import { registerSimulatorControls } from '../sandbox-controls.js';
 import { createDirectLoginService } from './direct-login.js';
 import { registerDirectLoginRoutes } from './direct-login.routes.js';
 import { ObpError, sendObpError } from './errors.js';
@@ -62,6 +63,7 @@ export function buildObpApp(options: ObpAppOptions): { app: FastifyInstance; sta
   app.setNotFoundHandler((_request, reply) => sendObpError(reply, new ObpError('InvalidUri')));
 
   registerStatsRoutes(app, stats);
+  registerSimulatorControls(app, { expireTokens: () => ctx.auth.expireAll(), reset: () => stats.reset() });
   registerDirectLoginRoutes(app, ctx);
   registerBankRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);

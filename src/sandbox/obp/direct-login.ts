@@ -57,6 +57,8 @@ export interface DirectLoginService {
   login(headers: IncomingHttpHeaders): string;
   /** The user behind a request's DirectLogin token, or the OBP error (20001/20002/20003). */
   authenticate(headers: IncomingHttpHeaders): ObpUser;
+  /** Sandbox control: every token issued so far is expired (OBP-20003 from now on); returns how many were live. */
+  expireAll(): number;
 }
 
 export interface DirectLoginOptions {
@@ -101,6 +103,15 @@ export function createDirectLoginService(options: DirectLoginOptions): DirectLog
       const user = options.store.userByUsername(parameters.get('username') ?? '');
       if (!user || user.password !== parameters.get('password')) throw new ObpError('InvalidLoginCredentials');
       return issue(user, consumerKey);
+    },
+
+    expireAll() {
+      let live = 0;
+      for (const issued of tokens.values()) {
+        if (issued.expiresAtMs > options.now()) live++;
+        issued.expiresAtMs = 0;
+      }
+      return live;
     },
 
     authenticate(headers) {
