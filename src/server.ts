@@ -101,7 +101,6 @@ export async function createServer(options: ServerOptions) {
     // after a CORS preflight: Apollo's own two, or the caller's credentials.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
     plugins: [
-      graphqlMetricsPlugin(metrics.graphql),
       operationTracingPlugin(),
       partialErrorsPlugin(),
       providerWarningsPlugin(metrics),
@@ -109,6 +108,8 @@ export async function createServer(options: ServerOptions) {
       // The offline GraphiQL at /playground replaces Apollo's CDN-loaded landing page.
       ApolloServerPluginLandingPageDisabled(),
       ...security.apolloOptions.plugins,
+      // Last: it reads what the others add to the answer (error codes, extensions.cost).
+      graphqlMetricsPlugin(metrics.graphql),
     ],
   });
   await apollo.start();

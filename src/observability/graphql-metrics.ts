@@ -8,13 +8,17 @@ export interface GraphQLMetrics {
   readonly operations: Counter<OperationLabels>;
   readonly duration: Histogram<OperationLabels>;
   readonly errors: Counter<OperationLabels | 'code'>;
-  /** Estimated cost of an operation (`extensions.cost`, from the query limits), when present. */
+  /** Estimated cost of an operation (`extensions.cost.estimated`, from the query limits), when present. */
   readonly cost: Histogram<OperationLabels>;
+  /** Provider calls an operation actually made (`extensions.cost.upstreamCalls`), when present. */
+  readonly upstreamCalls: Histogram<OperationLabels>;
 }
 
 /** Distinct operation names kept as label values; later new names count as `(other)`. */
 export const MAX_OPERATION_NAMES = 200;
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Cost units ≈ provider calls: the reference query is ~150, the default budget 1,000. */
+const COST_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500];
 
 export function createGraphQLMetrics(registry: Registry): GraphQLMetrics {
   const labelNames: OperationLabels[] = ['operation_name', 'operation_type'];
@@ -42,16 +46,24 @@ export function createGraphQLMetrics(registry: Registry): GraphQLMetrics {
       name: 'gateway_graphql_operation_cost',
       help: 'Estimated upstream cost of a GraphQL operation in cost units (extensions.cost)',
       labelNames,
-      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
+      buckets: COST_BUCKETS,
+      registers: [registry],
+    }),
+    upstreamCalls: new Histogram({
+      name: 'gateway_graphql_operation_upstream_calls',
+      help: 'Provider calls one GraphQL operation actually made (extensions.cost.upstreamCalls)',
+      labelNames,
+      buckets: COST_BUCKETS,
       registers: [registry],
     }),
   };
 }
 
-function costOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'object' && value !== null && 'estimated' in value) return costOf(value.estimated);
-  return undefined;
+/** `extensions.cost` as the query limits write it: `{ estimated, budget, upstreamCalls }`. */
+function costFigure(cost: unknown, figure: 'estimated' | 'upstreamCalls'): number | undefined {
+  if (typeof cost !== 'object' || cost === null || !(figure in cost)) return undefined;
+  const value = (cost as Record<string, unknown>)[figure];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /**
@@ -83,8 +95,11 @@ export function graphqlMetricsPlugin(metrics: GraphQLMetrics): ApolloServerPlugi
             const code = error.extensions?.code;
             metrics.errors.inc({ ...labels, code: typeof code === 'string' ? code : 'INTERNAL' });
           }
-          const cost = costOf(response.body.singleResult.extensions?.cost);
-          if (cost !== undefined) metrics.cost.observe(labels, cost);
+          const cost = response.body.singleResult.extensions?.cost;
+          const estimated = costFigure(cost, 'estimated');
+          if (estimated !== undefined) metrics.cost.observe(labels, estimated);
+          const upstreamCalls = costFigure(cost, 'upstreamCalls');
+          if (upstreamCalls !== undefined) metrics.upstreamCalls.observe(labels, upstreamCalls);
         },
       };
     },
