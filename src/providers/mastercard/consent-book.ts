@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../../domain/errors.js';
 import type { Consent } from '../../domain/consents.port.js';
 import type { FinicityClientOptions } from './finicity-client.js';
@@ -34,18 +35,17 @@ interface KnownConsent {
   revokedAccountIds: ReadonlySet<string>;
 }
 
-/** Customers remembered at most; the oldest entry is dropped first (a Map keeps insertion order). */
+/** Customers remembered at most; the least recently used is dropped first. */
 const MAX_CUSTOMERS = 10_000;
 
 export function createConsentBook(maxCustomers = MAX_CUSTOMERS): ConsentBook {
-  const byCustomer = new Map<string, Map<string, KnownConsent>>();
+  const byCustomer = new LRUCache<string, Map<string, KnownConsent>>({ max: maxCustomers });
 
   function consentsOf(customerId: string): Map<string, KnownConsent> {
     let known = byCustomer.get(customerId);
     if (!known) {
       known = new Map();
       byCustomer.set(customerId, known);
-      if (byCustomer.size > maxCustomers) byCustomer.delete(byCustomer.keys().next().value as string);
     }
     return known;
   }
