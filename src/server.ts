@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type Keyv from 'keyv';
@@ -107,6 +107,9 @@ export async function createServer(options: ServerOptions) {
       requestIdPlugin(),
       // The offline GraphiQL at /playground replaces Apollo's CDN-loaded landing page.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set anywhere: Apollo's default cache-control plugin would only wrap every
+      // field resolution (willResolveField) to compute a policy nobody reads (issue 17 profile).
+      ApolloServerPluginCacheControlDisabled(),
       ...security.apolloOptions.plugins,
       // Last: it reads what the others add to the answer (error codes, extensions.cost).
       graphqlMetricsPlugin(metrics.graphql),

@@ -15,7 +15,10 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       // After records left out as unreadable (Page.span), the next page starts after all of them.
       endCursor: page.span !== undefined && page.span > 0 ? encodeCursor(page.offset + page.span - 1) : (edges.at(-1)?.cursor ?? null),
     },
-    totalCount: page.totalCount,
+    // Read when asked for: a lazily read window counts an account's records only then (account-window.ts).
+    get totalCount() {
+      return page.totalCount;
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isAccountIndexed, type AccountIndexedPage } from '../domain/account-window.js';
 import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
 import type { AccountsPort, AccountTransactionsPort, ProviderAdapter } from '../domain/ports.js';
@@ -22,6 +23,34 @@ const keyOf = (key: AccountTransactionsKey): string =>
 function slice(items: Transaction[], page: PageRequest, exact: boolean): Page<Transaction> {
   const cut = pageOf(items, page);
   return exact ? cut : { ...cut, totalCount: null };
+}
+
+/**
+ * An account's page cut from a lazily read window (account-window.ts), as `slice` of its filtered
+ * items would be, reading only the records up to the page's end and one more. The exact total of a
+ * complete window reads the account's remaining records only if a caller asks for `totalCount`.
+ */
+function accountPage(
+  window: AccountIndexedPage<Transaction>,
+  key: AccountTransactionsKey,
+  perAccount: () => Promise<Page<Transaction>>,
+): Page<Transaction> | Promise<Page<Transaction>> {
+  const end = key.page.offset + key.page.limit;
+  const head = window.accountRecords(key.account.id, end + 1);
+  const items = head.slice(key.page.offset, end);
+  if (!window.hasMore) {
+    let total: number | undefined;
+    return {
+      items,
+      offset: key.page.offset,
+      hasMore: head.length > end,
+      get totalCount() {
+        return (total ??= head.length > end ? window.accountRecords(key.account.id, Infinity).length : head.length);
+      },
+    };
+  }
+  if (head.length > end) return { items, offset: key.page.offset, hasMore: true, totalCount: null };
+  return perAccount();
 }
 
 /**
@@ -100,6 +129,7 @@ export function createAccountTransactionsLoader(
         results.set(
           key,
           window.then((page) => {
+            if (isAccountIndexed(page)) return accountPage(page, key, () => perAccount(adapter, key));
             const mine = page.items.filter((transaction) => transaction.accountRef?.id === key.account.id);
             if (!page.hasMore) return slice(mine, key.page, true);
             if (mine.length > key.page.offset + key.page.limit) return slice(mine, key.page, false);

@@ -3,6 +3,7 @@ import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
 import { pageThroughFilter, readInWindows } from '../../domain/paging.js';
 import type { ProviderAdapter } from '../../domain/ports.js';
+import { readInWindowsLazily, type AccountIndexedPage } from '../../domain/account-window.js';
 import type { TokenCache } from '../../auth/token-cache.js';
 import { createHttpClient } from '../../http/http-client.js';
 import type { UpstreamLimits } from '../../http/limits.js';
@@ -21,6 +22,7 @@ import {
 import { readOne, readRecords, type ReadContext } from '../record-reader.js';
 import { segment, type MastercardRegion } from './region.js';
 import { toTransaction } from './transactions.mapper.js';
+import { transactionWindowPage } from './transaction-window.js';
 import {
   accountListSchema,
   accountSchema,
@@ -78,7 +80,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     data: DataScope,
     query: TransactionQuery,
     window: PageRequest,
-  ): Promise<Page<Transaction>> {
+  ): Promise<AccountIndexedPage<Transaction>> {
     const customerId = data.customerId;
     const body = await client.callJson(
       {
@@ -100,15 +102,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
       transactionListSchema,
     );
     const context = read(operation);
-    const items = readRecords(transactionSchema, body.transactions, context, (wire) => toTransaction(region, wire, customerId, context));
-    return {
-      items,
-      offset: window.offset,
-      hasMore: body.moreAvailable ?? false,
-      // `found` counts every record, readable or not; the next page starts after all of them.
-      totalCount: body.found ?? null,
-      ...(items.length < body.transactions.length ? { span: body.transactions.length } : {}),
-    };
+    return transactionWindowPage(body, window, context, (wire) => toTransaction(region, wire, customerId, context));
   }
 
   /** Pending is filtered by the provider; POSTED/SHADOW selections are filtered here. */
@@ -122,7 +116,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     const statuses = query.statuses;
     // The provider can leave out PENDING only; every other status (OTHER too) is filtered here.
     const needsLocalFilter = statuses.length > 0 && !(['POSTED', 'SHADOW', 'OTHER'] as const).every((status) => statuses.includes(status));
-    if (!needsLocalFilter) return readInWindows((window) => transactionWindow(operation, path, data, query, window), page, MAX_LIMIT);
+    if (!needsLocalFilter) return readInWindowsLazily((window) => transactionWindow(operation, path, data, query, window), page, MAX_LIMIT);
     return pageThroughFilter(
       (window) => transactionWindow(operation, path, data, query, window),
       (transaction) => statuses.includes(transaction.status),
