@@ -141,8 +141,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     const labels = { provider, operation: request.operation };
-    // Per-request count of provider calls, for `extensions.cost` (src/security/cost).
-    const scope = currentRequestScope();
+    // Per-request count of provider calls, for `extensions.cost` (src/security/cost). A detached call
+    // (a login shared by concurrent requests) is no one request's: a cold and a warm answer agree.
+    const scope = request.detached ? undefined : currentRequestScope();
     if (scope) scope.upstreamCalls = (scope.upstreamCalls ?? 0) + 1;
     const stopTimer = metrics.upstreamLatency.startTimer(labels);
     try {
