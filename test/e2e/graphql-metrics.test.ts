@@ -45,5 +45,9 @@ describe('GraphQL metrics', () => {
     // Names that are not short plain identifiers are folded, so callers cannot grow the label set.
     expect(sample(text, 'gateway_graphql_operations_total', 'operation_name="(other)",operation_type="query"')).toBe(1);
     expect(sample(text, 'gateway_graphql_errors_total', list)).toBeUndefined();
+    // The query limits' extensions.cost reaches the cost histograms.
+    expect(sample(text, 'gateway_graphql_operation_cost_count', list)).toBe(2);
+    expect(sample(text, 'gateway_graphql_operation_upstream_calls_count', list)).toBe(2);
+    expect(sample(text, 'gateway_graphql_operation_upstream_calls_sum', list)).toBeGreaterThan(0);
   });
 });
