@@ -56,9 +56,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
   let listenUrl: string | undefined;
+  const publicBaseUrl = (): string | undefined => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined);
   const registry = createProviderRegistry(config.modules, config.providers, endpoints, {
     store,
-    publicBaseUrl: () => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined),
+    publicBaseUrl,
     metrics,
     sandbox: config.sandbox,
     limits: { ...config.upstreamLimits, ...options.limits },
@@ -72,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readiness,
     security: config.security,
     store,
+    publicBaseUrl,
     requestDeadlineMs: config.requestDeadlineMs,
     sandbox,
     ...(options.now ? { now: options.now } : {}),

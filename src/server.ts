@@ -19,7 +19,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
 import { operationTracingPlugin, registerOperationTracing } from './observability/operation-tracing.js';
 import type { Readiness } from './observability/readiness.js';
 import { runInRequestScope } from './observability/request-scope.js';
-import { createSecurity, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
+import { createCallbackUrlPolicy, createSecurity, guardCallbackUrls, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
 import { GATEWAY_NAME, registerPlaygroundAndSandbox } from './playground/index.js';
 import type { RunningSandbox } from './sandbox/start-all.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
@@ -30,6 +30,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Caller authentication, introspection and query limits (src/security). */
   security: SecurityConfig;
+  /** The gateway as providers reach it, once known: report callbackUrls may always point there. */
+  publicBaseUrl?: () => string | undefined;
   /** The keyv store (CACHE_URL): per-caller rate limits are shared through it. */
   store?: Keyv;
   now?: () => number;
@@ -83,8 +85,9 @@ export async function createServer(options: ServerOptions) {
   });
 
   // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts).
-  const schema = guardFieldsByScope(buildGatewaySchema(registry.known()));
+  const schema = guardCallbackUrls(guardFieldsByScope(buildGatewaySchema(registry.known())));
   const security = await createSecurity(options.security, logger, options.store);
+  const callbackUrlAllowed = createCallbackUrlPolicy(options.security.reportCallbackHosts, options.publicBaseUrl ?? (() => undefined));
   await security.register(app, schema, '/graphql');
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -128,6 +131,7 @@ export async function createServer(options: ServerOptions) {
       const callerRegistry = registryForCaller(registry, caller);
       return {
         caller,
+        callbackUrlAllowed,
         requestId: String(request.id),
         registry: callerRegistry,
         loaders: createLoaders(callerRegistry),

@@ -1,4 +1,5 @@
 import { GatewayError } from './errors.js';
+import { safePathSegment } from './native-id.js';
 import { isProviderKey, type ProviderKey } from './provider.js';
 
 export const NODE_TYPES = ['Customer', 'Account', 'Transaction', 'Report', 'Consumer', 'Business', 'Institution', 'Bank', 'Consent', 'PaymentRequest'] as const;
@@ -43,6 +44,9 @@ export function decodeGlobalId(globalId: string, expected?: NodeType, field = 'i
   const [version, provider, type, id, ...scope] = parts as string[];
   if (version !== VERSION || provider === undefined || !isProviderKey(provider)) throw malformed();
   if (type === undefined || !(NODE_TYPES as readonly string[]).includes(type) || !id) throw malformed();
+  // Every native id and scope value goes into a provider path: dot segments and separators never do.
+  safePathSegment(id, field);
+  for (const part of scope) safePathSegment(part, field);
   if (expected !== undefined && type !== expected) {
     throw new GatewayError('BAD_USER_INPUT', `ID in ${field} is a ${type} ID, expected a ${expected} ID`, { field });
   }

@@ -2,6 +2,7 @@ import type { GatewayError } from '../domain/errors.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
+import type { CallbackUrlPolicy } from '../security/callback-urls.js';
 import type { Caller } from '../security/caller.js';
 
 export interface PartialError {
@@ -21,4 +22,6 @@ export interface GatewayContext {
   partialErrors: PartialError[];
   /** The authenticated caller (src/security): scopes and providers it may use. */
   caller: Caller;
+  /** Whether a caller-supplied report callbackUrl may be used (REPORT_CALLBACK_HOSTS, src/security). */
+  callbackUrlAllowed: CallbackUrlPolicy;
 }

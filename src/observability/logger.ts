@@ -69,7 +69,12 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
           id: request.id,
         }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
-        err: stdSerializers.err,
+        // Node's HTTP parser errors carry the request's raw bytes (`rawPacket`: headers with the
+        // Authorization and cookies, the body); fastify logs them at trace as "client error".
+        err: (error: Error) => {
+          const { rawPacket: _raw, ...serialized } = stdSerializers.err(error) as ReturnType<typeof stdSerializers.err> & { rawPacket?: unknown };
+          return serialized;
+        },
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

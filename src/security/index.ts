@@ -18,6 +18,7 @@ import type { SecurityConfig } from './security-config.js';
 export type { Caller } from './caller.js';
 export { registryForCaller } from './caller-registry.js';
 export { guardFieldsByScope } from './field-rules.js';
+export { createCallbackUrlPolicy, guardCallbackUrls, type CallbackUrlPolicy } from './callback-urls.js';
 export type { SecurityConfig } from './security-config.js';
 
 export interface Security {

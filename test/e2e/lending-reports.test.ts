@@ -84,7 +84,8 @@ beforeAll(async () => {
       done();
     },
   });
-  gateway = await startTestGateway({ logger: createLogger('trace', stream), sandbox: { providers: { MASTERCARD_US: { reportDelayMs: REPORT_DELAY_MS }, MASTERCARD_AU: { reportDelayMs: REPORT_DELAY_MS } } } });
+  // REPORT_CALLBACK_HOSTS: the caller-supplied callbackUrl test listens on another loopback port.
+  gateway = await startTestGateway({ env: { REPORT_CALLBACK_HOSTS: '127.0.0.1' }, logger: createLogger('trace', stream), sandbox: { providers: { MASTERCARD_US: { reportDelayMs: REPORT_DELAY_MS }, MASTERCARD_AU: { reportDelayMs: REPORT_DELAY_MS } } } });
   simulatorUrl = gateway.sandbox!.simulators.MASTERCARD_US!.url;
   const list = await gql('{ customers(provider: MASTERCARD_US, first: 1) { edges { node { id } } } }');
   customerId = list.data!.customers.edges[0].node.id;

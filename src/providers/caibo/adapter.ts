@@ -16,6 +16,7 @@ import { checkPaymentRequestInput, toCreateBody as toPaymentRequestBody } from '
 import { toPaymentRequest } from './payment-requests.mapper.js';
 import { readOne, readRecords, type ReadContext } from '../record-reader.js';
 import { clientSchema, paymentRequestListSchema, paymentRequestSchema, recordBodySchema, type WireClient } from './wire.js';
+import { CAIBO_ID_PATTERN } from './ids.js';
 
 export interface CaiboAdapterOptions {
   /** e.g. `https://apay.caibo.digital` (test and live share it), or the sandbox simulator's URL. */
@@ -34,8 +35,7 @@ const read = (operation: string): ReadContext => ({ provider: PROVIDER, operatio
 const asIs = <T>(wire: T): T => wire;
 
 /** Caibo ids are int64 (seed 003); anything else cannot name a Caibo object. */
-const INT64 = /^\d{1,19}$/;
-const isCaiboId = (id: string): boolean => INT64.test(id);
+const isCaiboId = (id: string): boolean => CAIBO_ID_PATTERN.test(id);
 
 function customerNotFound(): GatewayError {
   return new GatewayError('NOT_FOUND', `${PROVIDER}: customer not found`, { provider: PROVIDER });

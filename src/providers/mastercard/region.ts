@@ -1,4 +1,5 @@
 import type { ProviderKey } from '../../domain/provider.js';
+import { mastercardPathSegment } from './ids.js';
 
 /**
  * Where the two Finicity-platform regions differ. Everything else (paths, payloads, token flow) is
@@ -18,5 +19,5 @@ export interface MastercardRegion {
   connectUrlLifetimeMs: number;
 }
 
-/** Path segment from a provider id; ids are opaque to us, so always encode. */
-export const segment = (value: string): string => encodeURIComponent(value);
+/** Path segment from a provider id: checked against Mastercard's id shape (ids.ts), then encoded. */
+export const segment = (value: string): string => mastercardPathSegment(value);

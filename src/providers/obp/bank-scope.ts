@@ -1,14 +1,14 @@
 import { GatewayError } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
+import { OBP_ID_PATTERN } from './ids.js';
 
 /**
  * OBP-30111 (seed 004, "Possible Errors"): "The BANK_ID should only contain
  * 0-9/a-z/A-Z/'-'/'.'/'_', the length should be smaller than 255."
  */
-const BANK_ID_PATTERN = /^[0-9A-Za-z._-]{1,254}$/;
-
 export function isValidBankId(bankId: string): boolean {
-  return BANK_ID_PATTERN.test(bankId);
+  // OBP_ID_PATTERN: the OBP-30111 rule, minus dot-only ids (`..` would be a parent path).
+  return OBP_ID_PATTERN.test(bankId);
 }
 
 /**

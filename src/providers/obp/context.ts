@@ -3,6 +3,7 @@ import type { NativeRef } from '../../domain/global-id.js';
 import type { ReadContext } from '../record-reader.js';
 import type { BankScope } from './bank-scope.js';
 import type { DirectLoginClient } from './direct-login-client.js';
+import { obpPathSegment } from './ids.js';
 
 /** What every part of the OBP adapter shares: the DirectLogin client, the bank scope and the paths. */
 export interface ObpContext {
@@ -16,8 +17,8 @@ export interface ObpContext {
   now: () => number;
 }
 
-/** Path segment from a provider id; ids are opaque to us, so always encoded. */
-export const segment = (value: string): string => encodeURIComponent(value);
+/** Path segment from a provider id: checked against OBP's id shape (ids.ts: never `..`), then encoded. */
+export const segment = (value: string): string => obpPathSegment(value);
 export const read = (operation: string): ReadContext => ({ provider: 'OBP', operation });
 export const asIs = <T>(wire: T): T => wire;
 
