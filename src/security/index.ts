@@ -13,6 +13,7 @@ import { createJwtVerifier } from './jwt.js';
 import type { GraphQLSchema } from 'graphql';
 import { graphqlRequestsOf } from './graphql-body.js';
 import { checkQueryLimits } from './query-limits.js';
+import { enforceTrustedDocument, loadTrustedDocuments } from './trusted-documents.js';
 import type { SecurityConfig } from './security-config.js';
 
 export type { Caller } from './caller.js';
@@ -46,6 +47,7 @@ export interface Security {
  */
 export async function createSecurity(config: SecurityConfig, logger: Logger, store: Keyv = new Keyv()): Promise<Security> {
   const keys = await createApiKeyStore(config.apiKeysFile, config.sandboxApiKey);
+  const trusted = config.trustedDocuments ? await loadTrustedDocuments(config.trustedDocuments) : undefined;
   const authenticate = createAuthenticator(keys, config.jwt ? createJwtVerifier(config.jwt) : undefined, logger);
   return {
     authenticate,
@@ -68,6 +70,13 @@ export async function createSecurity(config: SecurityConfig, logger: Logger, sto
       app.addHook('preHandler', async (request, reply) => {
         if (request.routeOptions.url !== graphqlPath) return;
         for (const params of graphqlRequestsOf(request.method, request.body, request.query)) {
+          if (trusted) {
+            const refused = enforceTrustedDocument(trusted, params);
+            if (refused) {
+              request.log.info('GraphQL operation refused: not a trusted document');
+              return reply.code(403).type('application/json; charset=utf-8').send({ errors: [refused.toJSON()] });
+            }
+          }
           if (typeof params.query !== 'string') continue;
           const refused = checkQueryLimits(schema, params.query, config.limits);
           if (!refused) continue;

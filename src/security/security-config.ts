@@ -19,6 +19,8 @@ export interface SecurityConfig {
   /** REPORT_CALLBACK_HOSTS: `host[:port]` a report callbackUrl may point at; empty = the gateway's own public URL only. */
   reportCallbackHosts: string[];
   limits: QueryLimits;
+  /** TRUSTED_DOCUMENTS: run only registered operations, read from these directories; undefined = off. */
+  trustedDocuments: string[] | undefined;
 }
 
 const optional = z
@@ -38,6 +40,8 @@ const securityEnvironment = z.object({
   JWT_SCOPE_CLAIM: optional,
   JWT_PROVIDERS_CLAIM: optional,
   INTROSPECTION: z.enum(['true', 'false', '']).optional(),
+  TRUSTED_DOCUMENTS: z.enum(['true', 'false', '']).optional(),
+  TRUSTED_DOCUMENTS_DIR: optional,
   CORS_ORIGINS: list,
   REPORT_CALLBACK_HOSTS: list,
   QUERY_MAX_TOKENS: positive(DEFAULT_QUERY_LIMITS.maxTokens),
@@ -75,6 +79,9 @@ export function loadSecurityConfig(
       introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : sandbox,
       corsOrigins: env.CORS_ORIGINS,
       reportCallbackHosts: env.REPORT_CALLBACK_HOSTS,
+      // The repository's own operations, plus the operator's directory.
+      trustedDocuments:
+        env.TRUSTED_DOCUMENTS === 'true' ? ['schema/operations', ...(env.TRUSTED_DOCUMENTS_DIR ? [env.TRUSTED_DOCUMENTS_DIR] : [])] : undefined,
       limits: {
         maxTokens: env.QUERY_MAX_TOKENS,
         maxDepth: env.QUERY_MAX_DEPTH,
