@@ -173,6 +173,14 @@ export interface CustomerTransactionsPort {
    * against `accounts.listForCustomer`.
    */
   customerOfAccount(account: NativeRef): NativeRef | null;
+  /**
+   * Whether the customer window already holds this account's transactions. False for an account
+   * the provider is still aggregating for the first time (Mastercard: `aggregationStatusCode` 325,
+   * seed 002 "API Status Codes"): the window simply lacks it, which would read as "no
+   * transactions", so the loaders ask the account's own endpoint, which answers what the provider
+   * means (5006, retryable). Absent = every account the link names is in the window.
+   */
+  holdsAccount?(account: Account): boolean;
 }
 
 export interface ProviderAdapter {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { isAccountIndexed, type AccountIndexedPage } from '../domain/account-window.js';
 import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
-import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
+import type { Account, Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
 import type { AccountsPort, AccountTransactionsPort, ProviderAdapter } from '../domain/ports.js';
 import { PAGE_LIMITS, pageOf, sortByTime } from '../domain/paging.js';
 import { requirePort } from '../domain/ports.js';
@@ -14,6 +14,11 @@ export interface AccountTransactionsKey {
   account: NativeRef;
   query: TransactionQuery;
   page: PageRequest;
+  /**
+   * The account record when the caller holds it (Account.transactions): lets the provider say
+   * whether its customer window holds the account yet (`holdsAccount`). Not part of the cache key.
+   */
+  record?: Account;
 }
 
 const keyOf = (key: AccountTransactionsKey): string =>
@@ -105,8 +110,10 @@ export function createAccountTransactionsLoader(
       try {
         const adapter = registry.adapter(key.account.provider);
         // The port names the account's customer (issue 10: no hidden `scope[0]` convention).
-        const customer = fitsCustomerWindow(registry, key.account.provider, key.page)
-          ? adapter.customerTransactions!.customerOfAccount(key.account)
+        const wide = adapter.customerTransactions;
+        const inWindow = key.record === undefined || wide?.holdsAccount === undefined || wide.holdsAccount(key.record);
+        const customer = inWindow && fitsCustomerWindow(registry, key.account.provider, key.page)
+          ? wide!.customerOfAccount(key.account)
           : null;
         if (customer !== null) {
           const groupKey = `${encodeGlobalId(customer)}|${transactionQueryKey(key.query)}`;

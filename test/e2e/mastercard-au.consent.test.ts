@@ -66,6 +66,39 @@ describe('Mastercard AU: an account still being aggregated', () => {
   });
 });
 
+describe('Mastercard AU: a new institution still being aggregated next to ready accounts', () => {
+  it('answers the aggregating account with 5006, not an empty list, while its ready siblings keep their transactions', async () => {
+    const customerId = await auCustomerId('customer_profile_4110');
+    const providerId = Buffer.from(customerId, 'base64url').toString('utf8').match(/"Customer","([^"]+)"/)![1]!;
+    const connect = await fetch(`${gateway.sandbox!.simulators.MASTERCARD_AU!.url}/_sandbox/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: providerId, institutionId: '2002119', profile: 'profile_4111' }),
+    });
+    expect(connect.status).toBe(201);
+    const answer = await gateway.graphql<{
+      customer: { accounts: { edges: Array<{ node: { id: string; aggregationStatusCode: number | null; transactions: { edges: unknown[] } | null } }> } };
+    }>(
+      `query($id: ID!) { customer(id: $id) { accounts(first: 50) { edges { node {
+        id aggregationStatusCode transactions(first: 5) { edges { node { id } } }
+      } } } } }`,
+      { id: customerId },
+    );
+    const nodes = answer.data!.customer.accounts.edges.map((edge) => edge.node);
+    const aggregating = nodes.filter((node) => node.aggregationStatusCode === 325);
+    const ready = nodes.filter((node) => node.aggregationStatusCode === 0);
+    expect(aggregating.length).toBeGreaterThan(0);
+    expect(ready.length).toBeGreaterThan(0);
+    // Before the fix the customer window (which lacks the new accounts) answered them "no transactions".
+    for (const node of aggregating) expect(node.transactions).toBeNull();
+    expect(ready.some((node) => (node.transactions?.edges.length ?? 0) > 0)).toBe(true);
+    const codes = (answer.errors ?? []).map((error) => [error.extensions.code, error.extensions.providerCode, error.extensions.retryable]);
+    expect(codes).toHaveLength(aggregating.length);
+    for (const code of codes) expect(code).toEqual(['PROVIDER_UNAVAILABLE', '5006', true]);
+    clock.ms += 31_000;
+  });
+});
+
 describe('Mastercard AU: consent revocation', () => {
   it('revokes one institution login, then the whole consent, and answers CONSENT_REVOKED for the data', async () => {
     // profile_4112 signed in at FinBank Aus OAuth and FinBank Aus B: two arrangements in one consent.

@@ -32,6 +32,6 @@ export class AccountResolver {
   async transactions(@Root() account: AccountModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
     const query = transactionQueryOf(args.filter, context.now);
-    return toConnection(await context.loaders.accountTransactions.load({ account: account.ref, query, page }));
+    return toConnection(await context.loaders.accountTransactions.load({ account: account.ref, query, page, record: account }));
   }
 }

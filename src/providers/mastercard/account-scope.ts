@@ -1,5 +1,7 @@
 import { GatewayError } from '../../domain/errors.js';
-import type { NativeRef } from '../../domain/global-id.js';
+import { ref, type NativeRef } from '../../domain/global-id.js';
+import type { Account } from '../../domain/model.js';
+import type { CustomerTransactionsPort } from '../../domain/ports.js';
 import type { DataScope } from './finicity-client.js';
 
 /** The data scope of an account ref; its customer id is the first scope entry (accounts.mapper.ts). */
@@ -30,4 +32,20 @@ export function nullWhenUnsupportedType<T>(promise: Promise<T>): Promise<T | nul
     if (error instanceof GatewayError && error.providerCode === '14020') return null;
     throw error;
   });
+}
+
+/** aggregationStatusCode of an account whose first aggregation is still running (seed 002, "API Status Codes"). */
+const FIRST_AGGREGATION_RUNNING = 325;
+
+/**
+ * How accounts relate to the v3 customer-level transaction window: account IDs carry their customer
+ * (accounts.mapper.ts), and the window holds every account except one still in its first
+ * aggregation, which the customer-level answer simply lacks (its own endpoint answers 325/5006).
+ */
+export function customerWindowLink(provider: 'MASTERCARD_US' | 'MASTERCARD_AU'): Pick<CustomerTransactionsPort, 'customerOfAccount' | 'holdsAccount'> {
+  return {
+    customerOfAccount: (account: NativeRef) => (account.scope[0] ? ref(provider, 'Customer', account.scope[0]) : null),
+    holdsAccount: (account: Account) =>
+      account.details?.provider !== provider || account.details.aggregationStatusCode !== FIRST_AGGREGATION_RUNNING,
+  };
 }

@@ -1,5 +1,4 @@
 import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
-import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { Page, PageRequest, Transaction, TransactionQuery } from '../../domain/model.js';
 import { pageThroughFilter, readInWindows } from '../../domain/paging.js';
 import type { ProviderAdapter } from '../../domain/ports.js';
@@ -8,7 +7,7 @@ import type { TokenCache } from '../../auth/token-cache.js';
 import { createHttpClient } from '../../http/http-client.js';
 import type { UpstreamLimits } from '../../http/limits.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
-import { customerIdOf } from './account-scope.js';
+import { customerIdOf, customerWindowLink } from './account-scope.js';
 import { toAccount } from './accounts.mapper.js';
 import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
@@ -280,8 +279,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
     },
     customerTransactions: {
       maxPageSize: MAX_LIMIT,
-      // Account IDs carry their customer (accounts.mapper.ts): the v3 customer window holds them.
-      customerOfAccount: (account) => (account.scope[0] ? ref(region.provider, 'Customer', account.scope[0]) : null),
+      ...customerWindowLink(region.provider),
       listForCustomer(customer, query, page) {
         // Mastercard: the v3 customer-level endpoint covers every account in one call (us-notes.md).
         const path = `/aggregation/v3/customers/${segment(customer.id)}/transactions`;
