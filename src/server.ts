@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
@@ -53,7 +54,16 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export async function createServer(options: ServerOptions) {
   const { registry, metrics, logger } = options;
   const now = options.now ?? Date.now;
+  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const app = Fastify({
+    // A caller that never finishes sending its headers or body holds a socket no longer than the
+    // request deadline (408). Node checks these timeouts every connectionsCheckingInterval (30 s by
+    // default), so the check runs every second here.
+    serverFactory: (handler) =>
+      createHttpServer(
+        { requestTimeout: deadlineMs, headersTimeout: deadlineMs, connectionsCheckingInterval: 1_000 },
+        handler,
+      ),
     loggerInstance: logger,
     disableRequestLogging: false,
     genReqId: (request) => {
@@ -70,7 +80,6 @@ export async function createServer(options: ServerOptions) {
   // The scope's signal aborts at the request deadline or when the caller goes away; every upstream
   // call listens to it, so a field still waiting then resolves PROVIDER_TIMEOUT and the answer goes
   // out with what has arrived (src/http/limits.ts).
-  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   // With OTEL_EXPORTER_OTLP_ENDPOINT set: the operation span, active for the rest of the request.
   registerOperationTracing(app, '/graphql');
   app.addHook('onRequest', (request, reply, done) => {
