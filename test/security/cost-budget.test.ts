@@ -51,6 +51,22 @@ describe('upstream-cost budget (issue 11, item 4)', () => {
     expect(billableAfter).toBe(billableBefore);
   });
 
+  it('counts each id of nodes(ids:) as its own call, so aliases of nodes cannot walk around the budget', async () => {
+    const upstreamBefore = await gateway.metrics.registry.getSingleMetricAsString('gateway_upstream_requests_total');
+    const ids = (alias: number) =>
+      Array.from({ length: 100 }, (_, i) => JSON.stringify(Buffer.from(JSON.stringify(['g1', 'MASTERCARD_US', 'Customer', String(900_000_000 + alias * 100 + i)])).toString('base64url')));
+    const aliases = Array.from({ length: 20 }, (_, a) => `n${a}: nodes(ids: [${ids(a).join(',')}]) { id }`).join(' ');
+    const answer = await gateway.graphql(`{ ${aliases} }`);
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0]?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(costOf(answer)).toMatchObject({ estimated: 2000, upstreamCalls: 0 });
+    expect(await gateway.metrics.registry.getSingleMetricAsString('gateway_upstream_requests_total')).toBe(upstreamBefore);
+    // Within the budget the estimate still bounds the calls made: one read per unknown id.
+    const few = await gateway.graphql(`{ ${Array.from({ length: 2 }, (_, a) => `n${a}: nodes(ids: [${ids(a).slice(0, 3).join(',')}]) { id }`).join(' ')} }`);
+    expect(costOf(few)?.estimated).toBe(6);
+    expect(costOf(few)?.upstreamCalls).toBeLessThanOrEqual(6);
+  });
+
   it('runs the reference query within the budget and reports the estimate next to the calls really made', async () => {
     const answer = await gateway.graphql(print(ReferenceCustomersDocument), { provider: 'MASTERCARD_US', first: 20, transactionsFirst: 10 });
     expect(answer.errors).toBeUndefined();

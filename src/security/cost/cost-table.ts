@@ -25,6 +25,11 @@ export interface FieldCost {
   batchedPerList?: boolean;
   /** Fields with the same key on one object share one memoized fetch (a report's content). */
   sharedFetch?: string;
+  /**
+   * Each item of the sliced list is its own provider call (`nodes(ids:)`: one read per id, no
+   * provider has a batch read), so the weight is multiplied by the list's size.
+   */
+  weightPerItem?: boolean;
 }
 
 /** Relative prices of Mastercard's billable calls (seed 002: "a billable event each time the API is called"). */
@@ -41,7 +46,7 @@ const BY_ID: FieldCost = { weight: 1, batchedPerList: true };
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.providers': { weight: 0 },
   'Query.customers': { weight: 1, fanOut: true },
-  'Query.nodes': { weight: 1, listSize: { slicingArguments: ['ids'] } },
+  'Query.nodes': { weight: 1, weightPerItem: true, listSize: { slicingArguments: ['ids'] } },
   'Query.banks': { weight: 1, listSize: { assumedSize: 10 } },
   // A retail customer typically holds two to five accounts; `first` overrides.
   'Customer.accounts': { weight: 1, listSize: { assumedSize: 5, slicingArguments: ['first'] } },

@@ -110,6 +110,7 @@ export function estimateUpstreamCost(input: CostInput): number {
       const insideLoaded = isConnection(parent) || isEdge(parent);
       let weight = entry?.weight ?? (isRoot || (!insideLoaded && (isNodeType(named) || isConnection(named))) ? 1 : 0);
       if (entry?.fanOut && args.provider === undefined) weight *= input.fanOutProviders;
+      if (entry?.weightPerItem) weight *= slicedSize(entry, args) ?? entry.listSize?.assumedSize ?? 1;
       if (entry?.sharedFetch) {
         if (sharedSeen.has(entry.sharedFetch)) weight = 0;
         sharedSeen.add(entry.sharedFetch);
@@ -120,8 +121,7 @@ export function estimateUpstreamCost(input: CostInput): number {
       // How many items this field yields: slicing argument, else assumed, else the default page.
       let size = 1;
       if (isConnection(named) || unwrapsToList(field.type)) {
-        const sliced = (entry?.listSize?.slicingArguments ?? ['first']).map((name) => args[name]).find((value) => value !== undefined);
-        size = Array.isArray(sliced) ? sliced.length : typeof sliced === 'number' && sliced >= 0 ? sliced : (entry?.listSize?.assumedSize ?? PAGE_LIMITS.defaultSize);
+        size = slicedSize(entry, args) ?? entry?.listSize?.assumedSize ?? PAGE_LIMITS.defaultSize;
       }
       if (isConnection(named)) {
         // @listSize(sizedFields: ["edges", "nodes"]): the size applies below edges/nodes only.
@@ -158,4 +158,11 @@ export function estimateUpstreamCost(input: CostInput): number {
   };
 
   return walk(input.operation.selectionSet, root, 1, 1, new Set());
+}
+
+/** The size a slicing argument gives a list field (`first: 20`, `ids: [...]`), or undefined when none is set. */
+function slicedSize(entry: FieldCost | undefined, args: Record<string, unknown>): number | undefined {
+  const sliced = (entry?.listSize?.slicingArguments ?? ['first']).map((name) => args[name]).find((value) => value !== undefined);
+  if (Array.isArray(sliced)) return sliced.length;
+  return typeof sliced === 'number' && sliced >= 0 ? sliced : undefined;
 }
