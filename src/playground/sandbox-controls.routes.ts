@@ -5,10 +5,18 @@ import { GatewayError } from '../domain/errors.js';
 import { decodeGlobalId, encodeGlobalId, ref, type NativeRef } from '../domain/global-id.js';
 import { isProviderKey, type ProviderKey } from '../domain/provider.js';
 import type { RunningSandbox } from '../sandbox/start-all.js';
+import type { Caller } from '../security/caller.js';
 import { sandboxProfiles } from './sandbox-profiles.js';
 
 /** The gateway's caller authentication (src/security): resolves the caller or throws UNAUTHENTICATED. */
-export type Authenticate = (headers: Record<string, string | string[] | undefined>) => Promise<unknown>;
+export type Authenticate = (headers: Record<string, string | string[] | undefined>) => Promise<Pick<Caller, 'scopes'>>;
+
+/**
+ * The controls change what every caller of this gateway sees (faults, expired tokens, reset) and
+ * list every simulator's credentials, so they are administration: the `operator` scope (README,
+ * "Access and limits"). The sandbox key has it.
+ */
+const CONTROL_SCOPE = 'operator';
 
 /** Where the sandbox controls live on the gateway (Plaid's `/sandbox/*` habit). */
 export const SANDBOX_CONTROLS_PATH = '/sandbox';
@@ -29,7 +37,7 @@ const CONTROLS = [
 
 /**
  * The simulators' controls through the gateway, in sandbox mode only (with real providers these
- * routes are never registered, so they are 404), for authenticated callers (`X-API-Key`). Callers use the gateway's global IDs; the routes
+ * routes are never registered, so they are 404), for authenticated callers with the `operator` scope. Callers use the gateway's global IDs; the routes
  * translate them to the simulators' native ids and answer the simulator's result (400/404 with
  * `{ message }` for bad input).
  */
@@ -43,14 +51,18 @@ export async function registerSandboxControlRoutes<L extends FastifyBaseLogger>(
     // The index (a list of routes, nothing else) stays open, so the playground can link to it.
     app.addHook('onRequest', async (request) => {
       if (request.method === 'GET' && request.url === SANDBOX_CONTROLS_PATH) return;
-      await authenticate(request.headers);
+      const caller = await authenticate(request.headers);
+      if (!caller.scopes.has(CONTROL_SCOPE)) {
+        throw new GatewayError('FORBIDDEN', `The sandbox controls need the ${CONTROL_SCOPE} scope`);
+      }
     });
     app.setErrorHandler((error, _request, reply) => {
       if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
         return reply.code(401).header('www-authenticate', 'ApiKey header="X-API-Key"').send({ code: 'UNAUTHENTICATED', message: error.message });
       }
       if (error instanceof GatewayError) {
-        return reply.code(error.code === 'NOT_FOUND' ? 404 : 400).send({ code: error.code, message: error.message });
+        const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 400;
+        return reply.code(status).send({ code: error.code, message: error.message });
       }
       if ((error as { statusCode?: number }).statusCode === 400) return reply.code(400).send({ code: 'BAD_USER_INPUT', message: 'The body must be JSON' });
       // The simulator did not answer in time or at all (it runs in this process, so: overloaded or closed).

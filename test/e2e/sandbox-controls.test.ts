@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId, ref } from '../../src/domain/global-id.js';
 import {
@@ -7,6 +10,7 @@ import {
   CustomerDetailDocument,
 } from '../../src/generated/operations.js';
 import { CAIBO_SEED_CUSTOMER_IDS } from '../../src/sandbox/caibo/index.js';
+import { sha256Hex } from '../../src/security/api-keys.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 
 /**
@@ -159,6 +163,39 @@ describe('with real providers', () => {
       expect(await page.text()).toContain('"sandboxPath":null');
     } finally {
       await real.close();
+    }
+  });
+});
+
+describe('sandbox controls are administration', () => {
+  it('refuses a key without the operator scope with 403, for reading credentials and for changing state', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sandbox-scope-'));
+    const key = 'read-write-but-not-operator-key';
+    await writeFile(join(dir, 'keys.json'), JSON.stringify([{ id: 'rw', sha256: sha256Hex(key), scopes: ['read', 'write'] }]));
+    const limited = await startTestGateway({ env: { API_KEYS_FILE: join(dir, 'keys.json') } });
+    try {
+      const attempts: Array<[string, string, unknown?]> = [
+        ['GET', '/sandbox/profiles'],
+        ['PUT', '/sandbox/providers/MASTERCARD_AU/faults', { mode: 'fail', calls: 5 }],
+        ['POST', '/sandbox/reset'],
+        ['POST', '/sandbox/providers/OBP/expire-tokens'],
+      ];
+      for (const [method, path, body] of attempts) {
+        const response = await fetch(`${limited.url}${path}`, {
+          method,
+          headers: { 'x-api-key': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        expect([method, path, response.status]).toEqual([method, path, 403]);
+        expect(await response.json()).toMatchObject({ code: 'FORBIDDEN' });
+      }
+      // Nothing was changed: the refused fault is not pending (read with the sandbox key, which is an operator).
+      const pending = await fetch(`${limited.url}/sandbox/providers/MASTERCARD_AU/faults`, { headers: limited.authHeaders });
+      expect(pending.status).toBe(200);
+      expect(JSON.stringify(await pending.json())).not.toContain('"calls":5');
+    } finally {
+      await limited.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
