@@ -28,6 +28,8 @@ export interface RunningGateway {
   registry: ProviderRegistry;
   metrics: GatewayMetrics;
   sandbox: RunningSandbox | null;
+  /** Every HTTP route the server has (method + URL pattern), as fastify registered them. */
+  routes(): ReadonlyArray<{ methods: readonly string[]; url: string }>;
   /**
    * Stops accepting, lets in-flight requests finish (for up to `graceMs`, default: no limit; past
    * it their connections are cut and `forced` is true), then closes the provider pools, the
@@ -97,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     registry,
     metrics,
     sandbox,
+    routes: () => app.routeTable.routes(),
     async close({ graceMs }: { graceMs?: number } = {}) {
       let forced = false;
       // fastify's close stops accepting, answers 503 on kept-alive sockets and waits for in-flight requests.

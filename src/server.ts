@@ -7,7 +7,10 @@ import Fastify from 'fastify';
 import type Keyv from 'keyv';
 import type { ProviderRegistry } from './domain/registry.js';
 import type { GatewayContext } from './graphql/context.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors/fastify-errors.js';
+import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-faults.plugin.js';
 import { createFormatError } from './graphql/format-error.js';
+import { inputLimitsPlugin } from './graphql/input-limits.plugin.js';
 import { partialErrorsPlugin } from './graphql/partial-errors.plugin.js';
 import { providerWarningsPlugin } from './graphql/provider-warnings.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
@@ -47,6 +50,8 @@ export interface ServerOptions {
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
+const GRAPHQL_PATH = '/graphql';
+
 /**
  * HTTP wiring: /graphql (Apollo Server 5 on fastify), /healthz, /readyz, /metrics. Later issues
  * add /webhooks/* and the playground here.
@@ -72,7 +77,12 @@ export async function createServer(options: ServerOptions) {
     },
     // GraphQL documents and variables; large enough for BI batch queries, small enough to refuse floods.
     bodyLimit: 1024 * 1024,
+    // Refusals before routing (bad URL encoding, malformed HTTP) answer in the same error shape.
+    frameworkErrors: frameworkErrorHandler(GRAPHQL_PATH),
+    clientErrorHandler,
   });
+  // Before any route: 404/405/body errors as GraphQL-shaped errors with a code (src/errors).
+  registerErrorHandlers(app, { graphqlPath: GRAPHQL_PATH });
 
   // One request scope per HTTP request (request id, deadline, warnings), visible to adapters and the
   // HTTP client through AsyncLocalStorage; `run` around `done` makes every later hook and handler
@@ -112,8 +122,11 @@ export async function createServer(options: ServerOptions) {
     // GET queries (urql's default) pass CSRF prevention when they carry a header a browser only sends
     // after a CORS preflight: Apollo's own two, or the caller's credentials.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
+    validationRules: [knownOperationTypesRule],
     plugins: [
       operationTracingPlugin(),
+      callerFaultsPlugin(),
+      inputLimitsPlugin(),
       partialErrorsPlugin(),
       providerWarningsPlugin(metrics),
       requestIdPlugin(),
@@ -132,7 +145,7 @@ export async function createServer(options: ServerOptions) {
   app.addHook('onClose', async () => apollo.stop());
 
   await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     context: async (request) => {
       // First: an anonymous request is refused (401) before its document is even parsed.
       const caller = await security.authenticate(request.headers);

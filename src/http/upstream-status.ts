@@ -11,6 +11,9 @@ export function errorCodeForStatus(status: number, overrides: Readonly<Partial<R
   const override = overrides[status];
   if (override !== undefined) return override;
   if (status === 400 || status === 422) return 'BAD_USER_INPUT';
+  // 413/414/431: the body, URL or headers we built from the caller's input were too large for the
+  // provider — not an outage, and a retry of the same request cannot succeed (issue 18).
+  if (status === 413 || status === 414 || status === 431) return 'BAD_USER_INPUT';
   // 401: our key or token was refused; 403: our credentials lack a right. Neither is the caller's input.
   if (status === 401 || status === 403) return 'PROVIDER_AUTH_FAILED';
   if (status === 404) return 'NOT_FOUND';

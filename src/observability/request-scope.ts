@@ -26,6 +26,8 @@ export interface ProviderDataWarning {
  */
 export interface RequestScope {
   requestId: string;
+  /** The GraphQL operation's name once known (for error log lines); unset for anonymous operations. */
+  operationName?: string;
   /** Epoch ms after which no upstream call should start or continue (the request deadline); unset = none. */
   deadlineAt?: number;
   /** Aborted at the request deadline or when the caller goes away; upstream calls pass it to undici. */
