@@ -24,7 +24,8 @@ interface Answer {
 let gateway: TestGateway;
 
 async function send(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Answer> {
-  const response = await request(`${gateway.url}${path}`, { method: method as 'GET', headers, body });
+  // As a signed-in caller (the sandbox key): the faults tested here are not about credentials.
+  const response = await request(`${gateway.url}${path}`, { method: method as 'GET', headers: { ...gateway.authHeaders, ...headers }, body });
   const text = await response.body.text();
   let parsed: Answer['body'] = {};
   try {

@@ -18,7 +18,13 @@ describe('GraphQL over HTTP audit (graphql-http serverAudits)', () => {
 
   it('passes every MUST and at least 20 of 23 SHOULDs', async () => {
     const results: Array<{ name: string; status: string; reason?: string }> = [];
-    for (const audit of serverAudits({ url: `${gateway.url}/graphql` })) {
+    // Every audit request goes as a signed-in caller (the sandbox key).
+    const fetchFn: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(gateway.authHeaders)) headers.set(name, value);
+      return fetch(input, { ...init, headers });
+    };
+    for (const audit of serverAudits({ url: `${gateway.url}/graphql`, fetchFn })) {
       const result = await audit.fn();
       results.push({ name: audit.name, status: result.status, ...(result.status === 'ok' ? {} : { reason: result.reason }) });
     }
