@@ -3,6 +3,12 @@ import type { ProviderKey } from '../domain/provider.js';
 import type { UpstreamResponse } from './http-client.js';
 
 /**
+ * 413/414/431: the body, URL or headers we built from the caller's input were too large for the
+ * provider — not an outage, and a retry of the same request cannot succeed (issue 18).
+ */
+const TOO_LARGE_STATUSES: ReadonlySet<number> = new Set([413, 414, 431]);
+
+/**
  * The unified code an upstream HTTP status means when the provider's body says nothing more
  * specific. Providers differ on a few statuses (OBP's 403 is a missing role, Caibo's 415 is our
  * own bug); they pass those as overrides instead of writing the table again.
@@ -11,9 +17,7 @@ export function errorCodeForStatus(status: number, overrides: Readonly<Partial<R
   const override = overrides[status];
   if (override !== undefined) return override;
   if (status === 400 || status === 422) return 'BAD_USER_INPUT';
-  // 413/414/431: the body, URL or headers we built from the caller's input were too large for the
-  // provider — not an outage, and a retry of the same request cannot succeed (issue 18).
-  if (status === 413 || status === 414 || status === 431) return 'BAD_USER_INPUT';
+  if (TOO_LARGE_STATUSES.has(status)) return 'BAD_USER_INPUT';
   // 401: our key or token was refused; 403: our credentials lack a right. Neither is the caller's input.
   if (status === 401 || status === 403) return 'PROVIDER_AUTH_FAILED';
   if (status === 404) return 'NOT_FOUND';
@@ -76,6 +80,13 @@ export function bodyKindOf(response: UpstreamResponse): string {
  * quoted, because an HTML page or stack trace can carry host names, paths and secrets.
  */
 export function undocumentedAnswerError(provider: ProviderKey, response: UpstreamResponse, what: string): GatewayError {
+  if (TOO_LARGE_STATUSES.has(response.status)) {
+    // Like 429, every edge means 413/414/431 the same way (often with no body at all: Node's own 431).
+    return new GatewayError('BAD_USER_INPUT', `${provider}: ${what} failed: the provider refused the request as too large (HTTP ${response.status})`, {
+      provider,
+      providerStatus: response.status,
+    });
+  }
   const retryAfterMs = retryAfterMsOf(response);
   const code: ErrorCode = response.status === 429 ? 'RATE_LIMITED' : 'PROVIDER_UNAVAILABLE';
   return new GatewayError(
