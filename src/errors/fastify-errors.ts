@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
@@ -124,11 +125,13 @@ export function clientErrorHandler(this: { log: FastifyBaseLogger }, error: Erro
   const message =
     status === 431 ? 'The request headers are too large' : status === 408 ? 'The request was not received in time' : 'The request is not valid HTTP';
   const code = requestErrorCodeForStatus(status);
-  this.log.debug({ code, status, reason: error.code }, 'malformed HTTP request refused');
+  // No request was parsed, so no id was given: one is made here, for the log line and the answer.
+  const reqId = randomUUID();
+  this.log.debug({ reqId, code, status, reason: error.code }, 'malformed HTTP request refused');
   const body = JSON.stringify(errorBody(message, code));
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Request-Id: ${reqId}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);

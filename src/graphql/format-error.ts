@@ -74,7 +74,11 @@ export function createFormatError(logger: Logger) {
 
     if (original instanceof GatewayError) {
       // An INTERNAL GatewayError wraps a bug (e.g. a fan-out provider that threw a TypeError): keep its cause in the log.
-      if (original.code === 'INTERNAL') return internal(original.cause ?? original, 'internal error in a GraphQL request');
+      // Its message is the gateway's own (a dependency down, a bug caught where it happened), so it is kept.
+      if (original.code === 'INTERNAL') {
+        log.error({ err: original.cause ?? original, path: formatted.path }, 'internal error in a GraphQL request');
+        return { ...formatted, message: original.message, extensions: { ...gatewayExtensions(original), ...(requestId ? { requestId } : {}) } };
+      }
       log.debug({ code: original.code, provider: original.provider, path: formatted.path }, 'GraphQL field error');
       return { ...formatted, message: original.message, extensions: gatewayExtensions(original) };
     }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,22 @@ describe('the error surface: every caller fault is a typed 4xx (issue 18)', () =
     expect(String(put.headers.allow).split(', ')).toEqual(expect.arrayContaining(['GET', 'POST']));
     const asked = await send('POST', '/graphql', { ...JSON_TYPE, accept: 'application/graphql-response+json' }, '{nope');
     expect(asked.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+  });
+
+  it('answers requests the HTTP parser refuses (oversized headers, a malformed request line) in the same shape', async () => {
+    const huge = await send('GET', '/healthz', { 'x-padding': 'a'.repeat(20 * 1024) });
+    expectCallerFault(huge, 431, 'REQUEST_HEADER_FIELDS_TOO_LARGE');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(gateway.url).port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n');
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as Answer['body'];
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('refuses an over-long input before any provider call, naming the argument', async () => {
