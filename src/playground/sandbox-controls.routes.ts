@@ -64,7 +64,10 @@ export async function registerSandboxControlRoutes<L extends FastifyBaseLogger>(
         const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 400;
         return reply.code(status).send({ code: error.code, message: error.message });
       }
-      if ((error as { statusCode?: number }).statusCode === 400) return reply.code(400).send({ code: 'BAD_USER_INPUT', message: 'The body must be JSON' });
+      // fastify's own 4xx (body not JSON, empty, too large, wrong content type): answered by the
+      // server-wide handler, like on every route (src/errors/fastify-errors.ts).
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && status >= 400 && status < 500) throw error;
       // The simulator did not answer in time or at all (it runs in this process, so: overloaded or closed).
       return reply.code(502).send({ code: 'PROVIDER_UNAVAILABLE', message: 'The simulator did not answer' });
     });

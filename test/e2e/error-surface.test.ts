@@ -152,9 +152,11 @@ describe('the route walk: every route with a wrong method, content type, empty a
       expect.arrayContaining(['/graphql', '/healthz', '/readyz', '/metrics', '/webhooks/mastercard/reports/:token']),
     );
     // A catch-all pre-flight route (CORS) makes no path exist; the unknown path covers it.
-    const targets = routes
-      .filter((route) => route.methods.some((method) => method !== 'OPTIONS' && method !== 'HEAD'))
-      .map((route) => ({ path: concrete(route.url), methods: route.methods }));
+    const methodsByUrl = new Map<string, string[]>();
+    for (const route of routes) methodsByUrl.set(route.url, [...(methodsByUrl.get(route.url) ?? []), ...route.methods]);
+    const targets = [...methodsByUrl]
+      .filter(([, methods]) => methods.some((method) => method !== 'OPTIONS' && method !== 'HEAD'))
+      .map(([url, methods]) => ({ path: concrete(url), methods }));
     targets.push({ path: '/no/such/route', methods: [] });
 
     for (const { path, methods } of targets) {
