@@ -25,7 +25,7 @@ const undocumentedBody = fc
   .map(([noise, marker, opening]) => ({ text: `${opening}${noise} ${marker} at db.internal`, marker }));
 
 describe('classification properties', () => {
-  it('an answer outside the documented format is unavailable and retryable, and never quoted', () => {
+  it('an answer outside the documented format is unavailable and retryable (too large: the caller input), and never quoted', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 400, max: 599 }),
@@ -35,8 +35,10 @@ describe('classification properties', () => {
         (status, contentType, body, which) => {
           const answer: UpstreamResponse = { status, headers: { 'content-type': contentType }, contentType, text: body.text, json: undefined };
           const error = mappers[which]!(answer);
-          expect(error.code).toBe(status === 429 ? 'RATE_LIMITED' : 'PROVIDER_UNAVAILABLE');
-          expect(error.retryable).toBe(true);
+          // 413/414/431 mean "too large" at every edge: the caller's input, not an outage (issue 18).
+          const tooLarge = status === 413 || status === 414 || status === 431;
+          expect(error.code).toBe(status === 429 ? 'RATE_LIMITED' : tooLarge ? 'BAD_USER_INPUT' : 'PROVIDER_UNAVAILABLE');
+          expect(error.retryable).toBe(!tooLarge);
           expect(error.message).not.toContain(body.marker);
           expect(error.providerCode).toBeUndefined();
         },
