@@ -126,8 +126,9 @@ export function clientErrorHandler(this: { log: FastifyBaseLogger }, error: Erro
     status === 431 ? 'The request headers are too large' : status === 408 ? 'The request was not received in time' : 'The request is not valid HTTP';
   const code = requestErrorCodeForStatus(status);
   // No request was parsed, so no id was given: one is made here, for the log line and the answer.
+  // Trace, as fastify logs client errors: a port scanner's noise; never the raw packet.
   const reqId = randomUUID();
-  this.log.debug({ reqId, code, status, reason: error.code }, 'malformed HTTP request refused');
+  this.log.trace({ reqId, code, status, reason: error.code }, 'malformed HTTP request refused');
   const body = JSON.stringify(errorBody(message, code));
   if (socket.writable) {
     socket.write(
