@@ -101,6 +101,18 @@ describe('consumers', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data!.createConsumer).toMatchObject({ firstName: 'Olivia', state: null });
   });
+
+  it('AU: generates VOI on the one versioned path the simulator accepts (issue 16, row 3)', async () => {
+    const before = await stats('MASTERCARD_AU');
+    const answer = await gql('mutation ($id: ID!) { generateVoiReport(customerId: $id) { type status } }', { id: auCustomer });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.generateVoiReport).toMatchObject({ type: 'VOI', status: 'IN_PROGRESS' });
+    const after = await stats('MASTERCARD_AU');
+    const route = 'POST /decisioning/v2/customers/:customerId/voi';
+    expect((after[route] ?? 0) - (before[route] ?? 0)).toBe(1);
+    const unversioned = await fetch(`${gateway.sandbox!.simulators.MASTERCARD_AU!.url}/decisioning/customers/1/voi`, { method: 'POST' });
+    expect(unversioned.status).toBe(404);
+  });
 });
 
 describe('businesses (Mastercard US)', () => {

@@ -181,6 +181,12 @@ describe('report failure, timers and undeliverable callbacks', () => {
     expect((await server.call('GET', `/decisioning/v3/customers/1005061235/reports/${id}`)).status).toBe(404);
   });
 
+  it('AU generates VOI only on the versioned path the adapter sends (issue 16, row 3)', async () => {
+    await server.call('POST', '/decisioning/v1/customers/1005061234/consumer', { firstName: 'Ada', lastName: 'L', phone: '0412345678' });
+    expect((await server.call('POST', '/decisioning/customers/1005061234/voi', {})).status).toBe(404);
+    expect((await server.call('POST', '/decisioning/v2/customers/1005061234/voi', {})).status).toBe(202);
+  });
+
   it('an unreachable callback is retried three times and never breaks the server', async () => {
     const dead = `http://127.0.0.1:1/nowhere`;
     await server.call('POST', '/decisioning/v1/customers/1005061234/consumer', { firstName: 'Ada', lastName: 'L', phone: '0412345678' });

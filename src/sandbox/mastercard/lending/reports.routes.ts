@@ -42,9 +42,13 @@ export function registerReportRoutes(app: FastifyInstance, state: LendingState):
   for (const [segment, kind] of Object.entries(REPORT_KINDS)) {
     if (!kind.regions.includes(ctx.region)) continue;
     const handler = (request: GenerateRequest, reply: FastifyReply) => generate(state, kind, request, reply);
+    // One path per report, versioned, in both regions (issue 16, row 3). For AU VOI the documents
+    // disagree: seed 002's VOI page prints `POST /decisioning/customers/{customerId}/voi` without a
+    // version, but the AU reference app (au-reference-app-extract.json "Generate VOI") and au-notes.md
+    // send `/decisioning/v2/…/voi`, as every other report path in seed 002 (voa, cashFlowBusiness) and
+    // the US spec are versioned v2. Working client code beats a lone line of prose, so only v2 is
+    // accepted; the unversioned path is an unknown resource here (404 14001), as for any other path.
     app.post(`/decisioning/v2/customers/:customerId/${segment}`, handler);
-    // The AU VOI page names the path without a version (seed 002, "VOI API Endpoints").
-    if (ctx.region === 'AU' && segment === 'voi') app.post('/decisioning/customers/:customerId/voi', handler);
   }
 
   app.get<{ Params: { customerId: string } }>('/decisioning/v1/customers/:customerId/reports', async (request, reply) => {
