@@ -54,9 +54,12 @@ describe('ABN check digit (Australian Business Register algorithm)', () => {
 });
 
 describe('AU customer rules (seed 000, Customer Records)', () => {
-  it('under CDR_REPRESENTATIVE: ABN only for BUSINESS, check digit verified, normalised', () => {
+  it('under CDR_REPRESENTATIVE and OSP: ABN only for BUSINESS, not validated (seed 000), normalised', () => {
     expect(fieldOf(() => checkAuCustomer(input({ details: au({ abn: '51824753556' }) }), 'CDR_REPRESENTATIVE'))).toBe('input.mastercardAu.abn');
-    expect(fieldOf(() => checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51824753557' }) }), 'OSP'))).toBe('input.mastercardAu.abn');
+    for (const model of ['OSP', 'CDR_REPRESENTATIVE'] as const) {
+      expect(checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51 824 753 557' }) }), model).details).toEqual(au({ abn: '51824753557' }));
+    }
+    expect(fieldOf(() => checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51824753557' }) }), 'BCDC'))).toBe('input.mastercardAu.abn');
     const ok = checkAuCustomer(input({ category: 'BUSINESS', details: au({ abn: '51 824 753 556' }) }), 'CDR_REPRESENTATIVE');
     expect(ok.details).toEqual(au({ abn: '51824753556' }));
     expect(fieldOf(() => checkAuCustomer(input({ details: { provider: 'CAIBO_IPG', address: null, memberId: 'm' } }), 'OSP'))).toBe('input.caiboIpg');

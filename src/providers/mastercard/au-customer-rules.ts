@@ -11,8 +11,10 @@ import type { AuAccessModel } from './au.js';
  * - under BCDC the ABN is mandatory for ACTIVE customers ("test customers only require a
  *   username", so a TESTING one may omit it) and must be valid and active;
  * - active customers belong to a registered application (`applicationId`; seed 002, Applications).
- * The check digit is verified here under every access model: a number failing it is nobody's ABN.
- * Whether it is *active* only the register knows; the provider answers that (10100).
+ * The ABN is checked only where the provider checks it: under BCDC ("validated against the Australian
+ * Business Register and must be valid and active"), the ABR check digit is verified here and the
+ * provider answers whether it is active (10100). Under OSP and CDR representative "the ABN is not
+ * validated" (seed 000), so it is passed on as typed, spaces removed (issue 16, row 4).
  * Returns the input with the ABN normalised (spaces removed).
  */
 export function checkAuCustomer(input: CreateCustomerInput, accessModel: AuAccessModel): CreateCustomerInput {
@@ -27,7 +29,7 @@ export function checkAuCustomer(input: CreateCustomerInput, accessModel: AuAcces
   }
   if (abn !== undefined) {
     if (input.category !== 'BUSINESS') throw badInput('An ABN belongs to a BUSINESS customer: set category BUSINESS', 'input.mastercardAu.abn');
-    if (!isValidAbn(abn)) throw badInput('abn is not a valid Australian Business Number (11 digits, ABR check digit)', 'input.mastercardAu.abn');
+    if (accessModel === 'BCDC' && !isValidAbn(abn)) throw badInput('abn is not a valid Australian Business Number (11 digits, ABR check digit)', 'input.mastercardAu.abn');
   } else if (accessModel === 'BCDC' && input.kind === 'ACTIVE') {
     throw badInput('Under the BCDC access model active MASTERCARD_AU customers need an abn', 'input.mastercardAu.abn');
   }
