@@ -19,6 +19,7 @@ import type { ConsentsPort } from './consents.port.js';
 import type { InstitutionsPort } from './institutions.port.js';
 import type { AuthorizationPeriodPort, BusinessesPort, ConsumersPort, ReportEventsPort, ReportsPort } from './lending.port.js';
 import type { ProviderKey } from './provider.js';
+import type { TransactionHistory } from './transaction-query.js';
 
 /**
  * The adapter port: one small interface per capability (STYLE.md, habit 1). An adapter implements
@@ -219,6 +220,8 @@ export interface ProviderAdapter {
   readonly reports?: ReportsPort;
   /** Report events posted to the gateway's own callback URL; not a capability callers use. */
   readonly reportEvents?: ReportEventsPort;
+  /** How much transaction history the provider holds (default window, limit); unset = the fallback. */
+  readonly transactionHistory?: TransactionHistory;
   /** Releases pools and timers. */
   close(): Promise<void>;
 }

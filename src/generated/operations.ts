@@ -1428,9 +1428,9 @@ export type TransactionEdge = {
   node: Transaction;
 };
 
-/** Which transactions to return. Without a range: the last 90 days. */
+/** Which transactions to return. Without `from`: the provider's default window (Mastercard AU/US: 180 days; Caibo IPG, OBP: everything held; see the README) */
 export type TransactionFilter = {
-  /** Inclusive start; default 90 days before `to` */
+  /** Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings` */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
   pending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1442,7 +1442,7 @@ export type TransactionFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: expected but not yet reported by the institution (Mastercard). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
+/** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: found in an earlier aggregation of the account but no longer returned by the institution's current data (Mastercard, seed 002 "Shadow Transactions"; may be a modified or deleted duplicate). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
 export type TransactionStatus =
   | 'CANCELLED'
   | 'DECLINED'

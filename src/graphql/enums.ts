@@ -39,7 +39,7 @@ export const TransactionStatusEnum = enumOf<TransactionStatus>(TRANSACTION_STATU
 registerEnumType(TransactionStatusEnum, {
   name: 'TransactionStatus',
   description:
-    'POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: expected but not yet reported by the institution (Mastercard). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo)',
+    'POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: found in an earlier aggregation of the account but no longer returned by the institution\'s current data (Mastercard, seed 002 "Shadow Transactions"; may be a modified or deleted duplicate). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo)',
 });
 
 export const CapabilityEnum = enumOf<Capability>(CAPABILITIES);

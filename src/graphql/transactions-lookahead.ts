@@ -10,7 +10,7 @@ import type { NativeRef } from '../domain/global-id.js';
 import { fitsCustomerWindow } from '../loaders/transactions.loader.js';
 import type { GatewayContext } from './context.js';
 import { pageRequestOf } from './cursor.js';
-import { transactionQueryOf } from './transaction-filter.js';
+import { transactionHistoryOf, transactionQueryOf } from './transaction-filter.js';
 import type { TransactionFilter } from './types/inputs.js';
 
 /** Field nodes named by `path` below `selectionSet`, through inline fragments and fragment spreads. */
@@ -52,7 +52,7 @@ export function prefetchAccountTransactionWindows(context: GatewayContext, custo
         };
         const page = pageRequestOf(args.first, args.after);
         if (!fitsCustomerWindow(context.registry, customer.provider, page)) continue;
-        const query = transactionQueryOf(args.filter, context.now);
+        const query = transactionQueryOf(args.filter, context.now, transactionHistoryOf(context, customer.provider));
         // The rejection, if any, is reported by the account fields that load the same key.
         context.loaders.customerWindow.load({ customer, query }).catch(() => undefined);
       } catch {

@@ -18,8 +18,10 @@ import { currentRequestScope, type ProviderDataWarning, type RequestScope } from
  * - `missing_id`: a record without a usable id; it is left out.
  * - `invalid_record`: a record whose required field (an amount, a nested required member) is missing
  *   or unreadable; it is left out.
+ * - `beyond_history`: the caller's `filter.from` is older than the provider can hold (issue 16,
+ *   row 1); the answer holds only what the provider has (field `from`, operation `transactions.window`).
  */
-export type DataWarningKind = 'unknown_enum' | 'unparsable' | 'missing_id' | 'invalid_record';
+export type DataWarningKind = 'unknown_enum' | 'unparsable' | 'missing_id' | 'invalid_record' | 'beyond_history';
 
 /** A GraphQL response path as graphql-js keeps it (`info.path`): a linked list, newest key first. */
 export interface FieldPath {

@@ -155,12 +155,14 @@ describe('tolerant reading of a provider page (issue 9, item 2)', () => {
       return body;
     });
     const { id } = await customerWithTransactions(running.base);
-    const all = await running.base.graphql<TransactionsAnswer>(TRANSACTIONS.replace('first: 100', 'first: 1000'), { id });
+    // One fixed window for both reads, inside one 1000-record page (the default window is the provider's 180 days).
+    const window = `filter: { from: "${new Date(Date.now() - 90 * 86_400_000).toISOString()}" }`;
+    const all = await running.base.graphql<TransactionsAnswer>(TRANSACTIONS.replace('first: 100', `first: 1000, ${window}`), { id });
     const wanted = all.data!.customer!.transactions!.edges.map((edge) => edge.node.providerId);
     targetId = wanted[2];
 
     const PAGE = `query ($id: ID!, $after: String) {
-      customer(id: $id) { transactions(first: 25, after: $after) { edges { node { providerId } } pageInfo { hasNextPage endCursor } } }
+      customer(id: $id) { transactions(first: 25, after: $after, ${window}) { edges { node { providerId } } pageInfo { hasNextPage endCursor } } }
     }`;
     type PageAnswer = {
       customer: { transactions: { edges: Array<{ node: { providerId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };

@@ -4,7 +4,7 @@ import type { Account as AccountModel } from '../../domain/model.js';
 import type { GatewayContext } from '../context.js';
 import { toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
-import { transactionQueryOf } from '../transaction-filter.js';
+import { providerTransactionQuery } from '../transaction-filter.js';
 import { Account } from '../types/account.type.js';
 import { Customer } from '../types/customer.type.js';
 import { TransactionConnection } from '../types/transaction.type.js';
@@ -31,7 +31,7 @@ export class AccountResolver {
   @FieldResolver(() => TransactionConnection, { nullable: true, description: 'Newest first by default; batched per customer where the provider allows' })
   async transactions(@Root() account: AccountModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
-    const query = transactionQueryOf(args.filter, context.now);
+    const query = providerTransactionQuery(context, account.ref.provider, args.filter);
     return toConnection(await context.loaders.accountTransactions.load({ account: account.ref, query, page, record: account }));
   }
 }

@@ -10,7 +10,7 @@ import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
 import { toCreatePortInput, toUpdatePortInput } from '../customer-input.js';
 import { ProviderEnum } from '../enums.js';
-import { transactionQueryOf } from '../transaction-filter.js';
+import { providerTransactionQuery } from '../transaction-filter.js';
 import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
 import { AccountConnection } from '../types/account.type.js';
 import { Customer, CustomerConnection } from '../types/customer.type.js';
@@ -82,7 +82,7 @@ export class CustomerResolver {
   @FieldResolver(() => TransactionConnection, { nullable: true, description: "All the customer's accounts, newest first by default" })
   async transactions(@Root() customer: CustomerModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
     const page = pageRequestOf(args.first, args.after);
-    const query = transactionQueryOf(args.filter, context.now);
+    const query = providerTransactionQuery(context, customer.ref.provider, args.filter);
     return toConnection(await context.loaders.customerTransactions.load({ customer: customer.ref, query, page }));
   }
 

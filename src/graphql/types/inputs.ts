@@ -2,9 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import { CustomerCategoryEnum, CustomerKindEnum, ProviderEnum, SortOrderEnum, TransactionStatusEnum } from '../enums.js';
 import { DateScalar, DateTimeScalar } from '../scalars.js';
 
-@InputType({ description: 'Which transactions to return. Without a range: the last 90 days.' })
+@InputType({ description: "Which transactions to return. Without `from`: the provider's default window (Mastercard AU/US: 180 days; Caibo IPG, OBP: everything held; see the README)" })
 export class TransactionFilter {
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive start; default 90 days before `to`' })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings`" })
   from?: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive end; default now' })

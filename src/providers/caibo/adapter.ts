@@ -110,6 +110,9 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
 
   return {
     key: PROVIDER,
+    // Payment requests are read whole and filtered here; Caibo documents no date filter or retention
+    // (caibo-notes.md), so a query without `from` reaches all of them.
+    transactionHistory: { defaultDays: null, maxMonths: null },
     customerRead: {
       get: async (target) => {
         const wire = await getClient(target.id);

@@ -127,6 +127,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
   return {
     key: region.provider,
     client,
+    transactionHistory: region.transactionHistory,
     customerList: {
       // Pages beyond 1000 and `first: 0` (Mastercard's `limit` is 1…1000) are read in windows.
       list: (search, page) =>

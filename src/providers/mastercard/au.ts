@@ -14,6 +14,9 @@ export const AU_REGION: MastercardRegion = {
   customerCategories: true,
   // "Connect URLs are valid for 2 hours after being generated" (seed 002, Generate Connect URL, Session time-out).
   connectUrlLifetimeMs: 2 * 60 * 60 * 1000,
+  // "Default: 180 days for transactions … Maximum 12 months of historic transactions available"
+  // (seed 002, Products).
+  transactionHistory: { defaultDays: 180, maxMonths: 12 },
 };
 
 /** CDR access models (seed 002, Access Models); sandbox credentials default to CDR representative. */

@@ -1,4 +1,5 @@
 import type { ProviderKey } from '../../domain/provider.js';
+import type { TransactionHistory } from '../../domain/transaction-query.js';
 import { mastercardPathSegment } from './ids.js';
 
 /**
@@ -17,6 +18,8 @@ export interface MastercardRegion {
   customerCategories: boolean;
   /** Connect links stay valid this long after generation (AU: 2 h, seed 002 "Session time-out"). */
   connectUrlLifetimeMs: number;
+  /** Default transaction window and how far back the region can hold (issue 16, row 1). */
+  transactionHistory: TransactionHistory;
 }
 
 /** Path segment from a provider id: checked against Mastercard's id shape (ids.ts), then encoded. */

@@ -14,7 +14,8 @@ function knownStatus(status: string): TransactionStatus | undefined {
     case 'pending':
       return 'PENDING';
     case 'shadow':
-      // Mastercard: shadow transactions are expected but not yet reported by the institution.
+      // Mastercard: found in an earlier aggregation, no longer in the institution's current data
+      // source (seed 002, Shadow Transactions).
       return 'SHADOW';
     default:
       return undefined;

@@ -13,4 +13,7 @@ export const US_REGION: MastercardRegion = {
   customerCategories: false,
   // The US spec's example link carries `ttl` = timestamp + 2 h (openbanking-us.yaml GenerateConnectUrl).
   connectUrlLifetimeMs: 2 * 60 * 60 * 1000,
+  // "Standard consumer aggregation provides up to 180 days of transactions"; Load Historic
+  // Transactions reaches "up to 24 months" (openbanking-us.yaml, transactions and historic load).
+  transactionHistory: { defaultDays: 180, maxMonths: 24 },
 };

@@ -88,6 +88,9 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
 
   return {
     key: 'OBP',
+    // OBP's own default `from_date` is the epoch (obp-notes.md, Pagination; meta.pagination) and it
+    // documents no retention limit: a query without `from` reaches everything the bank holds.
+    transactionHistory: { defaultDays: null, maxMonths: null },
     banks: banks.port,
     userCustomerLinks: createObpUserLinks(context),
     customerList: {

@@ -21,6 +21,12 @@ export interface RegionProfile {
   /** Base of the Connect links we hand out. */
   connectHost: string;
   country: 'USA' | 'AUS';
+  /**
+   * Calendar months of transactions the transaction lists can return: AU "Maximum 12 months of
+   * historic transactions available" (seed 002, Products); US "up to 24 months" after Load Historic
+   * Transactions (openbanking-us.yaml). Older stored transactions (VOI report data) are not listed.
+   */
+  historyMonths: number;
 }
 
 export const REGION_PROFILES: Record<MastercardRegion, RegionProfile> = {
@@ -35,6 +41,7 @@ export const REGION_PROFILES: Record<MastercardRegion, RegionProfile> = {
     // The host of the link in the spec's GenerateConnectUrl example.
     connectHost: 'https://connect2.finicity.com',
     country: 'USA',
+    historyMonths: 24,
   },
   AU: {
     region: 'AU',
@@ -47,5 +54,6 @@ export const REGION_PROFILES: Record<MastercardRegion, RegionProfile> = {
     // The AU docs never show a generated link; assume the same Connect 2 app on the AU domain.
     connectHost: 'https://connect2.openbanking.mastercard.com.au',
     country: 'AUS',
+    historyMonths: 12,
   },
 };

@@ -55,9 +55,16 @@ function parseTransactionQuery(query: Query, reply: FastifyReply): TransactionQu
   return { ...paging, ...dates, rawFrom: query.fromDate ?? '', rawTo: query.toDate ?? '', sort, includePending };
 }
 
+/** Epoch seconds of the oldest transaction the region's lists hold (`historyMonths` before now). */
+function oldestHeld(ctx: SimContext): number {
+  const now = new Date(ctx.now());
+  return Math.floor(now.setUTCMonth(now.getUTCMonth() - ctx.profile.historyMonths) / 1000);
+}
+
 function page(ctx: SimContext, all: SimTransaction[], q: TransactionQuery): Record<string, unknown> {
+  const oldest = oldestHeld(ctx);
   const matching = all
-    .filter((t) => t.postedDate >= q.fromDate && t.postedDate <= q.toDate)
+    .filter((t) => t.postedDate >= Math.max(q.fromDate, oldest) && t.postedDate <= q.toDate)
     .filter((t) => q.includePending || t.status !== 'pending')
     .sort((a, b) => (q.sort === 'asc' ? 1 : -1) * (a.postedDate - b.postedDate || a.id - b.id));
   const slice = matching.slice(q.start - 1, q.start - 1 + q.limit);
