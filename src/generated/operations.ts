@@ -686,9 +686,9 @@ export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   edges: Array<CustomerEdge>;
   pageInfo: PageInfo;
-  /** Providers that failed during a fan-out: their customers are missing from this page (also reported in `errors`) */
+  /** Providers whose customers are missing from a fan-out page: those that failed (also reported in `errors`) and those that cannot list customers (UNSUPPORTED_BY_PROVIDER, e.g. Caibo IPG; not in `errors`), in Provider order */
   providerErrors: Array<ProviderError>;
-  /** Total matches, when every provider asked reports an exact count */
+  /** Total matches of the providers that take part (not those listed as UNSUPPORTED_BY_PROVIDER), when each of them reports an exact count and none failed */
   totalCount: Maybe<Scalars['Int']['output']>;
 };
 

@@ -28,13 +28,16 @@ export async function listCustomers(context: GatewayContext, args: CustomersArgs
   const { limit } = pageRequestOf(args.first, null);
   const resume = args.after ? decodeCursor(args.after) : null;
   let providers: ProviderAdapter[];
+  let unlisted: ProviderAdapter[] = [];
   if (args.provider) {
     const adapter = context.registry.adapter(args.provider);
     requirePort(adapter, 'customerList', 'listing customers');
     providers = [adapter];
   } else {
-    // Providers without a list endpoint (Caibo) are skipped here and say so in `providers { capabilities }`.
+    // Providers without a list endpoint (Caibo) cannot take part: each is named in providerErrors
+    // (UNSUPPORTED_BY_PROVIDER) on every page, so a caller can tell who is left out (issue 16, row 5).
     providers = context.registry.enabled().filter((adapter) => adapter.customerList !== undefined);
+    unlisted = context.registry.enabled().filter((adapter) => adapter.customerList === undefined);
   }
   const listed = providers.length;
   if (resume?.provider) {
@@ -74,23 +77,33 @@ export async function listCustomers(context: GatewayContext, args: CustomersArgs
   }
   context.loaders.primeCustomers(customers);
 
-  const providerErrors = answers.flatMap(({ adapter, error }) => {
+  const failures = answers.flatMap(({ adapter, error }) => {
     if (!error) return [];
     context.partialErrors.push({ error, path: ['customers'] });
-    return [
-      {
-        provider: adapter.key,
-        code: error.code,
-        message: error.message,
-        retryable: error.retryable,
-        retryAfterMs: error.retryAfterMs ?? null,
-      },
-    ];
+    return [{ adapter, error }];
   });
+  // A provider that cannot list is no failure of this request: providerErrors only, not `errors`.
+  const unsupported = unlisted.map((adapter) => ({
+    adapter,
+    error: new GatewayError('UNSUPPORTED_BY_PROVIDER', `${adapter.key} has no customer list, so its customers are not in this list (read them by id)`, {
+      provider: adapter.key,
+    }),
+  }));
+  const order = context.registry.enabled().map((adapter) => adapter.key);
+  const providerErrors = [...failures, ...unsupported]
+    .sort((a, b) => order.indexOf(a.adapter.key) - order.indexOf(b.adapter.key))
+    .map(({ adapter, error }) => ({
+      provider: adapter.key,
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      retryAfterMs: error.retryAfterMs ?? null,
+    }));
   const totals = answers.map(({ page }) => (page as Page<Customer> | null)?.totalCount ?? null);
   // A resumed fan-out skips providers before the cursor's, so their totals are unknown here.
+  // totalCount counts the customers of the providers that take part (not the unsupported ones).
   const exact = providers.length === listed;
-  const totalCount = exact && providerErrors.length === 0 && totals.every((total) => total !== null)
+  const totalCount = exact && failures.length === 0 && totals.every((total) => total !== null)
     ? totals.reduce<number>((sum, total) => sum + (total ?? 0), 0)
     : null;
 

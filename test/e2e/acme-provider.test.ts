@@ -43,7 +43,7 @@ describe('a test-only fifth provider (Acme Bank) registered with one module line
       '{ customers(first: 1000) { totalCount providerErrors { provider } edges { cursor node { id provider name } } } }',
     );
     expect(all.errors).toBeUndefined();
-    expect(all.data!.customers.providerErrors).toEqual([]);
+    expect(all.data!.customers.providerErrors).toEqual([{ provider: 'CAIBO_IPG' }]);
     const providers = all.data!.customers.edges.map((edge) => edge.node.provider);
     const acme = all.data!.customers.edges.filter((edge) => edge.node.provider === 'ACME');
     expect(acme.map((edge) => edge.node.name)).toEqual(['Ada Acme', 'Brook Acme', 'Cyril Acme', 'Dana Roadrunner', 'Eli Acme']);

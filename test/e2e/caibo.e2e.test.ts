@@ -36,14 +36,21 @@ describe('Caibo IPG customers end to end', () => {
     expect(caibo.capabilities).toEqual(['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS']);
   });
 
-  it('answers UNSUPPORTED_BY_PROVIDER for a Caibo customer list, and the fan-out skips Caibo', async () => {
+  it('answers UNSUPPORTED_BY_PROVIDER for a Caibo customer list, and the fan-out names Caibo as left out (issue 16, row 5)', async () => {
     const only = await gateway.graphql('{ customers(provider: CAIBO_IPG) { totalCount } }');
     expect(only.errors?.[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER', provider: 'CAIBO_IPG' });
-    const all = await gateway.graphql<{ customers: { edges: Array<{ node: { provider: string } }>; providerErrors: Array<{ provider: string }> } }>(
-      '{ customers(first: 5) { edges { node { provider } } providerErrors { provider } } }',
-    );
-    expect(all.data!.customers.providerErrors.map((error) => error.provider)).not.toContain('CAIBO_IPG');
+    type Fan = { customers: { totalCount: number | null; edges: Array<{ node: { provider: string } }>; pageInfo: { endCursor: string }; providerErrors: Array<Record<string, unknown>> } };
+    const FAN = 'query($after: String) { customers(first: 5, after: $after) { totalCount edges { node { provider } } pageInfo { endCursor } providerErrors { provider code message retryable retryAfterMs } } }';
+    const all = await gateway.graphql<Fan>(FAN, { after: null });
+    // Not a failure of this request: providerErrors only, nothing in `errors`.
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.customers.providerErrors).toEqual([
+      { provider: 'CAIBO_IPG', code: 'UNSUPPORTED_BY_PROVIDER', message: expect.stringContaining('no customer list'), retryable: false, retryAfterMs: null },
+    ]);
     expect(all.data!.customers.edges.map((edge) => edge.node.provider)).not.toContain('CAIBO_IPG');
+    // Every page says so, not only the first.
+    const next = await gateway.graphql<Fan>(FAN, { after: all.data!.customers.pageInfo.endCursor });
+    expect(next.data!.customers.providerErrors.map((error) => error.provider)).toEqual(['CAIBO_IPG']);
   });
 
   it('reads a seed customer with memberId, address, totalDeposits and payment requests as transactions', async () => {

@@ -65,7 +65,10 @@ describe('fan-out with partial results', () => {
     expect(providers.has('MASTERCARD_US')).toBe(true);
     expect(providers.has('MASTERCARD_AU')).toBe(false);
     expect(answer.data!.customers.totalCount).toBeNull();
-    expect(answer.data!.customers.providerErrors).toEqual([{ provider: 'MASTERCARD_AU', code: 'PROVIDER_UNAVAILABLE', retryable: true }]);
+    expect(answer.data!.customers.providerErrors).toEqual([
+      { provider: 'MASTERCARD_AU', code: 'PROVIDER_UNAVAILABLE', retryable: true },
+      { provider: 'CAIBO_IPG', code: 'UNSUPPORTED_BY_PROVIDER', retryable: false },
+    ]);
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors![0]).toMatchObject({ path: ['customers'], extensions: { code: 'PROVIDER_UNAVAILABLE', provider: 'MASTERCARD_AU', retryable: true } });
   });
@@ -107,7 +110,7 @@ describe('secrets stay out of logs and errors', () => {
     const observed = await startTestGateway({ endpoints, store, logger: createLogger('trace', stream) });
     try {
       const answer = await observed.graphql('query { customers(first: 3) { edges { node { id } } providerErrors { provider code } } }');
-      expect(answer.data).toMatchObject({ customers: { providerErrors: [{ provider: 'MASTERCARD_AU', code: 'PROVIDER_AUTH_FAILED' }] } });
+      expect(answer.data).toMatchObject({ customers: { providerErrors: [{ provider: 'MASTERCARD_AU', code: 'PROVIDER_AUTH_FAILED' }, { provider: 'CAIBO_IPG', code: 'UNSUPPORTED_BY_PROVIDER' }] } });
       await observed.graphql('query { customer(id: "garbage") { id } }');
       const get = await request(`${observed.url}/graphql?query=${encodeURIComponent('{ providers { provider } }')}&variables=${encodeURIComponent('{"ssn":"123-45-6789"}')}`, {
         headers: { 'apollo-require-preflight': 'true' },

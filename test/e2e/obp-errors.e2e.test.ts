@@ -97,7 +97,7 @@ describe('OBP error mapping (restricted configuration)', () => {
       const all = await gateway.graphql<{ customers: { edges: Array<{ node: { provider: string } }>; providerErrors: Array<{ provider: string; code: string }> } }>(
         'query { customers(first: 1000) { edges { node { provider } } providerErrors { provider code } } }',
       );
-      expect(all.data!.customers.providerErrors).toEqual([{ provider: 'OBP', code: 'FORBIDDEN' }]);
+      expect(all.data!.customers.providerErrors).toEqual([{ provider: 'CAIBO_IPG', code: 'UNSUPPORTED_BY_PROVIDER' }, { provider: 'OBP', code: 'FORBIDDEN' }]);
       expect(all.data!.customers.edges.some((edge) => edge.node.provider === 'MASTERCARD_US')).toBe(true);
       expect(all.errors?.find((error) => error.extensions.provider === 'OBP')?.extensions.providerCode).toBe('OBP-20006');
     } finally {

@@ -51,11 +51,16 @@ export class CustomerConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { nullable: true, description: 'Total matches, when every provider asked reports an exact count' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Total matches of the providers that take part (not those listed as UNSUPPORTED_BY_PROVIDER), when each of them reports an exact count and none failed',
+  })
   totalCount!: number | null;
 
   @Field(() => [ProviderError], {
-    description: 'Providers that failed during a fan-out: their customers are missing from this page (also reported in `errors`)',
+    description:
+      'Providers whose customers are missing from a fan-out page: those that failed (also reported in `errors`) and those that cannot list customers (UNSUPPORTED_BY_PROVIDER, e.g. Caibo IPG; not in `errors`), in Provider order',
   })
   providerErrors!: ProviderError[];
 }
