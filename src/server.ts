@@ -1,10 +1,10 @@
+import Keyv from 'keyv';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
-import type Keyv from 'keyv';
 import type { ProviderRegistry } from './domain/registry.js';
 import type { GatewayContext } from './graphql/context.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors/fastify-errors.js';
@@ -23,6 +23,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS } from './http/limits.js';
 import { operationTracingPlugin, registerOperationTracing } from './observability/operation-tracing.js';
 import type { Readiness } from './observability/readiness.js';
 import { runInRequestScope } from './observability/request-scope.js';
+import { createIdempotencyRecords } from './domain/idempotency.js';
 import { createCallbackUrlPolicy, createSecurity, guardCallbackUrls, guardFieldsByScope, registryForCaller, type SecurityConfig } from './security/index.js';
 import { GATEWAY_NAME, registerPlaygroundAndSandbox } from './playground/index.js';
 import type { RunningSandbox } from './sandbox/start-all.js';
@@ -36,7 +37,7 @@ export interface ServerOptions {
   security: SecurityConfig;
   /** The gateway as providers reach it, once known: report callbackUrls may always point there. */
   publicBaseUrl?: () => string | undefined;
-  /** The keyv store (CACHE_URL): per-caller rate limits are shared through it. */
+  /** The keyv store (CACHE_URL): per-caller rate limits and idempotency records are shared through it; default in-memory. */
   store?: Keyv;
   now?: () => number;
   /** Overall deadline of one request in ms (REQUEST_DEADLINE_MS); default DEFAULT_REQUEST_DEADLINE_MS (src/http/limits.ts). */
@@ -60,6 +61,7 @@ export async function createServer(options: ServerOptions) {
   const { registry, metrics, logger } = options;
   const now = options.now ?? Date.now;
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+  const idempotency = createIdempotencyRecords(options.store ?? new Keyv());
   const app = Fastify({
     // A caller that never finishes sending its headers or body holds a socket no longer than the
     // request deadline (408). Node checks these timeouts every connectionsCheckingInterval (30 s by
@@ -160,6 +162,7 @@ export async function createServer(options: ServerOptions) {
         logger: logger.child({ reqId: String(request.id) }),
         now: now(),
         partialErrors: [],
+        idempotency,
       };
     },
   });

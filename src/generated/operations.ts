@@ -915,11 +915,13 @@ export type MutationCreateConsumerArgs = {
 
 
 export type MutationCreateCustomerArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateCustomerInput;
 };
 
 
 export type MutationCreatePaymentRequestArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreatePaymentRequestInput;
 };
 

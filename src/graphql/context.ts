@@ -1,4 +1,5 @@
 import type { GatewayError } from '../domain/errors.js';
+import type { IdempotencyRecords } from '../domain/idempotency.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
@@ -24,4 +25,6 @@ export interface GatewayContext {
   caller: Caller;
   /** Whether a caller-supplied report callbackUrl may be used (REPORT_CALLBACK_HOSTS, src/security). */
   callbackUrlAllowed: CallbackUrlPolicy;
+  /** Idempotency keys of creating mutations (src/domain/idempotency.ts). */
+  idempotency: IdempotencyRecords;
 }

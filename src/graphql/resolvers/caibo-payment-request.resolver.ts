@@ -6,6 +6,7 @@ import type { PaymentRequest as PaymentRequestModel } from '../../domain/payment
 import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { GatewayContext } from '../context.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency-key.js';
 import { CreatePaymentRequestInput, PaymentRequest } from '../types/caibo-payment-request.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Transaction } from '../types/transaction.type.js';
@@ -33,11 +34,27 @@ export class PaymentRequestResolver {
   @Mutation(() => PaymentRequest, { nullable: true, description: 'Asks a customer for money; send the payer to the returned `link`' })
   async createPaymentRequest(
     @Arg('input', () => CreatePaymentRequestInput) input: CreatePaymentRequestInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<PaymentRequestModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
     const customerId = given(input.customerId);
-    const created = await requirePort(adapter, 'paymentRequests', 'payment requests').create({
+    const port = requirePort(adapter, 'paymentRequests', 'payment requests');
+    const created = await context.idempotency.run({
+      caller: context.caller.id,
+      operation: 'createPaymentRequest',
+      key: idempotencyKey,
+      input,
+      create: () => createRequest(),
+      refOf: (request) => request.ref,
+      read: (ref) => port.get(ref),
+    });
+    // The customer's payment requests (its transactions, hasPaymentRequests, totalDeposits) changed.
+    if (created.customerRef) context.loaders.customerChanged(created.customerRef);
+    return created;
+
+    function createRequest() {
+      return port.create({
       amount: input.amount,
       currency: input.currency,
       customer: customerId === null ? null : decodeGlobalId(customerId, 'Customer', 'input.customerId'),
@@ -46,10 +63,8 @@ export class PaymentRequestResolver {
       notifyUrl: given(input.notifyUrl),
       successUrl: given(input.successUrl),
       failureUrl: given(input.failureUrl),
-    });
-    // The customer's payment requests (its transactions, hasPaymentRequests, totalDeposits) changed.
-    if (created.customerRef) context.loaders.customerChanged(created.customerRef);
-    return created;
+      });
+    }
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer asked to pay, when the request names one' })

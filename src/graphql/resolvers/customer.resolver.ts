@@ -5,6 +5,7 @@ import type { Customer as CustomerModel } from '../../domain/model.js';
 import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { GatewayContext } from '../context.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency-key.js';
 import { sliceToPage, toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
@@ -87,9 +88,22 @@ export class CustomerResolver {
   }
 
   @Mutation(() => Customer, { nullable: true, description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })
-  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() context: GatewayContext): Promise<CustomerModel> {
+  async createCustomer(
+    @Arg('input', () => CreateCustomerInput) input: CreateCustomerInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
+    @Ctx() context: GatewayContext,
+  ): Promise<CustomerModel> {
     const adapter = context.registry.adapter(input.provider as ProviderKey);
-    const created = await requirePort(adapter, 'customerWrite', 'creating customers').create(toCreatePortInput(input));
+    const port = requirePort(adapter, 'customerWrite', 'creating customers');
+    const created = await context.idempotency.run({
+      caller: context.caller.id,
+      operation: 'createCustomer',
+      key: idempotencyKey,
+      input,
+      create: () => port.create(toCreatePortInput(input)),
+      refOf: (customer) => customer.ref,
+      read: (ref) => requirePort(adapter, 'customerRead', 'reading customers').get(ref),
+    });
     context.loaders.customerWritten(created.ref, created);
     return created;
   }

@@ -1,4 +1,6 @@
+import type Keyv from 'keyv';
 import type { TokenCache } from '../../auth/token-cache.js';
+import { createEmailIndex } from './email-dedupe.js';
 import type { CaiboCredentials } from './credentials.js';
 import { GatewayError, nullWhenNotFound } from '../../domain/errors.js';
 import type { NativeRef } from '../../domain/global-id.js';
@@ -28,6 +30,8 @@ export interface CaiboAdapterOptions {
   limits?: Partial<UpstreamLimits>;
   /** Clock in epoch ms, for the login token's refresh time. */
   now?: () => number;
+  /** The keyv store of the email index that refuses duplicate customers (email-dedupe.ts); none = no deduplication. */
+  store?: Keyv;
 }
 
 const PROVIDER = 'CAIBO_IPG' as const;
@@ -67,6 +71,9 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
     baseUrl: options.baseUrl,
     ...(options.now ? { now: options.now } : {}),
   });
+
+  const emails = options.store ? createEmailIndex(options.store, options.baseUrl) : null;
+  const emailOf = async (id: string) => (await getClient(id))?.email ?? null;
 
   const getClient = (id: string): Promise<WireClient | null> =>
     isCaiboId(id)
@@ -122,20 +129,26 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
     customerWrite: {
       async create(input) {
         const body = toCreateBody(input);
+        await emails?.assertFree(input.email, emailOf);
         // The OpenAPI block documents `200 OK` with the `Client` (seed 003).
         const created = await client.callJson({ operation: 'customers.create', method: 'POST', path: '/customers', body }, recordBodySchema);
         const context = read('customers.create');
-        return readOne(clientSchema, created, context, (wire) => toCustomer(wire, context));
+        const customer = readOne(clientSchema, created, context, (wire) => toCustomer(wire, context));
+        await emails?.remember(customer.email, customer.providerId);
+        return customer;
       },
       async update(target, input) {
         const body = toUpdateBody(input);
         if (!isCaiboId(target.id)) throw customerNotFound();
+        await emails?.assertFree(input.email, emailOf, target.id);
         const updated = await client.callJson(
           { operation: 'customers.update', method: 'PUT', path: `/customers/${target.id}`, body },
           recordBodySchema,
         );
         const context = read('customers.update');
-        return readOne(clientSchema, updated, context, (wire) => toCustomer(wire, context));
+        const customer = readOne(clientSchema, updated, context, (wire) => toCustomer(wire, context));
+        await emails?.remember(input.email, customer.providerId);
+        return customer;
       },
     },
     customerTransactions: {

@@ -35,6 +35,7 @@ export const caiboModule = defineProviderModule<Record<string, never>, CaiboCred
       credentials: setup.credentials,
       tokens: deps.tokens,
       metrics: deps.metrics,
+      store: deps.store,
       ...(deps.limits ? { limits: deps.limits } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
