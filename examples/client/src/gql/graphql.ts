@@ -687,9 +687,9 @@ export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   edges: Array<CustomerEdge>;
   pageInfo: PageInfo;
-  /** Providers that failed during a fan-out: their customers are missing from this page (also reported in `errors`) */
+  /** Providers whose customers are missing from a fan-out page: those that failed (also reported in `errors`) and those that cannot list customers (UNSUPPORTED_BY_PROVIDER, e.g. Caibo IPG; not in `errors`), in Provider order */
   providerErrors: Array<ProviderError>;
-  /** Total matches, when every provider asked reports an exact count */
+  /** Total matches of the providers that take part (not those listed as UNSUPPORTED_BY_PROVIDER), when each of them reports an exact count and none failed */
   totalCount: Maybe<Scalars['Int']['output']>;
 };
 
@@ -916,11 +916,13 @@ export type MutationCreateConsumerArgs = {
 
 
 export type MutationCreateCustomerArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateCustomerInput;
 };
 
 
 export type MutationCreatePaymentRequestArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreatePaymentRequestInput;
 };
 
@@ -1429,9 +1431,9 @@ export type TransactionEdge = {
   node: Transaction;
 };
 
-/** Which transactions to return. Without a range: the last 90 days. */
+/** Which transactions to return. Without `from`: the provider's default window (Mastercard AU/US: 180 days; Caibo IPG, OBP: everything held; see the README) */
 export type TransactionFilter = {
-  /** Inclusive start; default 90 days before `to` */
+  /** Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings` */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
   pending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1443,7 +1445,7 @@ export type TransactionFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: expected but not yet reported by the institution (Mastercard). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
+/** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: found in an earlier aggregation of the account but no longer returned by the institution's current data (Mastercard, seed 002 "Shadow Transactions"; may be a modified or deleted duplicate). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
 export type TransactionStatus =
   | 'CANCELLED'
   | 'DECLINED'
