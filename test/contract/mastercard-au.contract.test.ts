@@ -56,8 +56,9 @@ runProviderContract('Mastercard AU', async () => {
       category: 'BUSINESS',
       details: { provider: 'MASTERCARD_AU', applicationId: null, abn: '51 824 753 556' },
     }),
+    // Under CDR representative an ABN is not validated (seed 000); an ABN on an INDIVIDUAL customer still is refused.
     invalidCreate: {
-      input: { kind: 'TESTING', username: 'contract-au-bad-abn', firstName: null, lastName: null, name: null, email: null, phone: null, category: 'BUSINESS', details: { provider: 'MASTERCARD_AU', applicationId: null, abn: '51824753557' } },
+      input: { kind: 'TESTING', username: 'contract-au-bad-abn', firstName: null, lastName: null, name: null, email: null, phone: null, category: 'INDIVIDUAL', details: { provider: 'MASTERCARD_AU', applicationId: null, abn: '51824753556' } },
       field: 'input.mastercardAu.abn',
     },
     async close() {
