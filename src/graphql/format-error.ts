@@ -86,6 +86,19 @@ export function createFormatError(logger: Logger) {
     if (code === undefined || code === 'INTERNAL') return internal(original, 'unexpected error in a GraphQL request');
     // No path: the whole request was refused (parse, validation, persisted query, input limits).
     log[formatted.path ? 'debug' : 'info']({ code, path: formatted.path }, 'GraphQL request error: the caller must change it');
-    return { ...formatted, extensions: { retryable: false, ...passedExtensions(formatted), code } };
+    return { ...formatted, message: withoutVariableValue(formatted.message, error), extensions: { retryable: false, ...passedExtensions(formatted), code } };
   };
+}
+
+/**
+ * graphql-js prints a variable's whole value into its coercion error (`Variable "$in" got invalid
+ * value { firstName: "x", ssn: "…" }; Field "ssn" is not defined …`). The value is the caller's own,
+ * but it can hold an SSN or a full account number, which never appear in an error message: keep the
+ * variable and the reason (graphql-js keeps the reason as the error's `originalError`).
+ */
+function withoutVariableValue(message: string, error: unknown): string {
+  const variable = /^Variable "(\$[A-Za-z_][A-Za-z0-9_]*)" got invalid value /.exec(message)?.[1];
+  if (variable === undefined) return message;
+  const reason = error instanceof GraphQLError ? error.originalError?.message : undefined;
+  return `Variable "${variable}" got an invalid value${reason ? `: ${reason}` : ''}`;
 }

@@ -110,6 +110,11 @@ describe('per-caller rate limit in cost units (issue 11, item 4)', () => {
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
       expect(limited?.errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+      // Waiting fixes it: retryable, with the same wait as the header.
+      expect(limited?.errors?.[0]?.extensions).toMatchObject({
+        retryable: true,
+        retryAfterMs: Number(limited?.headers['retry-after']) * 1000,
+      });
       expect(Number(limited?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(limited?.headers['retry-after'])).toBeLessThanOrEqual(60);
       // Another caller keeps its own allowance.

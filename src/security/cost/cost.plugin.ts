@@ -53,6 +53,9 @@ export function costPlugin(options: { budget: number; limiter: CostRateLimiter }
               {
                 extensions: {
                   code: 'RATE_LIMITED',
+                  // Waiting is the fix: the answer is retryable, with the wait the Retry-After header gives.
+                  retryable: true,
+                  retryAfterMs: verdict.retryAfterSeconds * 1000,
                   http: { status: 429, headers: new Map([['retry-after', String(verdict.retryAfterSeconds)]]) },
                 },
               },
