@@ -12,7 +12,7 @@ import type { Caller } from './caller.js';
 import { createJwtVerifier } from './jwt.js';
 import type { GraphQLSchema } from 'graphql';
 import { graphqlRequestsOf } from './graphql-body.js';
-import { checkQueryLimits } from './query-limits.js';
+import { createQueryLimitCheck } from './query-limits.js';
 import { enforceTrustedDocument, loadTrustedDocuments } from './trusted-documents.js';
 import type { SecurityConfig } from './security-config.js';
 
@@ -67,6 +67,7 @@ export async function createSecurity(config: SecurityConfig, logger: Logger, sto
     },
     async register(app, schema, graphqlPath) {
       // Query limits before Apollo parses and validates (src/security/query-limits.ts says why here).
+      const checkQueryLimits = createQueryLimitCheck(schema, config.limits);
       app.addHook('preHandler', async (request, reply) => {
         if (request.routeOptions.url !== graphqlPath) return;
         for (const params of graphqlRequestsOf(request.method, request.body, request.query)) {
@@ -78,7 +79,7 @@ export async function createSecurity(config: SecurityConfig, logger: Logger, sto
             }
           }
           if (typeof params.query !== 'string') continue;
-          const refused = checkQueryLimits(schema, params.query, config.limits);
+          const refused = checkQueryLimits(params.query);
           if (!refused) continue;
           request.log.info({ reason: refused.message }, 'GraphQL document refused by the query limits');
           return reply.code(400).type('application/json; charset=utf-8').send({ errors: [refused.toJSON()] });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -112,4 +113,25 @@ export function checkQueryLimits(schema: GraphQLSchema, source: string, limits: 
   }
   const first = errors[0];
   return first ? queryTooComplex(first.message.replace(/^Syntax Error: /, '')) : undefined;
+}
+
+/** Characters of documents whose verdict is remembered: the documents a gateway's clients send are few and repeated. */
+const VERDICT_CACHE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * {@link checkQueryLimits} for one schema and one set of limits, remembering each document's verdict
+ * (frontends and BI jobs send the same few documents over and over, and the verdict depends on the
+ * text alone), so a known document is not lexed, parsed and walked again on every request. A document
+ * over the token limit is refused without being remembered: it costs O(limit) to refuse anyway, and
+ * remembering it would let a caller fill the cache.
+ */
+export function createQueryLimitCheck(schema: GraphQLSchema, limits: QueryLimits): (source: string) => GraphQLError | undefined {
+  const verdicts = new LRUCache<string, { refused: GraphQLError | undefined }>({ maxSize: VERDICT_CACHE_CHARS, sizeCalculation: (_v, source) => source.length || 1 });
+  return (source) => {
+    const known = verdicts.get(source);
+    if (known) return known.refused;
+    const refused = checkQueryLimits(schema, source, limits);
+    if (refused?.extensions.limit !== 'tokens') verdicts.set(source, { refused });
+    return refused;
+  };
 }
