@@ -2,6 +2,8 @@ import type Keyv from 'keyv';
 import { createCacheStore } from './auth/cache-store.js';
 import type { GatewayConfig } from './config.js';
 import type { ProviderRegistry } from './domain/registry.js';
+import { createPurgeTargets, type PurgeTargets } from './domain/purge.js';
+import { createGatewayEvents, type GatewayEvents } from './events/gateway-events.js';
 import type { UpstreamLimits } from './http/limits.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
@@ -28,6 +30,9 @@ export interface RunningGateway {
   registry: ProviderRegistry;
   metrics: GatewayMetrics;
   sandbox: RunningSandbox | null;
+  /** Every store holding customer-derived data (tests count objects before and after a purge). */
+  purge: PurgeTargets;
+  events: GatewayEvents;
   /** Every HTTP route the server has (method + URL pattern), as fastify registered them. */
   routes(): ReadonlyArray<{ methods: readonly string[]; url: string }>;
   /**
@@ -59,11 +64,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
   let listenUrl: string | undefined;
   const publicBaseUrl = (): string | undefined => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined);
+  const purge = createPurgeTargets();
+  const events = createGatewayEvents({ onListenerError: (error, event) => logger.error({ err: error, eventType: event.type, eventId: event.id }, 'gateway event listener failed') });
   const registry = createProviderRegistry(config.modules, config.providers, endpoints, {
     store,
     publicBaseUrl,
     metrics,
     sandbox: config.sandbox,
+    purge,
+    events,
     limits: { ...config.upstreamLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
   });
@@ -78,6 +87,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     publicBaseUrl,
     requestDeadlineMs: config.requestDeadlineMs,
     sandbox,
+    purge,
+    events,
     ...(options.now ? { now: options.now } : {}),
   });
   const release = async () => {
@@ -99,6 +110,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     registry,
     metrics,
     sandbox,
+    purge,
+    events,
     routes: () => app.routeTable.routes(),
     async close({ graceMs }: { graceMs?: number } = {}) {
       let forced = false;

@@ -6,6 +6,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { ProviderRegistry } from './domain/registry.js';
+import { createPurgeTargets, type PurgeTargets } from './domain/purge.js';
+import { createGatewayEvents, type GatewayEvents } from './events/gateway-events.js';
 import type { GatewayContext } from './graphql/context.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors/fastify-errors.js';
 import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-faults.plugin.js';
@@ -46,6 +48,10 @@ export interface ServerOptions {
   readiness: () => Promise<Readiness>;
   /** The running simulators (sandbox mode): enables the `/sandbox` controls. */
   sandbox?: RunningSandbox | null;
+  /** The gateway's purge targets (shared with the adapters); default a new, empty list. */
+  purge?: PurgeTargets;
+  /** The gateway's event bus (shared with the adapters); default a new one. */
+  events?: GatewayEvents;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -62,6 +68,8 @@ export async function createServer(options: ServerOptions) {
   const now = options.now ?? Date.now;
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const idempotency = createIdempotencyRecords(options.store ?? new Keyv());
+  const purge = options.purge ?? createPurgeTargets();
+  const events = options.events ?? createGatewayEvents();
   const app = Fastify({
     // A caller that never finishes sending its headers or body holds a socket no longer than the
     // request deadline (408). Node checks these timeouts every connectionsCheckingInterval (30 s by
@@ -163,6 +171,8 @@ export async function createServer(options: ServerOptions) {
         now: now(),
         partialErrors: [],
         idempotency,
+        purge,
+        events,
       };
     },
   });

@@ -1,5 +1,7 @@
 import type { GatewayError } from '../domain/errors.js';
 import type { IdempotencyRecords } from '../domain/idempotency.js';
+import type { PurgeTargets } from '../domain/purge.js';
+import type { GatewayEvents } from '../events/gateway-events.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
@@ -27,4 +29,8 @@ export interface GatewayContext {
   callbackUrlAllowed: CallbackUrlPolicy;
   /** Idempotency keys of creating mutations (src/domain/idempotency.ts). */
   idempotency: IdempotencyRecords;
+  /** Every store holding customer-derived data (consent purge, src/domain/purge.ts). */
+  purge: PurgeTargets;
+  /** The gateway's own events (outbound webhooks). */
+  events: GatewayEvents;
 }

@@ -2,6 +2,8 @@ import type Keyv from 'keyv';
 import { z } from 'zod/v4';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { ProviderAdapter } from '../domain/ports.js';
+import type { PurgeTargets } from '../domain/purge.js';
+import type { GatewayEvents } from '../events/gateway-events.js';
 import type { UpstreamLimits } from '../http/limits.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RunningSimulator, SimulatorBaseOptions } from '../sandbox/simulator.js';
@@ -62,6 +64,10 @@ export interface AdapterDependencies {
   now?: () => number;
   /** The gateway's public base URL when known (callback URLs); read when needed. */
   publicBaseUrl: () => string | undefined;
+  /** Stores holding customer-derived data register here, so a consent purge reaches them (src/domain/purge.ts). */
+  purge: PurgeTargets;
+  /** The gateway's own events (consent revoked, report ready …), delivered to its users' webhooks. */
+  events: GatewayEvents;
 }
 
 export interface SimulatorOptions<K = unknown> extends Omit<SimulatorBaseOptions, 'port'> {

@@ -2,6 +2,8 @@ import type Keyv from 'keyv';
 import { createTokenCache } from '../auth/token-cache.js';
 import { createRegistry, type ProviderRegistry } from '../domain/registry.js';
 import type { UpstreamLimits } from '../http/limits.js';
+import { createPurgeTargets, type PurgeTargets } from '../domain/purge.js';
+import { createGatewayEvents, type GatewayEvents } from '../events/gateway-events.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { AnyProviderModule, ProviderConfig, ProviderEndpoint } from './module.js';
 
@@ -19,6 +21,10 @@ export interface RegistryDependencies {
    * to the gateway's own report webhook (src/webhooks). Read at generation time.
    */
   publicBaseUrl?: () => string | undefined;
+  /** Purge targets of the gateway (default: a new, empty list). */
+  purge?: PurgeTargets;
+  /** The gateway's event bus (default: a new one). */
+  events?: GatewayEvents;
 }
 
 /**
@@ -41,6 +47,8 @@ export function createProviderRegistry(
     metrics: deps.metrics,
     store: deps.store,
     publicBaseUrl: deps.publicBaseUrl ?? (() => undefined),
+    purge: deps.purge ?? createPurgeTargets(),
+    events: deps.events ?? createGatewayEvents(),
     ...(deps.limits ? { limits: deps.limits } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   };
