@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod/v4';
 import { DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './http/limits.js';
 import { optionalString, url, type AnyProviderModule, type ProviderConfig } from './providers/module.js';
 import { DEFAULT_MODULES } from './providers/modules.js';
+import { MIN_SECRET_KEY_CHARS } from './security/secret-box.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
 
 /**
@@ -22,6 +24,8 @@ const gatewaySchema = {
   // Where providers can reach this gateway (report webhooks' default callbackUrl); see README.
   PUBLIC_BASE_URL: optionalString.pipe(url.optional()),
   SANDBOX: booleanFlag,
+  // Encrypts secrets kept in the keyv store (webhook signing keys); see README "Configuration".
+  GATEWAY_SECRETS_KEY: optionalString.pipe(z.string().min(MIN_SECRET_KEY_CHARS, `must be at least ${MIN_SECRET_KEY_CHARS} characters`).optional()),
   // Deadlines and the body cap (src/http/limits.ts has the defaults and their reasons).
   UPSTREAM_BUDGET_MS: z.coerce.number().int().min(1).max(300_000).default(DEFAULT_UPSTREAM_LIMITS.operationBudgetMs),
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_REQUEST_DEADLINE_MS),
@@ -43,6 +47,12 @@ export interface GatewayConfig {
   cacheUrl: string | undefined;
   /** PUBLIC_BASE_URL: the gateway as providers reach it, for callback URLs; unset = unknown. */
   publicBaseUrl: string | undefined;
+  /**
+   * GATEWAY_SECRETS_KEY: key material for the secret box (src/security/secret-box.ts) that encrypts
+   * secrets kept in the keyv store. Unset: a random key per process in the sandbox; none otherwise
+   * (operations that must keep a secret then answer an error naming the variable).
+   */
+  secretsKey: string | undefined;
   /** Providers talk to the bundled simulators (only their base URLs and credentials change). */
   sandbox: boolean;
   /** UPSTREAM_BUDGET_MS, UPSTREAM_MAX_BODY_BYTES. */
@@ -126,6 +136,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, modules: rea
     logLevel: env.LOG_LEVEL,
     cacheUrl: env.CACHE_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    secretsKey: env.GATEWAY_SECRETS_KEY ?? (sandbox ? randomBytes(32).toString('base64') : undefined),
     sandbox,
     upstreamLimits: { operationBudgetMs: env.UPSTREAM_BUDGET_MS, maxBodyBytes: env.UPSTREAM_MAX_BODY_BYTES },
     requestDeadlineMs: env.REQUEST_DEADLINE_MS,

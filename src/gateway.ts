@@ -11,6 +11,7 @@ import { checkReadiness } from './observability/readiness.js';
 import { configuredEndpoints, createProviderRegistry, type ProviderEndpoints } from './providers/registry.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox/start-all.js';
 import { createServer } from './server.js';
+import { createSecretBox } from './security/secret-box.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -89,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sandbox,
     purge,
     events,
+    secrets: config.secretsKey === undefined ? null : createSecretBox(config.secretsKey),
     ...(options.now ? { now: options.now } : {}),
   });
   const release = async () => {

@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import type { ProviderRegistry } from './domain/registry.js';
 import { createPurgeTargets, type PurgeTargets } from './domain/purge.js';
 import { createGatewayEvents, type GatewayEvents } from './events/gateway-events.js';
+import type { SecretBox } from './security/secret-box.js';
 import type { GatewayContext } from './graphql/context.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors/fastify-errors.js';
 import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-faults.plugin.js';
@@ -52,6 +53,8 @@ export interface ServerOptions {
   purge?: PurgeTargets;
   /** The gateway's event bus (shared with the adapters); default a new one. */
   events?: GatewayEvents;
+  /** Encrypts secrets kept in the keyv store (GATEWAY_SECRETS_KEY); null when none is configured. */
+  secrets?: SecretBox | null;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -173,6 +176,7 @@ export async function createServer(options: ServerOptions) {
         idempotency,
         purge,
         events,
+        secrets: options.secrets ?? null,
       };
     },
   });

@@ -7,6 +7,7 @@ import type { Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { CallbackUrlPolicy } from '../security/callback-urls.js';
 import type { Caller } from '../security/caller.js';
+import type { SecretBox } from '../security/secret-box.js';
 
 export interface PartialError {
   error: GatewayError;
@@ -33,4 +34,6 @@ export interface GatewayContext {
   purge: PurgeTargets;
   /** The gateway's own events (outbound webhooks). */
   events: GatewayEvents;
+  /** Encrypts secrets kept in the keyv store (GATEWAY_SECRETS_KEY); null when none is configured. */
+  secrets: SecretBox | null;
 }
