@@ -1,21 +1,12 @@
 import { GatewayError } from './errors.js';
 import type { BanksPort, UserCustomerLinksPort } from './banks.port.js';
 import type { NativeRef } from './global-id.js';
-import type {
-  Account,
-  Customer,
-  CustomerCategory,
-  CustomerKind,
-  CustomerSearch,
-  Page,
-  PageRequest,
-  Transaction,
-  TransactionQuery,
-} from './model.js';
+import type { Account, Customer, CustomerCategory, CustomerKind, CustomerSearch, Page, PageRequest, Transaction, TransactionQuery } from './model.js';
 import type { PaymentRequestsPort } from './payment-requests.port.js';
 import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDetailsPort } from './account-details.port.js';
 import type { ConnectPort } from './connect.port.js';
 import type { ConsentsPort } from './consents.port.js';
+import type { CustomerExtraPorts } from './customer-extras.port.js';
 import type { InstitutionsPort } from './institutions.port.js';
 import type { AuthorizationPeriodPort, BusinessesPort, ConsumersPort, ReportEventsPort, ReportsPort } from './lending.port.js';
 import type { ProviderKey } from './provider.js';
@@ -78,6 +69,8 @@ export interface ObpCustomerInputDetails {
   relationshipStatus: string | null;
   kycStatus: boolean | null;
   employmentStatus: string | null;
+  /** Links this OBP user on create (v2.0.0 createCustomer `user_id`, seed 004); absent/null: no link. */
+  userId?: string | null;
 }
 
 export type CustomerInputDetails =
@@ -184,7 +177,7 @@ export interface CustomerTransactionsPort {
   holdsAccount?(account: Account): boolean;
 }
 
-export interface ProviderAdapter {
+export interface ProviderAdapter extends CustomerExtraPorts {
   readonly key: ProviderKey;
   readonly customerList?: CustomerListPort;
   readonly customerRead?: CustomerReadPort;
@@ -248,6 +241,9 @@ export const CAPABILITIES = [
   'BUSINESSES',
   'AUTHORIZATION_PERIOD',
   'REPORTS',
+  'SOCIAL_MEDIA_HANDLES',
+  'CRM_EVENTS',
+  'MY_CUSTOMERS',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -273,6 +269,9 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   BUSINESSES: 'businesses',
   AUTHORIZATION_PERIOD: 'authorizationPeriods',
   REPORTS: 'reports',
+  SOCIAL_MEDIA_HANDLES: 'socialMediaHandles',
+  CRM_EVENTS: 'crmEvents',
+  MY_CUSTOMERS: 'myCustomers',
 };
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {

@@ -1,4 +1,4 @@
-import { badInput } from '../domain/errors.js';
+import { badInput, GatewayError } from '../domain/errors.js';
 import type { CustomerCategory, CustomerKind } from '../domain/model.js';
 import type {
   CreateCustomerInput as CreatePortInput,
@@ -6,6 +6,7 @@ import type {
   UpdateCustomerInput as UpdatePortInput,
 } from '../domain/ports.js';
 import type { ProviderKey } from '../domain/provider.js';
+import type { Caller } from '../security/caller.js';
 import { given } from './input-values.js';
 import type { CreateCustomerInput, UpdateCustomerInput } from './types/inputs.js';
 
@@ -37,6 +38,7 @@ function detailsOf(input: CreateCustomerInput): CustomerInputDetails | null {
       relationshipStatus: given(input.obp.relationshipStatus),
       kycStatus: input.obp.kycStatus ?? null,
       employmentStatus: given(input.obp.employmentStatus),
+      userId: given(input.obp.userId),
     };
   }
   return null;
@@ -89,4 +91,16 @@ export function toUpdatePortInput(provider: ProviderKey, input: UpdateCustomerIn
     };
   }
   return changes;
+}
+
+/**
+ * `input.obp.userId` links a provider user to the new customer, the administration
+ * `linkUserToCustomer` does behind the `operator` scope: it needs that scope here too.
+ */
+export function requireLinkScope(input: CreateCustomerInput, caller: Caller): void {
+  if (given(input.obp?.userId) !== null && !caller.scopes.has('operator')) {
+    throw new GatewayError('FORBIDDEN', 'input.obp.userId links a provider user to the customer, which needs the operator scope', {
+      field: 'input.obp.userId',
+    });
+  }
 }

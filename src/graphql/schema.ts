@@ -5,6 +5,7 @@ import { useProviderKeys } from './enums.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { CaiboCustomerFieldsResolver } from './resolvers/caibo-customer-fields.resolver.js';
 import { PaymentRequestResolver, PaymentRequestTransactionFieldsResolver } from './resolvers/caibo-payment-request.resolver.js';
+import { BankCrmEventsResolver, CustomerExtrasResolver } from './resolvers/customer-extras.resolver.js';
 import { CustomerResolver } from './resolvers/customer.resolver.js';
 import { MastercardAccountFieldsResolver } from './resolvers/mastercard-account-fields.resolver.js';
 import { ConnectResolver } from './resolvers/mastercard-connect.resolver.js';
@@ -39,6 +40,8 @@ export const RESOLVERS = [
   ObpCustomerFieldsResolver,
   ObpAccountFieldsResolver,
   ObpTransactionFieldsResolver,
+  CustomerExtrasResolver,
+  BankCrmEventsResolver,
   ConsumerResolver,
   BusinessResolver,
   LendingCustomerFieldsResolver,

@@ -31,6 +31,10 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   'Mutation.updateConsumer': ['write', 'sensitive'],
   // Administration: who may act for a customer at the provider.
   'Mutation.linkUserToCustomer': ['operator'],
+  // OBP customer extras (seed 004). createCustomer's input.obp.userId links a user too: the resolver
+  // asks for `operator` when it is given (a rule here cannot look at one input field).
+  'Mutation.addSocialMediaHandle': ['write'],
+  'Query.myCustomers': ['read'],
 };
 
 const ROOT_DEFAULTS: Readonly<Record<string, readonly Scope[]>> = { Query: ['read'], Mutation: ['write'] };

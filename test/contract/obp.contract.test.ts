@@ -33,7 +33,7 @@ runProviderContract('Open Bank Project', async () => {
   const now = Date.now();
   return {
     adapter,
-    expectedCapabilities: ['CUSTOMER_LIST', 'CUSTOMER_READ', 'CUSTOMER_WRITE', 'ACCOUNTS', 'TRANSACTIONS', 'BANKS', 'USER_CUSTOMER_LINKS'],
+    expectedCapabilities: ['CUSTOMER_LIST', 'CUSTOMER_READ', 'CUSTOMER_WRITE', 'ACCOUNTS', 'TRANSACTIONS', 'BANKS', 'USER_CUSTOMER_LINKS', 'SOCIAL_MEDIA_HANDLES', 'CRM_EVENTS', 'MY_CUSTOMERS'],
     knownCustomer: known.ref,
     unknownCustomer: ref('OBP', 'Customer', '00000000-0000-5000-8000-000000000000', 'gh.29.uk'),
     unknownAccount: ref('OBP', 'Account', '00000000-0000-5000-8000-000000000000', 'gh.29.uk'),

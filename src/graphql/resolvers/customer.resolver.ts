@@ -9,7 +9,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency-key.js';
 import { sliceToPage, toConnection } from '../connection.js';
 import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
-import { toCreatePortInput, toUpdatePortInput } from '../customer-input.js';
+import { requireLinkScope, toCreatePortInput, toUpdatePortInput } from '../customer-input.js';
 import { ProviderEnum } from '../enums.js';
 import { providerTransactionQuery } from '../transaction-filter.js';
 import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
@@ -93,6 +93,7 @@ export class CustomerResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<CustomerModel> {
+    requireLinkScope(input, context.caller);
     const adapter = context.registry.adapter(input.provider as ProviderKey);
     const port = requirePort(adapter, 'customerWrite', 'creating customers');
     const created = await context.idempotency.run({

@@ -70,6 +70,13 @@ export class ObpCustomerInput {
 
   @Field(() => String, { nullable: true, description: 'e.g. employed, retired' })
   employmentStatus?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "An OBP user_id to link to the new customer (OBP v2.0.0 createCustomer; needs the operator scope, and customerNumber and dateOfBirth). At most one linked customer per user and bank (OBP-30007 is CONFLICT)",
+  })
+  userId?: string | null;
 }
 
 @InputType({

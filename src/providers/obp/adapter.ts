@@ -1,6 +1,7 @@
 import type { TokenCache } from '../../auth/token-cache.js';
 import type { BanksPort, UserCustomerLinksPort } from '../../domain/banks.port.js';
 import { nullWhenNotFound, unsupported } from '../../domain/errors.js';
+import type { NativeRef } from '../../domain/global-id.js';
 import type { Customer, Page, PageRequest } from '../../domain/model.js';
 import { emptyPage, pageThroughFilter, withoutHoles } from '../../domain/paging.js';
 import type { ProviderAdapter } from '../../domain/ports.js';
@@ -13,7 +14,8 @@ import { createBankScope } from './bank-scope.js';
 import { createObpBanks } from './banks.js';
 import { asIs, read, segment, type ObpContext } from './context.js';
 import type { ObpCredentials } from './credentials.js';
-import { toCreateBody } from './customer-input.js';
+import { createObpCustomerExtras } from './customer-extras.js';
+import { toCreateBody, toCreateBodyV200 } from './customer-input.js';
 import { COUNT_WINDOW, mergeBankLists } from './customer-merge.js';
 import { toCustomer } from './customers.mapper.js';
 import { createDirectLoginClient } from './direct-login-client.js';
@@ -82,6 +84,26 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
   const accounts = createObpAccounts(context);
   const banks = createObpBanks(context, accounts);
 
+  function getCustomer(target: NativeRef): Promise<Customer | null> {
+    const bankId = scope.bankOf(target);
+    // v3.1.0 getCustomerByCustomerId. OBP finds the customer by id alone, so a customer of
+    // another bank is "not found" here, as the ID's bank says where it must live.
+    return nullWhenNotFound(
+      client
+        .callJson(
+          { operation: 'customers.get', method: 'GET', path: `${bankPath(bankId)}/customers/${segment(target.id)}` },
+          recordBodySchema,
+        )
+        .then((body) => {
+          const reading = read('customers.get');
+          const wire = readOne(customerSchema, body, reading, asIs, { idField: 'customer_id' });
+          return wire.bank_id && wire.bank_id !== bankId ? null : toCustomer(wire, bankId, reading);
+        }),
+    );
+  }
+
+  const extras = createObpCustomerExtras(context, getCustomer);
+
   async function mergedCustomers(window: PageRequest): Promise<Page<Customer>> {
     return withoutHoles(await mergeBankLists(await banks.fanOutBankIds(), banks.customersAt, window));
   }
@@ -93,6 +115,7 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
     transactionHistory: { defaultDays: null, maxMonths: null },
     banks: banks.port,
     userCustomerLinks: createObpUserLinks(context),
+    ...extras,
     customerList: {
       async list(search, page) {
         // OBP customers have no username: a username search matches none of them.
@@ -105,35 +128,19 @@ export function createObpAdapter(options: ObpAdapterOptions): ObpAdapter {
         return mergedCustomers(page);
       },
     },
-    customerRead: {
-      get(target) {
-        const bankId = scope.bankOf(target);
-        // v3.1.0 getCustomerByCustomerId. OBP finds the customer by id alone, so a customer of
-        // another bank is "not found" here, as the ID's bank says where it must live.
-        return nullWhenNotFound(
-          client
-            .callJson(
-              { operation: 'customers.get', method: 'GET', path: `${bankPath(bankId)}/customers/${segment(target.id)}` },
-              recordBodySchema,
-            )
-            .then((body) => {
-              const reading = read('customers.get');
-              const wire = readOne(customerSchema, body, reading, asIs, { idField: 'customer_id' });
-              return wire.bank_id && wire.bank_id !== bankId ? null : toCustomer(wire, bankId, reading);
-            }),
-        );
-      },
-    },
+    customerRead: { get: getCustomer },
     customerWrite: {
       async create(input) {
-        const body = toCreateBody(input);
-        const bankId = scope.check(input.details?.provider === 'OBP' ? input.details.bankId : undefined, 'input.obp.bankId');
-        // v5.0.0 createCustomer → 201 CustomerJsonV310. A refused token is retried once: OBP
-        // authenticates before anything else, so the first attempt created nothing.
-        const wire = await client.callJson(
-          { operation: 'customers.create', method: 'POST', path: `${bankPath(bankId)}/customers`, body },
-          recordBodySchema,
-        );
+        const details = input.details?.provider === 'OBP' ? input.details : null;
+        const userId = details?.userId?.trim() || null;
+        const body = userId === null ? toCreateBody(input) : toCreateBodyV200(input, userId, new Date(context.now()));
+        const bankId = scope.check(details?.bankId, 'input.obp.bankId');
+        // v5.0.0 createCustomer → 201 CustomerJsonV310; with a user to link, v2.0.0 createCustomer
+        // (seed 004: `user_id`; later versions override the path with bodies that have none) →
+        // CustomerJsonV140. A refused token is retried once: OBP authenticates before anything
+        // else, so the first attempt created nothing.
+        const target = userId === null ? `${bankPath(bankId)}/customers` : `/obp/v2.0.0/banks/${segment(bankId)}/customers`;
+        const wire = await client.callJson({ operation: 'customers.create', method: 'POST', path: target, body }, recordBodySchema);
         const reading = read('customers.create');
         return readOne(customerSchema, wire, reading, (created) => toCustomer(created, bankId, reading), { idField: 'customer_id' });
       },

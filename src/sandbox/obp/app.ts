@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerBankRoutes } from './banks.routes.js';
+import { registerCustomerCrmRoutes } from './customer-crm.routes.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { registerSimulatorControls } from '../sandbox-controls.js';
 import { createDirectLoginService } from './direct-login.js';
@@ -68,6 +69,7 @@ export function buildObpApp(options: ObpAppOptions): { app: FastifyInstance; sta
   registerBankRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);
   registerUserCustomerRoutes(app, ctx);
+  registerCustomerCrmRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   return { app, stats };

@@ -75,3 +75,52 @@ export function parseCustomerNumberBody(body: unknown): string {
   if (!parsed.success) throw new ObpError('InvalidJsonFormat', ' The Json body should be the PostCustomerNumberJsonV310 ');
   return parsed.data.customer_number;
 }
+
+/**
+ * CreateCustomerJson of v2.0.0 createCustomer (seed 004 "Create Customer"; the extract's
+ * createCustomerJson example). The seed marks no field optional and OBP's old-style handlers
+ * extract the whole case class, so every listed field is required: face_image carries the seed's
+ * `url` and `date`; `branchId` and `nameSuffix` are camelCase in this version.
+ */
+const createCustomerV200 = z.object({
+  user_id: z.string(),
+  customer_number: z.string(),
+  legal_name: z.string(),
+  mobile_phone_number: z.string(),
+  email: z.string(),
+  face_image: faceImage,
+  date_of_birth: obpDate,
+  relationship_status: z.string(),
+  dependants: z.number().int(),
+  dob_of_dependants: z.array(obpDate),
+  highest_education_attained: z.string(),
+  employment_status: z.string(),
+  kyc_status: z.boolean(),
+  last_ok_date: obpDate,
+  title: z.string(),
+  branchId: z.string(),
+  nameSuffix: z.string(),
+});
+
+export type CreateCustomerV200 = z.infer<typeof createCustomerV200>;
+
+export function parseCreateCustomerV200(body: unknown): CreateCustomerV200 {
+  const parsed = createCustomerV200.safeParse(body);
+  if (!parsed.success) throw new ObpError('InvalidJsonFormat', ' The Json body should be the CreateCustomerJson ');
+  return parsed.data;
+}
+
+/** SocialMediaJSON (seed 004 "Create Customer Social Media Handle"): every field required. */
+const socialMediaJson = z.object({
+  customer_number: z.string(),
+  type: z.string().min(1),
+  handle: z.string().min(1),
+  date_added: obpDate,
+  date_activated: obpDate,
+});
+
+export function parseSocialMediaJson(body: unknown): z.infer<typeof socialMediaJson> {
+  const parsed = socialMediaJson.safeParse(body);
+  if (!parsed.success) throw new ObpError('InvalidJsonFormat', ' The Json body should be the SocialMediaJSON ');
+  return parsed.data;
+}

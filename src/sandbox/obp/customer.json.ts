@@ -30,6 +30,13 @@ export function customerJsonV310(c: ObpCustomer): Record<string, unknown> {
   };
 }
 
+/** CustomerJsonV140 (JSONFactory1_4_0.createCustomerJson, v2.0.0 create): no bank_id, credit fields, title, branch or suffix. */
+export function customerJsonV140(c: ObpCustomer): Record<string, unknown> {
+  const { bank_id: _bank, credit_rating: _rating, credit_limit: _limit, title: _title, branch_id: _branch, name_suffix: _suffix, ...rest } =
+    customerJsonV310(c);
+  return rest;
+}
+
 const attributesJson = (c: ObpCustomer): Array<Record<string, string>> =>
   c.attributes.map((a) => ({ customer_attribute_id: a.customerAttributeId, name: a.name, type: a.type, value: a.value }));
 

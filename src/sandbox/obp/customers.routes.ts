@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseCustomerNumberBody, parsePostCustomer, type PostCustomer } from './customer-body.js';
+import { parseCreateCustomerV200, parseCustomerNumberBody, parsePostCustomer, type PostCustomer } from './customer-body.js';
 import {
+  customerJsonV140,
   customerJsonV300,
   customerJsonV310,
   customerWithAttributesJsonV310,
@@ -77,6 +78,32 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: ObpContext): v
       store.addCustomer(customer);
       return reply.code(201).send(customerJsonV310(customer));
     };
+
+  // OBPv2.0.0-createCustomer (seed 004 "Create Customer"): creates the customer and links the body's
+  // user_id to it. Both roles are required (seed 004 lists CanCreateCustomer and
+  // CanCreateUserCustomerLink). Checks: 20001, 30111, 30001, 10001 (a body that is not the documented
+  // CreateCustomerJson cannot be read; the seed omits it from this list), 20006, 30006, 20005, then
+  // 30007 ("For now the authenticated user can create at most one linked customer": one per bank).
+  // Served by v2.0.0 only: v2.1.0 and later override the path with other bodies.
+  obpRoute(app, 'POST', ['v2.0.0'], '/banks/:BANK_ID/customers', async (request, reply) => {
+    const user = auth.authenticate(request.headers);
+    const bank = requireBank(store, param(request, 'BANK_ID'));
+    const body = parseCreateCustomerV200(request.body);
+    requireOneOf(user, ['CanCreateCustomer'], bank.id);
+    requireOneOf(user, ['CanCreateUserCustomerLink'], bank.id);
+    if (store.customerByNumber(bank.id, body.customer_number)) throw new ObpError('CustomerNumberAlreadyExists');
+    if (!store.user(body.user_id)) throw new ObpError('UserNotFoundById');
+    if (store.linksOfUser(body.user_id).some((l) => store.customer(l.customerId)?.bankId === bank.id)) {
+      throw new ObpError('CustomerAlreadyExistsForUser');
+    }
+    const { branchId, nameSuffix, user_id: userId, ...fields } = body;
+    const now = new Date(ctx.now());
+    const customer = customerFrom({ ...fields, branch_id: branchId, name_suffix: nameSuffix }, bank, body.customer_number, now);
+    store.addCustomer(customer);
+    store.addLink({ userCustomerLinkId: randomUuid(), userId, customerId: customer.customerId, dateInserted: now, isActive: true });
+    // CustomerJsonV140 (the extract's handlerJsonFactory); 201 as for every create here (the seed shows no status).
+    return reply.code(201).send(customerJsonV140(customer));
+  });
 
   // v3.1.0 and v4.0.0 need every field; v5.0.0 only legal_name and mobile_phone_number.
   obpRoute(app, 'POST', versionsFrom('v3.1.0', 'v5.0.0'), '/banks/:BANK_ID/customers', createCustomer('V310'));

@@ -45,6 +45,8 @@ export const OBP_SANDBOX_USERS = [
       'CanCreateUserCustomerLink',
       'CanGetUserCustomerLink',
       'CanGetCustomerAccountLinks',
+      'CanAddSocialMediaHandle',
+      'CanGetSocialMediaHandles',
     ],
   },
   { username: 'sandbox.viewer', password: OBP_SANDBOX_PASSWORD, roles: [] },

@@ -100,3 +100,26 @@ export interface UserCustomerLink {
 }
 
 export const accountKey = (bankId: string, accountId: string): string => `${bankId}/${accountId}`;
+
+/** MappedSocialMedia: OBP files a handle under a customer number, not a customer id (seed 004). */
+export interface ObpSocialMediaHandle {
+  customerNumber: string;
+  type: string;
+  handle: string;
+  dateAdded: Date;
+  dateActivated: Date;
+}
+
+/** MappedCrmEvent (seed 004, Get CRM Events: the fields of CrmEventJson). */
+export interface ObpCrmEvent {
+  id: string;
+  bankId: string;
+  customerName: string;
+  customerNumber: string;
+  category: string;
+  detail: string;
+  channel: string;
+  scheduledDate: Date;
+  actualDate: Date;
+  result: string;
+}

@@ -22,6 +22,9 @@ export const OBP_ROLES = {
   CanGetUserCustomerLinkAtAnyBank: 'system',
   // Docs silent: OBP v5.0.0's customer-account-link getters use this.
   CanGetCustomerAccountLinks: 'bank',
+  // Seed 004, "Create Customer Social Media Handle" and "Get Customer Social Media Handles".
+  CanAddSocialMediaHandle: 'bank',
+  CanGetSocialMediaHandles: 'bank',
 } as const;
 
 export type ObpRole = keyof typeof OBP_ROLES;

@@ -5,13 +5,16 @@ import {
   accountKey,
   type ObpAccount,
   type ObpBank,
+  type ObpCrmEvent,
   type ObpCustomer,
+  type ObpSocialMediaHandle,
   type ObpTransaction,
   type ObpUser,
   type ProductCode,
   type UserCustomerLink,
 } from './model.js';
 import { BANK_PROFILES, type BankProfile } from './seed-banks.js';
+import { createCrmSeed } from './seed-crm.js';
 import { generateHistory } from './seed-transactions.js';
 
 const DAY_MS = 86_400_000;
@@ -33,6 +36,8 @@ export interface ObpSeed {
   userCustomerLinks: UserCustomerLink[];
   /** userId -> accountKeys the user holds the `owner` view on. */
   ownerViews: Map<string, Set<string>>;
+  crmEvents: ObpCrmEvent[];
+  socialMediaHandles: ObpSocialMediaHandle[];
 }
 
 interface AccountTemplate {
@@ -220,5 +225,5 @@ export function createObpSeed(input: { seed: number; anchorDate: Date; users: re
     }
   }
 
-  return { banks, users, customers, accounts, transactions, userCustomerLinks, ownerViews };
+  return { banks, users, customers, accounts, transactions, userCustomerLinks, ownerViews, ...createCrmSeed(seed, customers, anchorDate) };
 }

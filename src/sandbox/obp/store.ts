@@ -2,7 +2,9 @@ import {
   accountKey,
   type ObpAccount,
   type ObpBank,
+  type ObpCrmEvent,
   type ObpCustomer,
+  type ObpSocialMediaHandle,
   type ObpTransaction,
   type ObpUser,
   type UserCustomerLink,
@@ -30,6 +32,10 @@ export interface ObpStore {
   linksOfUser(userId: string): UserCustomerLink[];
   linksOfCustomer(customerId: string): UserCustomerLink[];
   addLink(link: UserCustomerLink): void;
+  /** Handles filed under a customer number (OBP keys them by number, not by customer id). */
+  socialMediaHandles(customerNumber: string): ObpSocialMediaHandle[];
+  addSocialMediaHandle(handle: ObpSocialMediaHandle): void;
+  crmEvents(bankId: string): ObpCrmEvent[];
 }
 
 export function createObpStore(seed: ObpSeed): ObpStore {
@@ -38,6 +44,7 @@ export function createObpStore(seed: ObpSeed): ObpStore {
   const customers = new Map(seed.customers.map((c) => [c.customerId, c]));
   const accounts = new Map(seed.accounts.map((a) => [accountKey(a.bankId, a.accountId), a]));
   const links = [...seed.userCustomerLinks];
+  const handles = [...seed.socialMediaHandles];
   const noViews: ReadonlySet<string> = new Set();
 
   return {
@@ -65,5 +72,10 @@ export function createObpStore(seed: ObpSeed): ObpStore {
     addLink: (link) => {
       links.push(link);
     },
+    socialMediaHandles: (customerNumber) => handles.filter((h) => h.customerNumber === customerNumber),
+    addSocialMediaHandle: (handle) => {
+      handles.push(handle);
+    },
+    crmEvents: (bankId) => seed.crmEvents.filter((e) => e.bankId === bankId),
   };
 }

@@ -54,6 +54,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Customer.businesses': { weight: 1, listSize: { assumedSize: 5 } },
   'Customer.authorizationPeriod': { weight: 1 },
   'Customer.userLinks': { weight: 1, listSize: { assumedSize: 5 } },
+  // OBP customer extras (seed 004). Adding a handle reads the customer first (its customer_number).
+  'Customer.socialMediaHandles': { weight: 1, listSize: { assumedSize: 3 } },
+  'Bank.crmEvents': { weight: 1, listSize: { assumedSize: 10 } },
+  'Query.myCustomers': { weight: 1, listSize: { assumedSize: 5 } },
+  'Mutation.addSocialMediaHandle': { weight: 2 },
   'Account.paymentDetails': { weight: 1 },
   'Account.availableBalance': { weight: BILLABLE_WEIGHTS.cachedRead },
   'Account.owners': { weight: BILLABLE_WEIGHTS.cachedRead, listSize: { assumedSize: 2 } },

@@ -145,6 +145,20 @@ export type AccountType =
   | 'TERM_DEPOSIT'
   | 'TRANSACTION_AND_SAVINGS';
 
+/** A social media handle to add to a customer */
+export type AddSocialMediaHandleInput = {
+  /** When it was confirmed; addedAt when omitted */
+  activatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the customer gave it; now when omitted */
+  addedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The customer (global ID) */
+  customerId: Scalars['ID']['input'];
+  /** The handle on that network (1–255 characters) */
+  handle: Scalars['String']['input'];
+  /** The network, e.g. twitter (1–64 characters) */
+  type: Scalars['String']['input'];
+};
+
 /** An institution arrangement's status; data of a REVOKED or EXPIRED one can no longer be read. OTHER: see providerStatus */
 export type ArrangementStatus =
   | 'ACTIVE'
@@ -184,6 +198,8 @@ export type Bank = Node & {
   /** Accounts at this bank that the gateway's provider user can see, read through the owner view */
   accounts: Maybe<AccountConnection>;
   bankCode: Maybe<Scalars['String']['output']>;
+  /** OBP: the bank's CRM events (contacts with its customers); empty when it has none */
+  crmEvents: Maybe<Array<CrmEvent>>;
   /** Customers at this bank, oldest first (OBP: needs the CanGetCustomers role) */
   customers: Maybe<BankCustomerConnection>;
   fullName: Maybe<Scalars['String']['output']>;
@@ -329,6 +345,7 @@ export type Capability =
   | 'CONNECT_URL'
   | 'CONSENTS'
   | 'CONSUMERS'
+  | 'CRM_EVENTS'
   | 'CUSTOMER_DELETE'
   | 'CUSTOMER_LIST'
   | 'CUSTOMER_READ'
@@ -336,9 +353,11 @@ export type Capability =
   | 'CUSTOMER_WRITE'
   | 'INSTITUTIONS'
   | 'LIVE_BALANCE'
+  | 'MY_CUSTOMERS'
   | 'PAYMENT_DETAILS'
   | 'PAYMENT_REQUESTS'
   | 'REPORTS'
+  | 'SOCIAL_MEDIA_HANDLES'
   | 'TRANSACTIONS'
   | 'USER_CUSTOMER_LINKS';
 
@@ -574,6 +593,25 @@ export type CreatePaymentRequestInput = {
   successUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A CRM event at a bank: a contact with a customer, planned and done (OBP getCrmEvents, seed 004) */
+export type CrmEvent = {
+  __typename?: 'CrmEvent';
+  actualAt: Maybe<Scalars['DateTime']['output']>;
+  /** The BANK_ID the event belongs to */
+  bankId: Maybe<Scalars['String']['output']>;
+  category: Maybe<Scalars['String']['output']>;
+  /** e.g. Branch, Phone */
+  channel: Maybe<Scalars['String']['output']>;
+  customerName: Maybe<Scalars['String']['output']>;
+  customerNumber: Maybe<Scalars['String']['output']>;
+  detail: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The event's id at the provider */
+  providerId: Scalars['String']['output'];
+  result: Maybe<Scalars['String']['output']>;
+  scheduledAt: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** A person or business known to one provider */
 export type Customer = Node & {
   __typename?: 'Customer';
@@ -631,6 +669,8 @@ export type Customer = Node & {
   relationshipStatus: Maybe<Scalars['String']['output']>;
   /** Mastercard AU/US: the customer's lending reports, newest first */
   reports: Maybe<ReportConnection>;
+  /** OBP: the customer's social media handles (needs the CanGetSocialMediaHandles role); null for providers without them */
+  socialMediaHandles: Maybe<Array<SocialMediaHandle>>;
   /** OBP: title (Mr., Dr. …); null for other providers */
   title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
@@ -869,6 +909,8 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
+  addSocialMediaHandle: Maybe<SocialMediaHandle>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
@@ -899,6 +941,11 @@ export type Mutation = {
   updateConsumer: Maybe<Consumer>;
   /** Changes the given fields of a customer */
   updateCustomer: Maybe<Customer>;
+};
+
+
+export type MutationAddSocialMediaHandleArgs = {
+  input: AddSocialMediaHandleInput;
 };
 
 
@@ -1011,6 +1058,8 @@ export type ObpCustomerInput = {
   kycStatus?: InputMaybe<Scalars['Boolean']['input']>;
   /** e.g. single, married */
   relationshipStatus?: InputMaybe<Scalars['String']['input']>;
+  /** An OBP user_id to link to the new customer (OBP v2.0.0 createCustomer; needs the operator scope, and customerNumber and dateOfBirth). At most one linked customer per user and bank (OBP-30007 is CONFLICT) */
+  userId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A provider report of a kind the gateway does not model; read rawProviderJson */
@@ -1178,6 +1227,8 @@ export type Query = {
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
   institutions: Maybe<InstitutionConnection>;
+  /** Customers linked to the gateway's own provider user (OBP: GET my/customers, or banks/BANK_ID/my/customers with `bank`), at the banks the gateway exposes */
+  myCustomers: Maybe<Array<Customer>>;
   /** Any object by its global ID */
   node: Maybe<Node>;
   /** Objects by global ID, in order; a missing one is null with an error at its index */
@@ -1265,6 +1316,12 @@ export type QueryInstitutionsArgs = {
   product?: InputMaybe<InstitutionProduct>;
   provider: Provider;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMyCustomersArgs = {
+  bank?: InputMaybe<Scalars['ID']['input']>;
+  provider: Provider;
 };
 
 
@@ -1356,6 +1413,19 @@ export type ReportType =
   | 'OTHER'
   | 'VOA'
   | 'VOI';
+
+/** A customer's social media handle (OBP: SocialMediaJSON, seed 004) */
+export type SocialMediaHandle = {
+  __typename?: 'SocialMediaHandle';
+  activatedAt: Maybe<Scalars['DateTime']['output']>;
+  addedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The customer number the provider files the handle under */
+  customerNumber: Maybe<Scalars['String']['output']>;
+  handle: Scalars['String']['output'];
+  provider: Provider;
+  /** The network, as the provider was told it (e.g. twitter) */
+  type: Scalars['String']['output'];
+};
 
 export type SortOrder =
   | 'asc'
