@@ -36,6 +36,11 @@ const gatewaySchema = {
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(url.optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('open-finance-gateway'),
+  // The BI change feed's transaction store (src/store): SQLite in this directory unless DATABASE_URL names PostgreSQL.
+  TRANSACTION_STORE_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional()),
+  // transactionsSync re-reads a scope from its providers once its data is older than this (0 = on every call).
+  TRANSACTION_SYNC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 };
 
 type GatewayEnvironment = z.infer<z.ZodObject<typeof gatewaySchema>>;
@@ -66,6 +71,10 @@ export interface GatewayConfig {
   /** OTLP/HTTP collector base URL (`/v1/traces` is appended); unset = tracing off. */
   otlpEndpoint: string | undefined;
   serviceName: string;
+  /** TRANSACTION_STORE_DIR, DATABASE_URL: where the change feed's transaction store lives (src/store). */
+  transactionStore: { dir: string; databaseUrl: string | undefined };
+  /** TRANSACTION_SYNC_MAX_AGE_SECONDS: data older than this is re-read from the providers by transactionsSync. */
+  syncMaxAgeSeconds: number;
   /** The provider modules configured, in fan-out order: DEFAULT_MODULES unless a test adds its own. */
   modules: readonly AnyProviderModule[];
   /** Per provider key: its settings (read in every mode) and, with credentials, its real endpoint. */
@@ -144,6 +153,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, modules: rea
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     serviceName: env.OTEL_SERVICE_NAME,
+    transactionStore: { dir: env.TRANSACTION_STORE_DIR, databaseUrl: env.DATABASE_URL },
+    syncMaxAgeSeconds: env.TRANSACTION_SYNC_MAX_AGE_SECONDS,
     modules,
     providers,
     security: security.config,

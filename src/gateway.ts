@@ -12,6 +12,8 @@ import { configuredEndpoints, createProviderRegistry, type ProviderEndpoints } f
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox/start-all.js';
 import { createServer } from './server.js';
 import { createSecretBox } from './security/secret-box.js';
+import { createLazyTransactionStore, transactionStorePurgeTarget } from './store/lazy-store.js';
+import type { TransactionStore } from './store/transaction-store.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -23,6 +25,8 @@ export interface GatewayOptions {
   store?: Keyv;
   limits?: Partial<UpstreamLimits>;
   now?: () => number;
+  /** The change feed's transaction store (tests: one over their own database); default from config, opened on first use. */
+  transactionStore?: TransactionStore;
 }
 
 export interface RunningGateway {
@@ -66,6 +70,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let listenUrl: string | undefined;
   const publicBaseUrl = (): string | undefined => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined);
   const purge = createPurgeTargets();
+  const transactionStore = options.transactionStore ?? createLazyTransactionStore(config.transactionStore);
+  purge.register(transactionStorePurgeTarget(transactionStore));
   const events = createGatewayEvents({ onListenerError: (error, event) => logger.error({ err: error, eventType: event.type, eventId: event.id }, 'gateway event listener failed') });
   const registry = createProviderRegistry(config.modules, config.providers, endpoints, {
     store,
@@ -91,11 +97,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     purge,
     events,
     secrets: config.secretsKey === undefined ? null : createSecretBox(config.secretsKey),
+    transactionStore,
+    syncMaxAgeMs: config.syncMaxAgeSeconds * 1000,
     ...(options.now ? { now: options.now } : {}),
   });
   const release = async () => {
     await registry.close();
     await sandbox?.close();
+    await transactionStore.close().catch(() => undefined);
     await store.disconnect().catch(() => undefined);
   };
   let address: string;

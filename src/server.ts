@@ -9,6 +9,7 @@ import type { ProviderRegistry } from './domain/registry.js';
 import { createPurgeTargets, type PurgeTargets } from './domain/purge.js';
 import { createGatewayEvents, type GatewayEvents } from './events/gateway-events.js';
 import type { SecretBox } from './security/secret-box.js';
+import type { TransactionStore } from './store/transaction-store.js';
 import type { GatewayContext } from './graphql/context.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors/fastify-errors.js';
 import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-faults.plugin.js';
@@ -55,12 +56,18 @@ export interface ServerOptions {
   events?: GatewayEvents;
   /** Encrypts secrets kept in the keyv store (GATEWAY_SECRETS_KEY); null when none is configured. */
   secrets?: SecretBox | null;
+  /** The change feed's transaction store (src/store); none = transactionsSync answers INTERNAL. */
+  transactionStore?: TransactionStore | null;
+  /** transactionsSync re-reads data older than this (TRANSACTION_SYNC_MAX_AGE_SECONDS); default 300 s. */
+  syncMaxAgeMs?: number;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 const GRAPHQL_PATH = '/graphql';
+/** TRANSACTION_SYNC_MAX_AGE_SECONDS' default (src/config.ts), for servers built without a config. */
+const DEFAULT_SYNC_MAX_AGE_MS = 300_000;
 
 /**
  * HTTP wiring: /graphql (Apollo Server 5 on fastify), /healthz, /readyz, /metrics. Later issues
@@ -177,6 +184,8 @@ export async function createServer(options: ServerOptions) {
         purge,
         events,
         secrets: options.secrets ?? null,
+        transactionStore: options.transactionStore ?? null,
+        syncMaxAgeMs: options.syncMaxAgeMs ?? DEFAULT_SYNC_MAX_AGE_MS,
       };
     },
   });

@@ -8,6 +8,7 @@ import type { Logger } from '../observability/logger.js';
 import type { CallbackUrlPolicy } from '../security/callback-urls.js';
 import type { Caller } from '../security/caller.js';
 import type { SecretBox } from '../security/secret-box.js';
+import type { TransactionStore } from '../store/transaction-store.js';
 
 export interface PartialError {
   error: GatewayError;
@@ -36,4 +37,8 @@ export interface GatewayContext {
   events: GatewayEvents;
   /** Encrypts secrets kept in the keyv store (GATEWAY_SECRETS_KEY); null when none is configured. */
   secrets: SecretBox | null;
+  /** The change feed's transaction store (src/store); null on servers built without one. */
+  transactionStore: TransactionStore | null;
+  /** transactionsSync re-reads a scope whose data is older than this (ms). */
+  syncMaxAgeMs: number;
 }

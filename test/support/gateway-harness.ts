@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'undici';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -51,8 +54,21 @@ export interface TestGatewayOptions extends Partial<GatewayOptions> {
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const { env, modules, ...rest } = options;
   const apiKey = env?.SANDBOX_API_KEY ?? `test_${randomBytes(18).toString('base64url')}`;
-  const config = { ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', SANDBOX_API_KEY: apiKey, ...env }, modules ?? DEFAULT_MODULES), port: 0 };
-  const gateway = await startGateway({ config, logger: options.logger ?? createLogger('silent'), ...rest });
+  // The transaction store (created on first use) goes to a directory of this gateway's own, removed on close.
+  const storeDir = join(tmpdir(), `gateway-test-${randomBytes(6).toString('hex')}`);
+  const config = {
+    ...loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', SANDBOX_API_KEY: apiKey, TRANSACTION_STORE_DIR: storeDir, ...env }, modules ?? DEFAULT_MODULES),
+    port: 0,
+  };
+  const started = await startGateway({ config, logger: options.logger ?? createLogger('silent'), ...rest });
+  const gateway: RunningGateway = {
+    ...started,
+    async close(closeOptions) {
+      const result = await started.close(closeOptions);
+      await rm(storeDir, { recursive: true, force: true });
+      return result;
+    },
+  };
   const authHeaders = { 'x-api-key': apiKey };
   return {
     ...gateway,

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import type { StoreTables } from './store-tables.js';
+
+/** Where the transaction store lives (README "Configuration": TRANSACTION_STORE_DIR, DATABASE_URL). */
+export interface StoreLocation {
+  /** PostgreSQL connection URL; when set, the store is there and `dir` is not used. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (created when missing); default the server's `search_path` (public). Tests use one per run. */
+  schema?: string | undefined;
+  /** Directory of the embedded SQLite file `transactions.sqlite` (created when missing). */
+  dir: string;
+}
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface StoreDatabase {
+  db: Kysely<StoreTables>;
+  dialect: StoreDialect;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = 'transactions.sqlite';
+/** A writer waits this long for another's lock before failing (SQLite busy timeout). */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** Connections per gateway instance: refreshes are serialised by the counter row, reads are short. */
+const POSTGRES_POOL_SIZE = 5;
+const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Opens the store and runs its migrations: PostgreSQL (`pg` pool) when `databaseUrl` is set, else
+ * SQLite (better-sqlite3) in `dir`, in WAL mode so readers never wait for the writer. Throws when the
+ * database cannot be reached or a migration fails (the message never carries the URL: it may hold a password).
+ */
+export async function openStoreDatabase(location: StoreLocation): Promise<StoreDatabase> {
+  if (location.databaseUrl) {
+    const schema = location.schema;
+    if (schema !== undefined && !SCHEMA_PATTERN.test(schema)) throw new Error('transaction store: invalid PostgreSQL schema name');
+    const pool = new pg.Pool({
+      connectionString: location.databaseUrl,
+      max: POSTGRES_POOL_SIZE,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client's network error must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    if (schema) await pool.query(`create schema if not exists ${schema}`);
+    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+    await migrateOrClose(db);
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  mkdirSync(location.dir, { recursive: true });
+  const database = new Database(join(location.dir, SQLITE_FILE_NAME));
+  database.pragma('journal_mode = WAL');
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) });
+  await migrateOrClose(db);
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function migrateOrClose(db: Kysely<StoreTables>): Promise<void> {
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+}
