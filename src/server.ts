@@ -16,7 +16,7 @@ import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-fa
 import { createFormatError } from './graphql/format-error.js';
 import { inputLimitsPlugin } from './graphql/input-limits.plugin.js';
 import { partialErrorsPlugin } from './graphql/partial-errors.plugin.js';
-import { providerWarningsPlugin } from './graphql/provider-warnings.plugin.js';
+import { providerWarningsPlugin, trackFieldPaths } from './graphql/provider-warnings.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createLoaders } from './loaders/index.js';
@@ -70,6 +70,13 @@ const GRAPHQL_PATH = '/graphql';
 const DEFAULT_SYNC_MAX_AGE_MS = 300_000;
 
 /**
+ * Why a request's signal aborted. Shared: `abort()` without a reason builds a new DOMException,
+ * stack trace included, and every request aborts its signal when its socket closes (issue 17 profile).
+ */
+const DEADLINE_PASSED = new DOMException('The request deadline passed', 'AbortError');
+const REQUEST_CLOSED = new DOMException('The request ended', 'AbortError');
+
+/**
  * HTTP wiring: /graphql (Apollo Server 5 on fastify), /healthz, /readyz, /metrics. Later issues
  * add /webhooks/* and the playground here.
  */
@@ -114,17 +121,18 @@ export async function createServer(options: ServerOptions) {
   registerOperationTracing(app, '/graphql');
   app.addHook('onRequest', (request, reply, done) => {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    const timer = setTimeout(() => deadline.abort(DEADLINE_PASSED), deadlineMs);
     reply.raw.once('close', () => {
       clearTimeout(timer);
-      deadline.abort();
+      deadline.abort(REQUEST_CLOSED);
     });
     const scope = { requestId: String(request.id), warnings: [], deadlineAt: Date.now() + deadlineMs, signal: deadline.signal };
     runInRequestScope(scope, done);
   });
 
-  // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts).
-  const schema = guardCallbackUrls(guardFieldsByScope(buildGatewaySchema(registry.known())));
+  // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts); every
+  // field then enters its response path for provider-data warnings (provider-warnings.plugin.ts).
+  const schema = trackFieldPaths(guardCallbackUrls(guardFieldsByScope(buildGatewaySchema(registry.known()))));
   const security = await createSecurity(options.security, logger, options.store);
   const callbackUrlAllowed = createCallbackUrlPolicy(options.security.reportCallbackHosts, options.publicBaseUrl ?? (() => undefined));
   await security.register(app, schema, '/graphql');
@@ -171,13 +179,18 @@ export async function createServer(options: ServerOptions) {
       const caller = await security.authenticate(request.headers);
       // The providers this caller may use; the others are FORBIDDEN or left out of fan-outs.
       const callerRegistry = registryForCaller(registry, caller);
+      let requestLogger: Logger | undefined;
       return {
         caller,
         callbackUrlAllowed,
         requestId: String(request.id),
         registry: callerRegistry,
         loaders: createLoaders(callerRegistry),
-        logger: logger.child({ reqId: String(request.id) }),
+        // Made on first use: most answers log nothing, and a pino child costs a bindings string.
+        get logger() {
+          requestLogger ??= logger.child({ reqId: String(request.id) });
+          return requestLogger;
+        },
         now: now(),
         partialErrors: [],
         idempotency,

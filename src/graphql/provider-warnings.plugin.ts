@@ -1,16 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { drainProviderWarnings, enterFieldPath } from '../observability/data-warnings.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { currentRequestScope } from '../observability/request-scope.js';
 import type { GatewayContext } from './context.js';
+import { wrapFieldResolvers } from './wrap-field-resolvers.js';
 
 /**
  * Provider-data warnings (issue 9, item 2) to the caller and to Prometheus.
  *
- * - Path: before each field's resolver runs, its `info.path` becomes the current field path
- *   (data-warnings.ts), so a warning raised by the provider call a resolver starts carries that
- *   field's response path. A DataLoader batch serving several fields reports the path of the first
- *   field that asked; a cached answer raises no second warning.
+ * - Path: {@link trackFieldPaths} (on the schema) makes each field's `info.path` the current field
+ *   path before its resolver runs (data-warnings.ts), so a warning raised by the provider call a
+ *   resolver starts carries that field's response path. A DataLoader batch serving several fields
+ *   reports the path of the first field that asked; a cached answer raises no second warning.
  * - Response: the request's folded warnings go into `extensions.warnings`, each
  *   `{ path, provider, operation, field, kind, count }` (never a provider value), and into
  *   `gateway_provider_data_warnings_total{provider,operation,kind}` by their counts.
@@ -21,13 +23,6 @@ export function providerWarningsPlugin(metrics: GatewayMetrics): ApolloServerPlu
       // Captured here: the scope of this HTTP request (server.ts, onRequest).
       const scope = currentRequestScope();
       return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              enterFieldPath(info.path);
-            },
-          };
-        },
         async willSendResponse({ response }) {
           const warnings = drainProviderWarnings(scope);
           if (warnings.length === 0) return;
@@ -51,4 +46,21 @@ export function providerWarningsPlugin(metrics: GatewayMetrics): ApolloServerPlu
       };
     },
   };
+}
+
+const tracked = new WeakSet<GraphQLSchema>();
+
+/**
+ * Wraps every field's resolver so that its `info.path` is the current field path while it runs
+ * (the path of {@link providerWarningsPlugin}'s warnings). On the schema rather than as the
+ * plugin's `willResolveField`: that hook makes Apollo wrap every field with its own dispatcher
+ * (a listener walk, an argument object and a completion callback per field), which was a visible
+ * share of a 20-customer query's CPU (issue 17, docs/performance.md). Idempotent; the schema
+ * object is shared by every server in the process.
+ */
+export function trackFieldPaths(schema: GraphQLSchema): GraphQLSchema {
+  return wrapFieldResolvers(schema, tracked, (resolve) => (source, args, context, info) => {
+    enterFieldPath(info.path);
+    return resolve(source, args, context, info);
+  });
 }

@@ -1,12 +1,6 @@
-import {
-  defaultFieldResolver,
-  isInterfaceType,
-  isObjectType,
-  type GraphQLFieldResolver,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
+import { wrapFieldResolvers } from '../graphql/wrap-field-resolvers.js';
 import type { Caller, Scope } from './caller.js';
 
 /**
@@ -65,23 +59,16 @@ const guarded = new WeakSet<GraphQLSchema>();
  * rules are static, so one schema object serves every server in the process.
  */
 export function guardFieldsByScope(schema: GraphQLSchema): GraphQLSchema {
-  if (guarded.has(schema)) return schema;
-  guarded.add(schema);
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values((type as GraphQLObjectType).getFields())) {
-      const required = requiredScopes(schema, type.name, field.name);
-      if (required.length === 0) continue;
-      const resolve: GraphQLFieldResolver<unknown, { caller?: Caller }> = field.resolve ?? defaultFieldResolver;
-      const coordinate = `${type.name}.${field.name}`;
-      field.resolve = (source, args, context, info) => {
-        const missing = context.caller ? missingScopes(context.caller, required) : required;
-        if (missing.length > 0) {
-          throw new GatewayError('FORBIDDEN', `${coordinate} needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which this caller lacks`);
-        }
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-  return schema;
+  return wrapFieldResolvers(schema, guarded, (resolve, type, fieldName) => {
+    const required = requiredScopes(schema, type.name, fieldName);
+    if (required.length === 0) return undefined;
+    const coordinate = `${type.name}.${fieldName}`;
+    return (source, args, context: { caller?: Caller }, info) => {
+      const missing = context.caller ? missingScopes(context.caller, required) : required;
+      if (missing.length > 0) {
+        throw new GatewayError('FORBIDDEN', `${coordinate} needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which this caller lacks`);
+      }
+      return resolve(source, args, context, info);
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { currentRequestScope } from '../../observability/request-scope.js';
 import type { Caller } from '../caller.js';
 import { estimateUpstreamCost } from './estimate.js';
@@ -9,6 +9,53 @@ import type { CostRateLimiter } from './rate-limit.js';
 export interface CostContext {
   caller: Caller;
   registry: { enabled(): readonly unknown[] };
+}
+
+/** Variables longer than this (as JSON) are estimated afresh each time instead of remembered. */
+const MEMO_VARIABLES_CHARS = 512;
+/** Estimates remembered per operation (variable values × fan-out widths); the oldest half goes when full. */
+const MEMO_ENTRIES_PER_OPERATION = 64;
+
+const estimates = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, number>>>();
+
+/**
+ * {@link estimateUpstreamCost}, remembered per parsed operation, variable values and fan-out width:
+ * the estimate depends on nothing else, and Apollo hands every request with the same document text
+ * the same DocumentNode from its document cache, so a repeated request does not walk its document
+ * again (issue 17, per-request cost). Operations without variables key on the fan-out width alone.
+ */
+function memoisedEstimate(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+  fanOutProviders: number,
+): number {
+  const variablesKey = operation.variableDefinitions?.length ? JSON.stringify(variables) : '';
+  const key = `${fanOutProviders}|${variablesKey}`;
+  let bySchema = estimates.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    estimates.set(schema, bySchema);
+  }
+  let known = bySchema.get(operation);
+  const remembered = known?.get(key);
+  if (remembered !== undefined) return remembered;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const estimated = estimateUpstreamCost({ schema, operation, fragments, variables, fanOutProviders });
+  if (variablesKey.length > MEMO_VARIABLES_CHARS) return estimated;
+  if (!known) {
+    known = new Map();
+    bySchema.set(operation, known);
+  }
+  if (known.size >= MEMO_ENTRIES_PER_OPERATION) {
+    for (const old of [...known.keys()].slice(0, MEMO_ENTRIES_PER_OPERATION / 2)) known.delete(old);
+  }
+  known.set(key, estimated);
+  return estimated;
 }
 
 /**
@@ -29,17 +76,7 @@ export function costPlugin(options: { budget: number; limiter: CostRateLimiter }
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          estimated = estimateUpstreamCost({
-            schema,
-            operation,
-            fragments,
-            variables: request.variables ?? {},
-            fanOutProviders: contextValue.registry.enabled().length,
-          });
+          estimated = memoisedEstimate(schema, document, operation, request.variables ?? {}, contextValue.registry.enabled().length);
           if (estimated > budget) {
             throw new GraphQLError(
               `Estimated upstream cost ${estimated} exceeds the budget of ${budget} provider calls per request; ask for smaller pages (first), fewer aliases or fewer billable fields`,
