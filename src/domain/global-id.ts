@@ -20,9 +20,24 @@ export interface NativeRef {
 // Version prefix so the format can change without old IDs being misread.
 const VERSION = 'g1';
 
+/** Printable ASCII that JSON.stringify writes unescaped (no `"`, no `\\`): one byte per character. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * base64url of the UTF-8 JSON array `["g1", provider, type, id, ...scope]`. Ids and scopes of plain
+ * ASCII (every provider's so far) are written without JSON.stringify and its array (issue 17: one
+ * encoding per returned object and per DataLoader key); the bytes are the same either way.
+ */
 export function encodeGlobalId(ref: NativeRef): string {
-  const payload = JSON.stringify([VERSION, ref.provider, ref.type, ref.id, ...ref.scope]);
-  return Buffer.from(payload, 'utf8').toString('base64url');
+  let payload = `["${VERSION}","${ref.provider}","${ref.type}","${ref.id}"`;
+  let plain = PLAIN.test(ref.id);
+  for (const part of ref.scope) {
+    plain &&= PLAIN.test(part);
+    payload += `,"${part}"`;
+  }
+  if (!plain) payload = JSON.stringify([VERSION, ref.provider, ref.type, ref.id, ...ref.scope]);
+  else payload += ']';
+  return Buffer.from(payload, plain ? 'latin1' : 'utf8').toString('base64url');
 }
 
 export function ref(provider: ProviderKey, type: NodeType, id: string, ...scope: string[]): NativeRef {

@@ -13,7 +13,13 @@ export interface CursorPosition {
   provider: ProviderKey | null;
 }
 
+/** Cursors of plain offsets, made once each: every edge of every connection has one (issue 17). */
+const offsetCursors: string[] = [];
+
 export function encodeCursor(offset: number, provider: ProviderKey | null = null): string {
+  if (provider === null && Number.isSafeInteger(offset) && offset >= 0 && offset < PAGE_LIMITS.maxSize * PAGE_LIMITS.maxFilterWindows) {
+    return (offsetCursors[offset] ??= Buffer.from(JSON.stringify(['c1', offset])).toString('base64url'));
+  }
   return Buffer.from(JSON.stringify(provider ? ['c1', offset, provider] : ['c1', offset])).toString('base64url');
 }
 

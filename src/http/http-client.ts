@@ -8,6 +8,7 @@ import {
   wrap,
   type IPolicy,
 } from 'cockatiel';
+import { setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
 import { GatewayError } from '../domain/errors.js';
 import type { ProviderKey } from '../domain/provider.js';
@@ -238,6 +239,9 @@ function startBudget(provider: ProviderKey, request: UpstreamRequest, budgetMs: 
   const ownBudget = new AbortController();
   const timer = setTimeout(() => ownBudget.abort(), Math.max(0, Math.min(budgetMs, untilDeadline)));
   if (untilDeadline <= 0) ownBudget.abort();
+  // One listener per concurrent upstream call of the request (41 for the reference query): not a
+  // leak, so no MaxListenersExceededWarning (and its stack trace) per request.
+  if (scope?.signal) setMaxListeners(0, scope.signal);
   const signal = scope?.signal ? AbortSignal.any([ownBudget.signal, scope.signal]) : ownBudget.signal;
   const byBudget = budgetMs <= untilDeadline;
   const error = (): GatewayError =>

@@ -187,7 +187,11 @@ export function readRecordsInPlace<W, T>(
   return raws.map((raw) => readAndMap(schema, raw, context, map, options));
 }
 
-function readAndMap<W, T>(schema: RecordSchema<W>, raw: unknown, context: ReadContext, map: (wire: W) => T, options?: ReadOptions): T | undefined {
+/**
+ * One record of a page, as {@link readRecords} reads each: parsed with `schema`, mapped with `map`;
+ * undefined when it is left out (its warning already counted).
+ */
+export function readAndMap<W, T>(schema: RecordSchema<W>, raw: unknown, context: ReadContext, map: (wire: W) => T, options?: ReadOptions): T | undefined {
   const wire = readRecord(schema, raw, context, options);
   if (wire === undefined) return undefined;
   try {

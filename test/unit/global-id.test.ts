@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/domain/errors.js';
 import { decodeGlobalId, encodeGlobalId, ref } from '../../src/domain/global-id.js';
@@ -23,6 +24,19 @@ describe('global IDs', () => {
     },
   );
 
+  it('encodes the same bytes as the JSON array it stands for, for any id and scope (issue 17 fast path)', () => {
+    const reference = (parts: string[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+    const part = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9a-z.-]{1,12}$/));
+    fc.assert(
+      fc.property(part, fc.array(part, { maxLength: 3 }), (id, scope) => {
+        const encoded = encodeGlobalId(ref('MASTERCARD_US', 'Transaction', id, ...scope));
+        expect(encoded).toBe(reference(['g1', 'MASTERCARD_US', 'Transaction', id, ...scope]));
+      }),
+      { numRuns: 500 },
+    );
+    expect(encodeGlobalId(ref('OBP', 'Account', 'a"b\\c', 'é'))).toBe(reference(['g1', 'OBP', 'Account', 'a"b\\c', 'é']));
+  });
+
   it('rejects an ID of the wrong type', () => {
     const id = encodeGlobalId(ref('MASTERCARD_US', 'Account', '1', '2'));
     expect(() => decodeGlobalId(id, 'Customer')).toThrow(/Account ID, expected a Customer ID/);
@@ -34,6 +48,14 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor(41))).toEqual({ offset: 41, provider: null });
     expect(decodeCursor(encodeCursor(3, 'OBP'))).toEqual({ offset: 3, provider: 'OBP' });
     expect(pageRequestOf(10, encodeCursor(9))).toEqual({ offset: 10, limit: 10 });
+  });
+
+  it('are the base64url of their JSON array, remembered or not (issue 17)', () => {
+    for (const offset of [0, 1, 9, 41, 9_999, 10_000, 123_456]) {
+      expect(encodeCursor(offset)).toBe(Buffer.from(JSON.stringify(['c1', offset])).toString('base64url'));
+      expect(encodeCursor(offset)).toBe(encodeCursor(offset));
+    }
+    expect(encodeCursor(7, 'OBP')).toBe(Buffer.from(JSON.stringify(['c1', 7, 'OBP'])).toString('base64url'));
   });
 
   it('refuse garbage and out-of-range page sizes', () => {

@@ -30,8 +30,8 @@ import {
   customerSchema,
   recordBodySchema,
   transactionListSchema,
-  transactionSchema,
 } from './wire.js';
+import { transactionRecord } from './wire-fast-path.js';
 
 export interface MastercardAdapterOptions {
   region: MastercardRegion;
@@ -273,7 +273,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
             )
             .then((body) => {
               const context = read('transactions.get');
-              return readOne(transactionSchema, body, context, (wire) => toTransaction(region, wire, customerId, context));
+              return readOne(transactionRecord, body, context, (wire) => toTransaction(region, wire, customerId, context));
             }),
         );
       },

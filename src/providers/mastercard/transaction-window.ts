@@ -1,7 +1,8 @@
 import { lazyAccountWindow, type AccountIndexedPage } from '../../domain/account-window.js';
 import type { PageRequest, Transaction } from '../../domain/model.js';
-import { readRecordsInPlace, type ReadContext } from '../record-reader.js';
-import { transactionSchema, type WireTransaction } from './wire.js';
+import { readAndMap, type ReadContext } from '../record-reader.js';
+import type { WireTransaction } from './wire.js';
+import { transactionRecord } from './wire-fast-path.js';
 
 /** A raw transaction's `accountId` as `flexibleId` will read it; null when it has none that reads. */
 function rawAccountId(raw: unknown): string | null {
@@ -24,7 +25,7 @@ export function transactionWindowPage(
 ): AccountIndexedPage<Transaction> {
   return lazyAccountWindow({
     raws: body.transactions,
-    read: (raw) => readRecordsInPlace(transactionSchema, [raw], context, map)[0],
+    read: (raw) => readAndMap(transactionRecord, raw, context, map),
     accountOf: rawAccountId,
     offset: window.offset,
     hasMore: body.moreAvailable ?? false,
