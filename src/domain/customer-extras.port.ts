@@ -3,9 +3,9 @@ import type { Customer } from './model.js';
 import type { ProviderKey } from './provider.js';
 
 /**
- * Customer data some providers keep beside the customer record (Open Bank Project, seed 004):
- * social media handles, CRM events at a bank, and the customers linked to the gateway's own
- * provider user. One small port per capability (STYLE.md habit 1).
+ * Customer data some providers keep beside the customer record: social media handles, CRM events
+ * at a bank and the customers linked to the gateway's own provider user (Open Bank Project, seed
+ * 004); saved payment methods (Caibo IPG, seed 003). One small port per capability (STYLE.md habit 1).
  */
 
 /** A customer's social media handle (OBP SocialMediaJSON: `type`, `handle`, `date_added`, `date_activated`). */
@@ -60,9 +60,27 @@ export interface MyCustomersPort {
   list(bank: NativeRef | null): Promise<Customer[]>;
 }
 
+/** A payment method a customer saved for faster checkout (Caibo IPG, seed 003 "Get Payment Methods"). */
+export interface SavedPaymentMethod {
+  provider: ProviderKey;
+  providerId: string;
+  /** The provider's payment method (Caibo: the H2H method id, 35 on test). */
+  methodId: string | null;
+  /** Last digits of the card only; the gateway never carries a full card number. */
+  cardLastDigits: string | null;
+  isDefault: boolean | null;
+  savedAt: Date | null;
+}
+
+export interface SavedPaymentMethodsPort {
+  /** The customer's saved methods; NOT_FOUND when the customer does not exist. */
+  listForCustomer(customer: NativeRef): Promise<SavedPaymentMethod[]>;
+}
+
 /** The optional ports above, as `ProviderAdapter` members. */
 export interface CustomerExtraPorts {
   readonly socialMediaHandles?: SocialMediaHandlesPort;
   readonly crmEvents?: CrmEventsPort;
   readonly myCustomers?: MyCustomersPort;
+  readonly savedPaymentMethods?: SavedPaymentMethodsPort;
 }

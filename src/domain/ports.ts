@@ -244,6 +244,7 @@ export const CAPABILITIES = [
   'SOCIAL_MEDIA_HANDLES',
   'CRM_EVENTS',
   'MY_CUSTOMERS',
+  'SAVED_PAYMENT_METHODS',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -272,6 +273,7 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   SOCIAL_MEDIA_HANDLES: 'socialMediaHandles',
   CRM_EVENTS: 'crmEvents',
   MY_CUSTOMERS: 'myCustomers',
+  SAVED_PAYMENT_METHODS: 'savedPaymentMethods',
 };
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {

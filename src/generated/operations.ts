@@ -356,6 +356,7 @@ export type Capability =
   | 'PAYMENT_DETAILS'
   | 'PAYMENT_REQUESTS'
   | 'REPORTS'
+  | 'SAVED_PAYMENT_METHODS'
   | 'SOCIAL_MEDIA_HANDLES'
   | 'TRANSACTIONS'
   | 'USER_CUSTOMER_LINKS';
@@ -668,6 +669,8 @@ export type Customer = Node & {
   relationshipStatus: Maybe<Scalars['String']['output']>;
   /** Mastercard AU/US: the customer's lending reports, newest first */
   reports: Maybe<ReportConnection>;
+  /** Caibo IPG: the customer's saved payment methods (card last digits only); null for providers without them */
+  savedPaymentMethods: Maybe<Array<SavedPaymentMethod>>;
   /** OBP: the customer's social media handles (needs the CanGetSocialMediaHandles role); null for providers without them */
   socialMediaHandles: Maybe<Array<SocialMediaHandle>>;
   /** OBP: title (Mr., Dr. …); null for other providers */
@@ -1412,6 +1415,20 @@ export type ReportType =
   | 'OTHER'
   | 'VOA'
   | 'VOI';
+
+/** A payment method the customer saved for faster checkout (Caibo IPG, seed 003 "Get Payment Methods") */
+export type SavedPaymentMethod = {
+  __typename?: 'SavedPaymentMethod';
+  /** Last four digits of the card; full card numbers never leave the gateway */
+  cardLastDigits: Maybe<Scalars['String']['output']>;
+  isDefault: Maybe<Scalars['Boolean']['output']>;
+  /** The provider's payment method (Caibo: the H2H method id) */
+  methodId: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The saved method's id at the provider */
+  providerId: Scalars['String']['output'];
+  savedAt: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** A customer's social media handle (OBP: SocialMediaJSON, seed 004) */
 export type SocialMediaHandle = {

@@ -23,7 +23,7 @@ for (const [mode, credentials] of [
     const blank = { kind: null, username: null, firstName: null, lastName: null, phone: null, category: null } as const;
     return {
       adapter,
-      expectedCapabilities: ['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS'],
+      expectedCapabilities: ['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS', 'SAVED_PAYMENT_METHODS'],
       knownCustomer: ref('CAIBO_IPG', 'Customer', String(CAIBO_SEED_CUSTOMER_IDS.janeDoe)),
       unknownCustomer: ref('CAIBO_IPG', 'Customer', '9999999999999999'),
       transactionWindow: { from: new Date(now - 200 * 86_400_000), to: new Date(now + 86_400_000) },

@@ -1,6 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Bank as BankModel } from '../../domain/banks.port.js';
-import type { CrmEvent as CrmEventModel, SocialMediaHandle as SocialMediaHandleModel } from '../../domain/customer-extras.port.js';
+import type {
+  CrmEvent as CrmEventModel,
+  SavedPaymentMethod as SavedPaymentMethodModel,
+  SocialMediaHandle as SocialMediaHandleModel,
+} from '../../domain/customer-extras.port.js';
 import { badInput } from '../../domain/errors.js';
 import { decodeGlobalId } from '../../domain/global-id.js';
 import type { Customer as CustomerModel } from '../../domain/model.js';
@@ -8,7 +12,7 @@ import { requirePort } from '../../domain/ports.js';
 import type { ProviderKey } from '../../domain/provider.js';
 import type { GatewayContext } from '../context.js';
 import { ProviderEnum } from '../enums.js';
-import { AddSocialMediaHandleInput, CrmEvent, SocialMediaHandle } from '../types/customer-extras.type.js';
+import { AddSocialMediaHandleInput, CrmEvent, SavedPaymentMethod, SocialMediaHandle } from '../types/customer-extras.type.js';
 import { Customer } from '../types/customer.type.js';
 import { Bank } from '../types/obp-bank.type.js';
 
@@ -19,7 +23,7 @@ function text(value: string, max: number, field: string): string {
   return trimmed;
 }
 
-/** Social media handles and the gateway user's own customers (OBP, seed 004). */
+/** Social media handles and the gateway user's own customers (OBP, seed 004); saved payment methods (Caibo, seed 003). */
 @Resolver(() => Customer)
 export class CustomerExtrasResolver {
   @FieldResolver(() => [SocialMediaHandle], {
@@ -29,6 +33,15 @@ export class CustomerExtrasResolver {
   socialMediaHandles(@Root() customer: CustomerModel, @Ctx() context: GatewayContext): Promise<SocialMediaHandleModel[] | null> {
     const port = context.registry.adapter(customer.provider).socialMediaHandles;
     return port ? port.list(customer.ref) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [SavedPaymentMethod], {
+    nullable: true,
+    description: "Caibo IPG: the customer's saved payment methods (card last digits only); null for providers without them",
+  })
+  savedPaymentMethods(@Root() customer: CustomerModel, @Ctx() context: GatewayContext): Promise<SavedPaymentMethodModel[] | null> {
+    const port = context.registry.adapter(customer.provider).savedPaymentMethods;
+    return port ? port.listForCustomer(customer.ref) : Promise.resolve(null);
   }
 
   @Mutation(() => SocialMediaHandle, {

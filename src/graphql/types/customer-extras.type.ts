@@ -76,3 +76,24 @@ export class AddSocialMediaHandleInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was confirmed; addedAt when omitted' })
   activatedAt?: Date | null;
 }
+
+@ObjectType({ description: 'A payment method the customer saved for faster checkout (Caibo IPG, seed 003 "Get Payment Methods")' })
+export class SavedPaymentMethod {
+  @Field(() => ProviderEnum)
+  provider!: string;
+
+  @Field(() => String, { description: "The saved method's id at the provider" })
+  providerId!: string;
+
+  @Field(() => String, { nullable: true, description: "The provider's payment method (Caibo: the H2H method id)" })
+  methodId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last four digits of the card; full card numbers never leave the gateway' })
+  cardLastDigits!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isDefault!: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  savedAt!: Date | null;
+}

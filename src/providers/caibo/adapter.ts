@@ -15,6 +15,7 @@ import { createCaiboClient } from './caibo-client.js';
 import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
 import { checkPaymentRequestInput, toCreateBody as toPaymentRequestBody } from './payment-request-input.js';
+import { createCaiboSavedPaymentMethods } from './payment-methods.js';
 import { toPaymentRequest } from './payment-requests.mapper.js';
 import { readOne, readRecords, type ReadContext } from '../record-reader.js';
 import { clientSchema, paymentRequestListSchema, paymentRequestSchema, recordBodySchema, type WireClient } from './wire.js';
@@ -196,6 +197,7 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
         return total === null ? Promise.resolve(null) : totalDeposits(customer.ref, total);
       },
     },
+    savedPaymentMethods: createCaiboSavedPaymentMethods(client),
     close: () => http.close(),
   };
 }

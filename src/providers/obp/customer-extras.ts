@@ -53,7 +53,7 @@ const isNoLinks = (error: unknown): boolean => error instanceof GatewayError && 
 export function createObpCustomerExtras(
   { client, scope, path, bankPath }: ObpContext,
   getCustomer: (ref: NativeRef) => Promise<Customer | null>,
-): Required<CustomerExtraPorts> {
+): Required<Omit<CustomerExtraPorts, 'savedPaymentMethods'>> {
   const handlesPath = (customer: NativeRef): string =>
     `${bankPath(scope.bankOf(customer, 'customerId'))}/customers/${segment(customer.id)}/social_media_handles`;
 

@@ -6,6 +6,7 @@ import { toNotificationFields } from './caibo-json.js';
 import { createCallbackDispatcher } from './callbacks.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { registerRawBodyParser } from './json-body.js';
+import { registerPaymentMethodRoutes } from './payment-methods.routes.js';
 import { registerPaymentRequestRoutes } from './payment-requests.routes.js';
 import { problem, sendProblem } from './problem-details.js';
 import { registerSimulatorControls } from '../sandbox-controls.js';
@@ -106,6 +107,7 @@ export async function startCaiboSimulator(options: CaiboSimulatorOptions = {}): 
   auth.register(app);
   registerCustomerRoutes(app, store, now);
   registerPaymentRequestRoutes(app, store, now, () => origin);
+  registerPaymentMethodRoutes(app, store, now);
   registerSandboxRoutes(app, { store, callbacks, stats, resetStats, now, origin: () => origin });
   registerSimulatorControls(app, {
     expireTokens: () => auth.expireTokens(),

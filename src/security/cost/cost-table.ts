@@ -59,6 +59,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Bank.crmEvents': { weight: 1, listSize: { assumedSize: 10 } },
   'Query.myCustomers': { weight: 1, listSize: { assumedSize: 5 } },
   'Mutation.addSocialMediaHandle': { weight: 2 },
+  // Caibo saved payment methods (seed 003): one call per customer.
+  'Customer.savedPaymentMethods': { weight: 1, listSize: { assumedSize: 3 } },
   'Account.paymentDetails': { weight: 1 },
   'Account.availableBalance': { weight: BILLABLE_WEIGHTS.cachedRead },
   'Account.owners': { weight: BILLABLE_WEIGHTS.cachedRead, listSize: { assumedSize: 2 } },
