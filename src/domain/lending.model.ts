@@ -1,5 +1,8 @@
 import type { NativeRef } from './global-id.js';
 import type { ProviderKey } from './provider.js';
+import type { ConsumerEndUser } from './consumer-end-user.js';
+
+export type { ConsumerEndUser } from './consumer-end-user.js';
 
 /**
  * The lending model (issue 6): consumers, businesses, institution-login authorization periods and
@@ -31,6 +34,8 @@ export interface Consumer {
   phone: string | null;
   email: string | null;
   birthday: ConsumerBirthday | null;
+  /** The reseller's end user the provider holds for this consumer (seed 001, "Reseller Partners"). */
+  endUser: ConsumerEndUser | null;
   createdAt: Date | null;
 }
 
@@ -51,6 +56,7 @@ export interface ConsumerInput {
   email?: string;
   ssn?: string;
   birthday?: ConsumerBirthday;
+  endUser?: ConsumerEndUser;
 }
 
 export interface BusinessAddress {

@@ -505,6 +505,8 @@ export type Consumer = Node & {
   createdAt: Maybe<Scalars['DateTime']['output']>;
   customer: Maybe<Customer>;
   email: Maybe<Scalars['String']['output']>;
+  /** The reseller's end user the provider holds for this consumer (Mastercard US) */
+  endUser: Maybe<ConsumerEndUser>;
   firstName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lastName: Maybe<Scalars['String']['output']>;
@@ -536,12 +538,40 @@ export type ConsumerBirthday = {
   year: Scalars['Int']['output'];
 };
 
+/** A reseller partner's end user: who uses the consumer's reports (Mastercard US ConsumerEndUser, seed 001 "Reseller Partners") */
+export type ConsumerEndUser = {
+  __typename?: 'ConsumerEndUser';
+  address: Scalars['String']['output'];
+  city: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phone: Scalars['String']['output'];
+  state: Scalars['String']['output'];
+  url: Maybe<Scalars['String']['output']>;
+  zip: Scalars['String']['output'];
+};
+
+/** The end user of the consumer's reports when the partner is a reseller (Mastercard US; required on createConsumer for resellers, error 1201 otherwise). name, address, city, state, zip and phone are required; they are nullable here only so that no GraphQL message echoes the input */
+export type ConsumerEndUserInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** At least 2 characters */
+  url?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A consumer's details. Every field is optional here so that no GraphQL message echoes the input; the provider rules are checked by the gateway, naming the field: Mastercard US needs firstName, lastName, state, an ssn or a full birthday, and a phone or an email; Mastercard AU needs firstName, lastName and a phone or an email. The SSN is the separate `ssn` argument */
 export type ConsumerInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   birthday?: InputMaybe<BirthdayInput>;
   city?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Mastercard US reseller partners: the end user of the reports (required on create for them) */
+  endUser?: InputMaybe<ConsumerEndUserInput>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
   middleName?: InputMaybe<Scalars['String']['input']>;

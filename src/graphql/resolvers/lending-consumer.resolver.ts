@@ -28,6 +28,12 @@ export function toConsumerPortInput(input: ConsumerInput, ssn: string | null | u
   }
   if (input.birthday === null) throw badInput('input.birthday cannot be cleared', 'input.birthday');
   if (input.birthday !== undefined) result.birthday = { ...input.birthday };
+  if (input.endUser === null) throw badInput('input.endUser cannot be cleared', 'input.endUser');
+  if (input.endUser !== undefined) {
+    // Blank required members are named by the adapter (consumer-end-user.ts), not here.
+    const { name, address, city, state, zip, phone, email, url } = input.endUser;
+    result.endUser = { name: name ?? '', address: address ?? '', city: city ?? '', state: state ?? '', zip: zip ?? '', phone: phone ?? '', email: email ?? null, url: url ?? null };
+  }
   if (ssn !== undefined && ssn !== null) result.ssn = ssn;
   return result;
 }

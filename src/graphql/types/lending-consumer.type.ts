@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ProviderEnum } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
+import { ConsumerEndUser, ConsumerEndUserInput } from './consumer-end-user.type.js';
 import { Node } from './node.js';
 
 /**
@@ -83,6 +84,9 @@ export class Consumer extends Node {
   @Field(() => ConsumerBirthday, { nullable: true })
   birthday!: ConsumerBirthday | null;
 
+  @Field(() => ConsumerEndUser, { nullable: true, description: "The reseller's end user the provider holds for this consumer (Mastercard US)" })
+  endUser!: ConsumerEndUser | null;
+
   @Field(() => DateTimeScalar, { nullable: true })
   createdAt!: Date | null;
 }
@@ -136,4 +140,7 @@ export class ConsumerInput {
 
   @Field(() => BirthdayInput, { nullable: true })
   birthday?: BirthdayInput | null;
+
+  @Field(() => ConsumerEndUserInput, { nullable: true, description: 'Mastercard US reseller partners: the end user of the reports (required on create for them)' })
+  endUser?: ConsumerEndUserInput | null;
 }

@@ -27,6 +27,7 @@ const CODE_MAP: Record<string, ErrorCode> = {
   '110002': 'CONFLICT', // username taken
   '110039': 'BAD_USER_INPUT', // username policy (AU answers it with HTTP 500)
   '11000': 'CONFLICT', // consumer already exists
+  '1201': 'BAD_USER_INPUT', // a reseller partner's consumer without endUser (seed 001, "Reseller Partners")
   '41003': 'BAD_USER_INPUT', // start < 1
   '41004': 'BAD_USER_INPUT', // limit < 1
   // 42000 "Testing customer limit exceeded." (HTTP 400): retrying cannot help, deleting can.

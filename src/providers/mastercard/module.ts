@@ -21,8 +21,9 @@ export interface MastercardSandboxKnobs {
 }
 
 /** Lending (issue 6): composed onto the adapter; one report tracker per region. */
-function lendingOptions(region: LendingRegion, deps: AdapterDependencies) {
+function lendingOptions(region: LendingRegion, deps: AdapterDependencies, reseller = false) {
   return {
+    reseller,
     tracker: createReportTracker({
       provider: region.provider,
       store: deps.store,
@@ -42,13 +43,18 @@ function shared(deps: AdapterDependencies) {
   };
 }
 
-function simulatorOptions(options: SimulatorOptions<MastercardSandboxKnobs>) {
+function simulatorOptions(options: SimulatorOptions<MastercardSandboxKnobs>, reseller = false) {
   const { knobs, ...base } = options;
   return {
     ...base,
     ...(knobs?.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: knobs.tokenTtlSeconds }),
-    ...(knobs?.reportDelayMs === undefined ? {} : { lending: { reportDelayMs: knobs.reportDelayMs } }),
+    lending: { reseller, ...(knobs?.reportDelayMs === undefined ? {} : { reportDelayMs: knobs.reportDelayMs }) },
   };
+}
+
+export interface MastercardUsSettings {
+  /** MASTERCARD_US_RESELLER: the partner resells, so new consumers need `endUser` (seed 001, "Reseller Partners"; error 1201). */
+  reseller: boolean;
 }
 
 const credentials = (prefix: string) => ({
@@ -58,25 +64,30 @@ const credentials = (prefix: string) => ({
 });
 
 /** Mastercard Open Finance US (Finicity): all three credentials enable it. */
-export const mastercardUsModule = defineProviderModule<Record<string, never>, FinicityCredentials, MastercardSandboxKnobs>({
+export const mastercardUsModule = defineProviderModule<MastercardUsSettings, FinicityCredentials, MastercardSandboxKnobs>({
   key: 'MASTERCARD_US',
   environment: {
     MASTERCARD_US_BASE_URL: url.default('https://api.finicity.com'),
     MASTERCARD_US_PARTNER_ID: optionalString,
     MASTERCARD_US_PARTNER_SECRET: optionalString,
     MASTERCARD_US_APP_KEY: optionalString,
+    MASTERCARD_US_RESELLER: z.enum(['true', 'false']).default('false'),
   },
   configure(env, problems) {
     const found = credentialGroup(env, credentials('MASTERCARD_US'), problems);
-    return { settings: {}, endpoint: found ? { baseUrl: String(env.MASTERCARD_US_BASE_URL), credentials: found } : null };
+    return {
+      settings: { reseller: env.MASTERCARD_US_RESELLER === 'true' },
+      endpoint: found ? { baseUrl: String(env.MASTERCARD_US_BASE_URL), credentials: found } : null,
+    };
   },
   createAdapter(setup, deps) {
     const us = createMastercardAdapter({ region: US_REGION, baseUrl: setup.baseUrl, credentials: setup.credentials, ...shared(deps) });
     // The spread keeps `key`, `close` and `client`.
-    return { ...us, ...createMastercardLending(us.client, US_LENDING, lendingOptions(US_LENDING, deps)) };
+    return { ...us, ...createMastercardLending(us.client, US_LENDING, lendingOptions(US_LENDING, deps, setup.settings.reseller)) };
   },
-  async startSimulator(_settings, options) {
-    const simulator = await startMastercardSimulator({ ...simulatorOptions(options), region: 'US' });
+  async startSimulator(settings, options) {
+    // The simulator treats its partner as a reseller exactly when the gateway is told it is one.
+    const simulator = await startMastercardSimulator({ ...simulatorOptions(options, settings.reseller), region: 'US' });
     return { simulator, endpoint: { baseUrl: simulator.url, credentials: MASTERCARD_US_SANDBOX_CREDENTIALS } };
   },
 });

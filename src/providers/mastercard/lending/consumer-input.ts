@@ -1,5 +1,6 @@
 import { badInput } from '../../../domain/errors.js';
 import type { ConsumerBirthday, ConsumerInput } from '../../../domain/lending.port.js';
+import { EMAIL, endUserRequired, PHONE, toEndUserBody } from './consumer-end-user.js';
 import type { LendingRegion } from './region.js';
 
 /**
@@ -14,12 +15,9 @@ import type { LendingRegion } from './region.js';
  * The body CreateConsumer / ModifyConsumer take: the domain's ConsumerInput names its fields after
  * it, so the same shape serves (`ssn` goes as 9 digits, no dashes; toConsumerBody normalises it).
  */
-export type FinicityConsumerBody = ConsumerInput;
+export type FinicityConsumerBody = Omit<ConsumerInput, 'endUser'> & { endUser?: Partial<Record<keyof NonNullable<ConsumerInput['endUser']>, string>> };
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'middleName', 'suffix', 'address', 'city', 'state', 'zip'] as const;
-/** Same shapes the provider answers 10100 "Invalid format for field consumer.phone/email" for. */
-const PHONE = /^\+?[0-9][0-9 ()\-.]{5,24}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** "Required format is 9 digits" (US spec error example); the Modify example sends "999-99-9999". */
 const SSN = /^\d{3}-?\d{2}-?\d{4}$/;
 
@@ -41,6 +39,7 @@ export function toConsumerBody(
   input: ConsumerInput,
   mode: 'create' | 'update',
   nowMs: number,
+  reseller = false,
 ): FinicityConsumerBody {
   const body: FinicityConsumerBody = {};
   for (const name of TEXT_FIELDS) {
@@ -71,7 +70,15 @@ export function toConsumerBody(
     }
     body.birthday = { ...input.birthday };
   }
+  if (input.endUser !== undefined) {
+    // Absent optional members are left out of the body rather than sent as null.
+    const { email, url, ...required } = toEndUserBody(region, input.endUser);
+    body.endUser = { ...required, ...(email === null ? {} : { email }), ...(url === null ? {} : { url }) };
+  }
   if (mode === 'create') {
+    // Seed 001, "Reseller Partners": "The create consumer call will fail with error code 1201 when
+    // end user information has not been sent": checked here first, so no call is spent on it.
+    if (reseller && body.endUser === undefined) throw endUserRequired(region.provider);
     const required = region.consumerRules === 'US' ? (['firstName', 'lastName', 'state'] as const) : (['firstName', 'lastName'] as const);
     for (const name of required) {
       if (body[name] === undefined) throw badInput(`${region.provider} consumers need ${name}`, `input.${name}`);

@@ -1,8 +1,16 @@
 import { ref } from '../../../domain/global-id.js';
-import type { Consumer } from '../../../domain/lending.port.js';
+import type { Consumer, ConsumerEndUser } from '../../../domain/lending.port.js';
 import { dateFromEpochSeconds } from './provider-dates.js';
 import type { LendingRegion } from './region.js';
 import type { WireConsumer } from './wire.js';
+
+/** The end user as the provider holds it; null when it holds none or a required member is missing. */
+function toEndUser(wire: WireConsumer['endUser'], text: (value: string | null | undefined) => string | null): ConsumerEndUser | null {
+  if (!wire) return null;
+  const [name, address, city, state, zip, phone] = [wire.name, wire.address, wire.city, wire.state, wire.zip, wire.phone].map(text);
+  if (!name || !address || !city || !state || !zip || !phone) return null;
+  return { name, address, city, state, zip, phone, email: text(wire.email), url: text(wire.url) };
+}
 
 /** Provider JSON → Consumer. The wire schema has no `ssn`, so nothing of it can pass through. */
 export function toConsumer(region: LendingRegion, wire: WireConsumer, knownCustomerId?: string): Consumer {
@@ -25,6 +33,7 @@ export function toConsumer(region: LendingRegion, wire: WireConsumer, knownCusto
     phone: text(wire.phone),
     email: text(wire.email),
     birthday: wire.birthday ? { year: wire.birthday.year, month: wire.birthday.month, dayOfMonth: wire.birthday.dayOfMonth } : null,
+    endUser: toEndUser(wire.endUser, text),
     createdAt: dateFromEpochSeconds(wire.createdDate),
   };
 }

@@ -3,6 +3,7 @@ import type { NativeRef } from '../../../domain/global-id.js';
 import type { ConsumersPort } from '../../../domain/lending.port.js';
 import type { FinicityClient } from '../finicity-client.js';
 import { segment } from '../region.js';
+import { END_USER_REQUIRED_CODE, endUserRequired } from './consumer-end-user.js';
 import { toConsumerBody } from './consumer-input.js';
 import { toConsumer } from './consumers.mapper.js';
 import { nullWhenNotFound } from '../../../domain/errors.js';
@@ -16,7 +17,7 @@ import { consumerSchema, createdConsumerSchema } from './wire.js';
  * Consumers (seed 001 and 002, "Consumers"; us-notes.md): one per customer, never deleted (so the
  * port has no delete), `ssn` write-only.
  */
-export function createConsumersPort(client: FinicityClient, region: LendingRegion, now: () => number): ConsumersPort {
+export function createConsumersPort(client: FinicityClient, region: LendingRegion, now: () => number, reseller = false): ConsumersPort {
   const getById = (consumerId: string, customerId?: string) =>
     client
       .callJson(
@@ -29,7 +30,7 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
 
   return {
     async create(customer, input) {
-      const body = toConsumerBody(region, input, 'create', now());
+      const body = toConsumerBody(region, input, 'create', now(), reseller);
       let created;
       try {
         created = await client.callJson(
@@ -44,6 +45,11 @@ export function createConsumersPort(client: FinicityClient, region: LendingRegio
             ...(error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus }),
             ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
           });
+        }
+        // Error 1201 (seed 001): a reseller partner sent no end user; the gateway checks it first when
+        // it knows it is a reseller (MASTERCARD_US_RESELLER), the provider when it does not.
+        if (error instanceof GatewayError && error.providerCode === END_USER_REQUIRED_CODE) {
+          throw endUserRequired(region.provider, error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus });
         }
         throw error;
       }

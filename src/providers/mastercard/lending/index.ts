@@ -14,6 +14,8 @@ export interface MastercardLendingOptions {
   /** One per region (keyed by provider in the store). */
   tracker: ReportTracker;
   now?: () => number;
+  /** The partner is a reseller (MASTERCARD_US_RESELLER): new consumers need `endUser` (seed 001, error 1201). */
+  reseller?: boolean;
 }
 
 export type MastercardLendingPorts = Pick<ProviderAdapter, 'consumers' | 'businesses' | 'authorizationPeriods' | 'reports' | 'reportEvents'>;
@@ -25,7 +27,7 @@ export type MastercardLendingPorts = Pick<ProviderAdapter, 'consumers' | 'busine
 export function createMastercardLending(client: FinicityClient, region: LendingRegion, options: MastercardLendingOptions): MastercardLendingPorts {
   const now = options.now ?? Date.now;
   return {
-    consumers: createConsumersPort(client, region, now),
+    consumers: createConsumersPort(client, region, now, options.reseller ?? false),
     ...(region.businesses ? { businesses: createBusinessesPort(client, region) } : {}),
     ...(region.authorizationDetails ? { authorizationPeriods: createAuthorizationPeriodPort(client, region) } : {}),
     reports: createReportsPort(client, region, { tracker: options.tracker, now }),

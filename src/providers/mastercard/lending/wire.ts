@@ -25,6 +25,10 @@ export const consumerSchema = z.object({
   phone: optionalText,
   email: optionalText,
   birthday: z.object({ year: numberLike, month: numberLike, dayOfMonth: numberLike }).nullish(),
+  /** ConsumerEndUser (openbanking-us.yaml; seed 001 "Reseller Partners"). */
+  endUser: z
+    .object({ name: optionalText, address: optionalText, city: optionalText, state: optionalText, zip: optionalText, phone: optionalText, email: optionalText, url: optionalText })
+    .nullish(),
   createdDate: epochSeconds.nullish(),
 });
 export type WireConsumer = z.infer<typeof consumerSchema>;

@@ -100,8 +100,10 @@ export function validateConsumer(
   const birthday = parseBirthday(input.birthday);
   if (birthday === 'invalid') return invalid('birthday');
   if (birthday !== undefined && birthday !== 'partial') fields.birthday = birthday;
-  if (input.endUser !== undefined && typeof input.endUser === 'object' && input.endUser !== null) {
-    fields.endUser = input.endUser as Record<string, unknown>;
+  if (input.endUser !== undefined && input.endUser !== null) {
+    const endUser = validateEndUser(input.endUser);
+    if (endUser.ok) fields.endUser = endUser.endUser;
+    else return endUser;
   }
 
   const required = region === 'US' ? (['firstName', 'lastName', 'state'] as const) : (['firstName', 'lastName'] as const);
@@ -117,4 +119,29 @@ export function validateConsumer(
   }
   if (!present(fields.phone) && !present(fields.email)) return missing('phone or email');
   return { ok: true, fields };
+}
+
+/**
+ * openbanking-us.yaml `ConsumerEndUser`: name, address, city, state, zip, phone required; email and
+ * url optional (url at least 2 characters). Members not in the schema are not kept.
+ */
+function validateEndUser(value: unknown): { ok: true; endUser: Record<string, string> } | Extract<ValidationResult, { ok: false }> {
+  const fail = (result: ValidationResult) => result as Extract<ValidationResult, { ok: false }>;
+  if (typeof value !== 'object' || Array.isArray(value)) return fail(invalid('endUser'));
+  const input = value as Record<string, unknown>;
+  const endUser: Record<string, string> = {};
+  for (const name of ['name', 'address', 'city', 'state', 'zip', 'phone'] as const) {
+    if (!present(input[name])) return fail(missing(`endUser.${name}`));
+    if (typeof input[name] !== 'string') return fail(invalid(`endUser.${name}`));
+    endUser[name] = (input[name] as string).trim();
+  }
+  if (present(input.email)) {
+    if (typeof input.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) return fail(invalid('endUser.email'));
+    endUser.email = input.email;
+  }
+  if (present(input.url)) {
+    if (typeof input.url !== 'string' || input.url.trim().length < 2) return fail(invalid('endUser.url'));
+    endUser.url = input.url.trim();
+  }
+  return { ok: true, endUser };
 }

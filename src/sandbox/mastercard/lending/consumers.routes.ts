@@ -19,6 +19,12 @@ export function registerConsumerRoutes(app: FastifyInstance, state: LendingState
     }
     const result = validateConsumer(request.body, ctx.region, 'create');
     if (!result.ok) return ctx.sendError(reply, 400, result.code, result.message);
+    if (state.options.reseller && result.fields.endUser === undefined) {
+      // Seed 001, "Reseller Partners": "The create consumer call will fail with error code 1201 when
+      // end user information has not been sent". The docs give no status or text: 400 like the
+      // other request errors, and the seed's own words.
+      return ctx.sendError(reply, 400, '1201', 'End user information must be provided by partners that are resellers.');
+    }
     const consumer: ConsumerRecord = {
       ...result.fields,
       id: state.ids.consumerId(),

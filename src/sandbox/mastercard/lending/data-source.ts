@@ -81,4 +81,6 @@ export interface LendingOptions {
   seed?: number;
   /** `requesterName` on reports: the partner's name. */
   requesterName?: string;
+  /** The partner is a reseller: CreateConsumer without `endUser` is error 1201 (seed 001, "Reseller Partners"). Default false. */
+  reseller?: boolean;
 }

@@ -39,6 +39,7 @@ export function registerLendingRoutes(
     callbackTimeoutMs: ctx.callbackTimeoutMs,
     seed: ctx.seed,
     requesterName: ctx.requesterName,
+    reseller: ctx.reseller,
     ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
   };
   const sender = createReportEventSender({
@@ -61,6 +62,7 @@ export function registerLendingRoutes(
       callbackRetryDelayMs: merged.callbackRetryDelayMs ?? 1000,
       callbackTimeoutMs: merged.callbackTimeoutMs ?? 5000,
       requesterName: merged.requesterName ?? 'Open Finance Gateway Sandbox',
+      reseller: merged.reseller ?? false,
     },
     ids: createIdFactory(merged.seed ?? 6),
     consumers: new Map(),
