@@ -33,7 +33,7 @@ describe('Caibo IPG customers end to end', () => {
     const caibo = answer.data!.providers.find((provider) => provider.provider === 'CAIBO_IPG')!;
     expect(caibo.enabled).toBe(true);
     expect(caibo.sandbox).toBe(true);
-    expect(caibo.capabilities).toEqual(['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS']);
+    expect(caibo.capabilities).toEqual(['CUSTOMER_READ', 'CUSTOMER_WRITE', 'CUSTOMER_TRANSACTIONS', 'PAYMENT_REQUESTS', 'SAVED_PAYMENT_METHODS']);
   });
 
   it('answers UNSUPPORTED_BY_PROVIDER for a Caibo customer list, and the fan-out names Caibo as left out (issue 16, row 5)', async () => {
