@@ -53,9 +53,11 @@ export function providerTransactionQuery(
   context: GatewayContext,
   provider: ProviderKey,
   filter: TransactionFilter | null | undefined,
+  /** The clock for the default `to`: a cursor's snapshot bound on later pages; the request's by default. */
+  now: number = context.now,
 ): TransactionQuery {
   const history = transactionHistoryOf(context, provider);
-  const query = transactionQueryOf(filter, context.now, history);
+  const query = transactionQueryOf(filter, now, history);
   const oldest = oldestHeld(history, context.now);
   if (filter?.from && oldest !== null && filter.from.getTime() < oldest.getTime()) {
     warnProviderData(provider, 'transactions.window', 'from', 'beyond_history');

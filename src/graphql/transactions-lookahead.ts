@@ -7,6 +7,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { NativeRef } from '../domain/global-id.js';
+import { firstKeysetWindow } from '../domain/keyset.js';
+import { PAGE_LIMITS } from '../domain/paging.js';
 import { fitsCustomerWindow } from '../loaders/transactions.loader.js';
 import type { GatewayContext } from './context.js';
 import { pageRequestOf } from './cursor.js';
@@ -50,7 +52,9 @@ export function prefetchAccountTransactionWindows(context: GatewayContext, custo
           after?: string | null;
           filter?: TransactionFilter | null;
         };
-        const page = pageRequestOf(args.first, args.after);
+        // Only a first page reads from offset 0 of the unnarrowed window (keyset.ts); its first window is reused.
+        if (args.after) continue;
+        const page = firstKeysetWindow(pageRequestOf(args.first, null).limit, PAGE_LIMITS.maxSize);
         if (!fitsCustomerWindow(context.registry, customer.provider, page)) continue;
         const query = transactionQueryOf(args.filter, context.now, transactionHistoryOf(context, customer.provider));
         // The rejection, if any, is reported by the account fields that load the same key.

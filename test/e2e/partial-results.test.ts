@@ -35,7 +35,7 @@ const EVERYTHING = `query ($first: Int!, $provider: Provider, $transactions: Int
   providers { provider }
   customers(first: $first, provider: $provider) {
     providerErrors { provider }
-    edges { node { id provider providerId name accounts { edges { node { id providerId transactions(first: $transactions) { totalCount edges { cursor } } } } } } }
+    edges { node { id provider providerId name accounts { edges { node { id providerId transactions(first: $transactions) { totalCount edges { node { id } } } } } } } }
   }
 }`;
 

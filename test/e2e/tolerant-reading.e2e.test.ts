@@ -116,7 +116,8 @@ describe('tolerant reading of a provider page (issue 9, item 2)', () => {
     let droppedId: string | undefined;
     const running = await gatewayBehind((path, body) => {
       const records = transactionsPage(path, body);
-      if (records && records.length >= 3) {
+      // The first answer only: a keyset page may read a second window to finish a timestamp it ends on.
+      if (records && records.length >= 3 && droppedId === undefined) {
         droppedId = String(records[0]!.id);
         delete records[0]!.id;
         undatedId = String(records[2]!.id);
@@ -130,11 +131,11 @@ describe('tolerant reading of a provider page (issue 9, item 2)', () => {
     expect(answer.errors).toBeUndefined();
     const edges = answer.data!.customer!.transactions!.edges;
     const wanted = expected.customer!.transactions!.edges.filter((edge) => edge.node.providerId !== droppedId);
-    expect(edges).toHaveLength(wanted.length);
+    // A keyset page is filled past the record left out (stable paging, issue 15): one more row than `wanted`.
+    expect(edges).toHaveLength(Math.min(100, wanted.length + 1));
     expect(edges.find((edge) => edge.node.providerId === undatedId)!.node.postedAt).toBeNull();
-    expect(edges.filter((edge) => edge.node.providerId !== undatedId)).toEqual(
-      wanted.filter((edge) => edge.node.providerId !== undatedId),
-    );
+    const others = wanted.filter((edge) => edge.node.providerId !== undatedId);
+    expect(edges.filter((edge) => edge.node.providerId !== undatedId).slice(0, others.length)).toEqual(others);
     const warnings = answer.extensions?.warnings as Warning[];
     expect(warnings).toEqual(
       expect.arrayContaining([

@@ -2,9 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Account as AccountModel } from '../../domain/model.js';
 import type { GatewayContext } from '../context.js';
-import { toConnection } from '../connection.js';
-import { pageRequestOf } from '../cursor.js';
-import { providerTransactionQuery } from '../transaction-filter.js';
+import { pageProviderTransactions } from '../transaction-connection.js';
 import { Account } from '../types/account.type.js';
 import { Customer } from '../types/customer.type.js';
 import { TransactionConnection } from '../types/transaction.type.js';
@@ -28,10 +26,10 @@ export class AccountResolver {
     return account.customerRef ? context.loaders.customer.load(account.customerRef) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => TransactionConnection, { nullable: true, description: 'Newest first by default; batched per customer where the provider allows' })
+  @FieldResolver(() => TransactionConnection, { nullable: true, description: 'Newest first by default; batched per customer where the provider allows. Keyset cursors: stable while the provider gains or loses rows (README, For BI)' })
   async transactions(@Root() account: AccountModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
-    const page = pageRequestOf(args.first, args.after);
-    const query = providerTransactionQuery(context, account.ref.provider, args.filter);
-    return toConnection(await context.loaders.accountTransactions.load({ account: account.ref, query, page, record: account }));
+    return pageProviderTransactions(context, encodeGlobalId(account.ref), account.ref.provider, args, (query, page) =>
+      context.loaders.accountTransactions.load({ account: account.ref, query, page, record: account }),
+    );
   }
 }

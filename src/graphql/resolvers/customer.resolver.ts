@@ -11,7 +11,7 @@ import { pageRequestOf } from '../cursor.js';
 import { listCustomers } from '../customers-fan-out.js';
 import { requireLinkScope, toCreatePortInput, toUpdatePortInput } from '../customer-input.js';
 import { ProviderEnum } from '../enums.js';
-import { providerTransactionQuery } from '../transaction-filter.js';
+import { pageProviderTransactions } from '../transaction-connection.js';
 import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js';
 import { AccountConnection } from '../types/account.type.js';
 import { Customer, CustomerConnection } from '../types/customer.type.js';
@@ -80,11 +80,11 @@ export class CustomerResolver {
     return toConnection(sliceToPage(accounts, page));
   }
 
-  @FieldResolver(() => TransactionConnection, { nullable: true, description: "All the customer's accounts, newest first by default" })
+  @FieldResolver(() => TransactionConnection, { nullable: true, description: "All the customer's accounts, newest first by default. Keyset cursors: stable while the provider gains or loses rows (README, For BI)" })
   async transactions(@Root() customer: CustomerModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
-    const page = pageRequestOf(args.first, args.after);
-    const query = providerTransactionQuery(context, customer.ref.provider, args.filter);
-    return toConnection(await context.loaders.customerTransactions.load({ customer: customer.ref, query, page }));
+    return pageProviderTransactions(context, encodeGlobalId(customer.ref), customer.ref.provider, args, (query, page) =>
+      context.loaders.customerTransactions.load({ customer: customer.ref, query, page }),
+    );
   }
 
   @Mutation(() => Customer, { nullable: true, description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })

@@ -61,7 +61,7 @@ export type Account = Node & {
   /** The provider's own account type */
   providerType: Maybe<Scalars['String']['output']>;
   status: Maybe<Scalars['String']['output']>;
-  /** Newest first by default; batched per customer where the provider allows */
+  /** Newest first by default; batched per customer where the provider allows. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   type: AccountType;
 };
@@ -708,7 +708,7 @@ export type Customer = Node & {
   title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
   totalDeposits: Maybe<Money>;
-  /** All the customer's accounts, newest first by default */
+  /** All the customer's accounts, newest first by default. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   /** OBP: the users linked to this customer (user-customer links; needs CanGetUserCustomerLink); null for other providers */
   userLinks: Maybe<Array<UserCustomerLink>>;
