@@ -32,6 +32,7 @@ import { createCallbackUrlPolicy, createSecurity, guardCallbackUrls, guardFields
 import { GATEWAY_NAME, registerPlaygroundAndSandbox } from './playground/index.js';
 import type { RunningSandbox } from './sandbox/start-all.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
+import { registerTransactionsExport } from './export/transactions-export.route.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -213,6 +214,7 @@ export async function createServer(options: ServerOptions) {
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerMastercardReportWebhook(app, { registry, logger });
+  registerTransactionsExport(app, { registry, authenticate: security.authenticate, now, logger });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await options.readiness();
     return reply.code(readiness.status === 'not ready' ? 503 : 200).send(readiness);

@@ -40,3 +40,30 @@ export function negateDecimal(value: string): string {
   if (/^-?0+(\.0+)?$/.test(value)) return value.replace('-', '');
   return value.startsWith('-') ? value.slice(1) : `-${value}`;
 }
+
+/**
+ * Exact comparison of two decimal strings (DECIMAL_PATTERN): negative when a < b, 0 when equal
+ * ("1.50" equals "1.5", "-0" equals "0"), positive when a > b. No float is involved.
+ */
+export function compareDecimals(a: string, b: string): number {
+  const parse = (value: string) => {
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+    const digits = whole.replace(/^0+/, '');
+    const cents = fraction.replace(/0+$/, '');
+    const zero = digits === '' && cents === '';
+    return { sign: zero ? 0 : negative ? -1 : 1, digits, cents };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.sign !== y.sign) return x.sign - y.sign;
+  // Same sign: compare magnitudes, then flip for negatives.
+  let magnitude = x.digits.length - y.digits.length || (x.digits < y.digits ? -1 : x.digits > y.digits ? 1 : 0);
+  if (magnitude === 0) {
+    const width = Math.max(x.cents.length, y.cents.length);
+    const cx = x.cents.padEnd(width, '0');
+    const cy = y.cents.padEnd(width, '0');
+    magnitude = cx < cy ? -1 : cx > cy ? 1 : 0;
+  }
+  return x.sign * magnitude;
+}

@@ -69,9 +69,9 @@ const MAX_WINDOWS = PAGE_LIMITS.maxFilterWindows;
 /**
  * The first `limit` transactions strictly after `after` in `query.sort` order, read through
  * `fetch` (a provider list by offset, sorted by time in the query's direction, as every adapter's
- * is). The first window holds `limit + 1` records, later ones (rows tied at the boundary time) twice
- * that, at least 100, at most `maxWindow`. Errors: `fetch`'s; BAD_USER_INPUT
- * when more than MAX_WINDOWS windows share the boundary time.
+ * is). The first window holds `limit + 1` records, later ones (rows tied at the boundary time, or
+ * refused by `keep`) twice that, at least 100, at most `maxWindow`. Errors: `fetch`'s; BAD_USER_INPUT
+ * when a page needs more than MAX_WINDOWS windows.
  */
 export async function readKeysetPage(
   fetch: (query: TransactionQuery, window: PageRequest) => Promise<Page<Transaction>>,
@@ -79,6 +79,8 @@ export async function readKeysetPage(
   after: TransactionKey | null,
   limit: number,
   maxWindow: number,
+  /** A filter applied here to every row read (amount, text); rows it refuses still advance the read. */
+  keep?: (transaction: Transaction) => boolean,
 ): Promise<KeysetPage<Transaction>> {
   const narrowed = narrowToKey(query, after);
   const order = compareTransactions(query.sort);
@@ -89,15 +91,21 @@ export async function readKeysetPage(
   let totalCount: number | null = null;
   for (let windows = 0; ; windows += 1) {
     if (windows === MAX_WINDOWS) {
-      throw new GatewayError('BAD_USER_INPUT', 'Too many transactions share one timestamp to page through here; narrow the date range');
+      throw new GatewayError(
+        'BAD_USER_INPUT',
+        `One page needed more than ${MAX_WINDOWS} upstream windows (a filter that matches sparsely, or many transactions at one instant); narrow the date range`,
+      );
     }
-    const size = windows === 0 ? firstKeysetWindow(limit, maxWindow).limit : Math.min(maxWindow, Math.max(2 * (limit + 1), 100));
+    // After a key the window starts with the key's own row (its time is the window's edge): one more.
+    const first = Math.min(maxWindow, firstKeysetWindow(limit, maxWindow).limit + (after === null ? 0 : 1));
+    const size = windows === 0 ? first : Math.min(maxWindow, Math.max(2 * (limit + 1), 100));
     const page = await fetch(narrowed, { offset, limit: size });
     if (windows === 0 && after === null) totalCount = page.totalCount;
     for (const transaction of page.items) {
       const at = transactionTime(transaction);
       if (at !== null && (furthest === null || beyond(at, furthest))) furthest = at;
-      if (after === null || compareKeys(keyOfTransaction(transaction), after, query.sort) > 0) kept.push(transaction);
+      if (after !== null && compareKeys(keyOfTransaction(transaction), after, query.sort) <= 0) continue;
+      if (keep === undefined || keep(transaction)) kept.push(transaction);
     }
     const read = page.span ?? page.items.length;
     offset += read;

@@ -20,6 +20,7 @@ import { BankResolver, UserCustomerLinkResolver } from './resolvers/obp-bank.res
 import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFieldsResolver } from './resolvers/obp-fields.resolver.js';
 import { ProviderResolver } from './resolvers/provider.resolver.js';
 import { TransactionResolver } from './resolvers/transaction.resolver.js';
+import { TransactionSearchResolver } from './resolvers/transactions-search.resolver.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   CustomerResolver,
   AccountResolver,
   TransactionResolver,
+  TransactionSearchResolver,
   ProviderResolver,
   CaiboCustomerFieldsResolver,
   PaymentRequestResolver,

@@ -10,7 +10,7 @@ import type { TransactionFilter } from './types/inputs.js';
  * The provider's transaction history (default window and limit, issue 16 row 1), or the fallback
  * (last 90 days, no limit) for a provider that declares none or is not enabled (its call fails later).
  */
-export function transactionHistoryOf(context: GatewayContext, provider: ProviderKey): TransactionHistory {
+export function transactionHistoryOf(context: Pick<GatewayContext, 'registry'>, provider: ProviderKey): TransactionHistory {
   const adapter = context.registry.enabled().find((candidate) => candidate.key === provider);
   return adapter?.transactionHistory ?? FALLBACK_TRANSACTION_HISTORY;
 }
@@ -50,7 +50,7 @@ export function transactionQueryOf(
  * provider can hold, so fewer rows than asked for never come without a word why.
  */
 export function providerTransactionQuery(
-  context: GatewayContext,
+  context: Pick<GatewayContext, 'registry' | 'now'>,
   provider: ProviderKey,
   filter: TransactionFilter | null | undefined,
   /** The clock for the default `to`: a cursor's snapshot bound on later pages; the request's by default. */

@@ -23,6 +23,8 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   // The SSN is an argument of these.
   'Mutation.createConsumer': ['write', 'sensitive'],
   'Mutation.updateConsumer': ['write', 'sensitive'],
+  // BI: transactions across customers and providers; GET /export/transactions checks the same scope.
+  'Query.transactions': ['read'],
   // Administration: who may act for a customer at the provider.
   'Mutation.linkUserToCustomer': ['operator'],
   // OBP customer extras (seed 004). createCustomer's input.obp.userId links a user too: the resolver

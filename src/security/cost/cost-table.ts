@@ -30,6 +30,12 @@ export interface FieldCost {
    * provider has a batch read), so the weight is multiplied by the list's size.
    */
   weightPerItem?: boolean;
+  /**
+   * The top-level `transactions` (issue 15): one call per customer it reads — the customers named in
+   * `filter.customers`, else up to FAN_OUT_LIMITS.maxCustomersPerProvider per provider plus that
+   * provider's customer list — for each provider in `filter.providers` or the caller's fan-out.
+   */
+  transactionsFanOut?: boolean;
 }
 
 /** Relative prices of Mastercard's billable calls (seed 002: "a billable event each time the API is called"). */
@@ -46,6 +52,7 @@ const BY_ID: FieldCost = { weight: 1, batchedPerList: true };
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.providers': { weight: 0 },
   'Query.customers': { weight: 1, fanOut: true },
+  'Query.transactions': { weight: 1, transactionsFanOut: true },
   'Query.nodes': { weight: 1, weightPerItem: true, listSize: { slicingArguments: ['ids'] } },
   'Query.banks': { weight: 1, listSize: { assumedSize: 10 } },
   // A retail customer typically holds two to five accounts; `first` overrides.

@@ -17,6 +17,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { PAGE_LIMITS } from '../../domain/paging.js';
+import { FAN_OUT_LIMITS } from '../../domain/transactions-fan-out.js';
 import { FIELD_COSTS, type FieldCost } from './cost-table.js';
 
 export interface CostInput {
@@ -58,6 +59,8 @@ function argumentValue(node: ValueNode | undefined, variables: Readonly<Record<s
     case Kind.STRING:
     case Kind.ENUM:
       return node.value;
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, argumentValue(field.value, variables)]));
     default:
       return undefined;
   }
@@ -110,6 +113,7 @@ export function estimateUpstreamCost(input: CostInput): number {
       const insideLoaded = isConnection(parent) || isEdge(parent);
       let weight = entry?.weight ?? (isRoot || (!insideLoaded && (isNodeType(named) || isConnection(named))) ? 1 : 0);
       if (entry?.fanOut && args.provider === undefined) weight *= input.fanOutProviders;
+      if (entry?.transactionsFanOut) weight = transactionsFanOutWeight(args.filter, input.fanOutProviders);
       if (entry?.weightPerItem) weight *= slicedSize(entry, args) ?? entry.listSize?.assumedSize ?? 1;
       if (entry?.sharedFetch) {
         if (sharedSeen.has(entry.sharedFetch)) weight = 0;
@@ -165,4 +169,12 @@ function slicedSize(entry: FieldCost | undefined, args: Record<string, unknown>)
   const sliced = (entry?.listSize?.slicingArguments ?? ['first']).map((name) => args[name]).find((value) => value !== undefined);
   if (Array.isArray(sliced)) return sliced.length;
   return typeof sliced === 'number' && sliced >= 0 ? sliced : undefined;
+}
+
+/** Provider calls of a top-level `transactions` page (cost-table.ts, transactionsFanOut). */
+function transactionsFanOutWeight(filter: unknown, fanOutProviders: number): number {
+  const given = (filter ?? {}) as { customers?: unknown; providers?: unknown };
+  if (Array.isArray(given.customers)) return Math.max(1, given.customers.length);
+  const providers = Array.isArray(given.providers) ? Math.min(given.providers.length, fanOutProviders) : fanOutProviders;
+  return Math.max(1, providers * (1 + FAN_OUT_LIMITS.maxCustomersPerProvider));
 }

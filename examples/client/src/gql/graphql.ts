@@ -1274,6 +1274,8 @@ export type Query = {
   report: Maybe<Report>;
   /** A transaction by global ID; null with a NOT_FOUND error when it does not exist */
   transaction: Maybe<Transaction>;
+  /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
+  transactions: Maybe<TransactionSearchConnection>;
 };
 
 
@@ -1380,6 +1382,13 @@ export type QueryReportArgs = {
 
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
@@ -1558,6 +1567,47 @@ export type TransactionFilter = {
   sort?: InputMaybe<SortOrder>;
   /** Only these statuses; all when omitted */
   statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Inclusive end; default now */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Transactions across customers and providers, merged in one order, with partial results per provider */
+export type TransactionSearchConnection = {
+  __typename?: 'TransactionSearchConnection';
+  edges: Array<TransactionSearchEdge>;
+  pageInfo: PageInfo;
+  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order */
+  providerErrors: Array<ProviderError>;
+  /** Always null: no provider counts across customers */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type TransactionSearchEdge = {
+  __typename?: 'TransactionSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+/** The top-level `transactions` filter and the export's (README, For BI): the per-connection filter plus providers, customers, an amount range and text. Without `from`, each provider's own default window */
+export type TransactionSearchFilter = {
+  /** Only these customers (global IDs, at most 100); without it, every customer of each provider that can list them (at most 100 per provider) */
+  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings` */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Inclusive upper bound of the signed amount, compared exactly, any currency */
+  maxAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Inclusive lower bound of the signed amount (negative = money out), compared exactly, any currency */
+  minAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
+  pending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these providers; every provider the caller may use when omitted */
+  providers?: InputMaybe<Array<Provider>>;
+  /** By date; newest first (desc) by default */
+  sort?: InputMaybe<SortOrder>;
+  /** Only these statuses; all when omitted */
+  statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Case-insensitive substring of the description, payee or memo (at most 200 characters) */
+  text?: InputMaybe<Scalars['String']['input']>;
   /** Inclusive end; default now */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
