@@ -34,10 +34,22 @@ export interface CredentialKey {
   parts: readonly string[];
 }
 
+/** Store keys already hashed, by namespace and parts (a hash per upstream call was ~1 % of Q2, issue 17). */
+const storeKeys = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 1000;
+
 /** The store key never contains a credential in clear: it is a hash of the identifying parts. */
 export function storeKeyOf(credential: CredentialKey): string {
-  const digest = createHash('sha256').update(credential.parts.join('\u0000')).digest('base64url');
-  return `token:${credential.namespace}:${digest}`;
+  const parts = credential.parts.join('\u0000');
+  const remembered = `${credential.namespace}\u0001${parts}`;
+  let key = storeKeys.get(remembered);
+  if (key === undefined) {
+    key = `token:${credential.namespace}:${createHash('sha256').update(parts).digest('base64url')}`;
+    // Per-user credentials (OBP) could grow it without end: start over past the bound.
+    if (storeKeys.size >= MAX_REMEMBERED_KEYS) storeKeys.clear();
+    storeKeys.set(remembered, key);
+  }
+  return key;
 }
 
 /**

@@ -7,7 +7,8 @@
 export function decimalFromNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError('amount is not a finite number');
   const text = String(value);
-  if (!/e/i.test(text)) return text === '-0' ? '0' : text;
+  // Number-to-string writes a lower-case `e` for exponents, and nothing else has one.
+  if (!text.includes('e')) return text === '-0' ? '0' : text;
   // 1e-7 and 1.5e+21 style: expand without float arithmetic noise.
   const [mantissa = '0', exponentText = '0'] = text.toLowerCase().split('e');
   const exponent = Number(exponentText);

@@ -1,8 +1,18 @@
 import type { TransactionQuery } from './model.js';
 
-/** Equal queries give equal keys, so DataLoaders can batch and dedupe on them. */
+/**
+ * Equal queries give equal keys, so DataLoaders can batch and dedupe on them. Instants as epoch
+ * milliseconds (one per Date, without formatting: a key is built per account field, issue 17); an
+ * invalid Date throws RangeError, as formatting it would.
+ */
 export function transactionQueryKey(query: TransactionQuery): string {
-  return `${query.from.toISOString()}|${query.to.toISOString()}|${query.statuses.join(',')}|${query.sort}`;
+  return `${instantOf(query.from)}|${instantOf(query.to)}|${query.statuses.join(',')}|${query.sort}`;
+}
+
+function instantOf(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value');
+  return ms;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 import { countUpstreamAttempt, injectTraceContext, traceHttpClient } from '../observability/tracing.js';
 import { currentRequestScope } from '../observability/request-scope.js';
 import { DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './limits.js';
-import { BodyTooLargeError, readBodyCapped } from './read-body.js';
+import { BodyTooLargeError, requestWhole } from './read-body.js';
 import { untilAborted } from './request-deadline.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -148,8 +148,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (scope) scope.upstreamCalls = (scope.upstreamCalls ?? 0) + 1;
     const stopTimer = metrics.upstreamLatency.startTimer(labels);
     try {
-      const response = await pool.request({ method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body, signal });
-      const text = await readBodyCapped(response.body, response.headers['content-length'], limits.maxBodyBytes);
+      const response = await requestWhole(pool, { method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body }, signal, limits.maxBodyBytes);
+      const text = response.body.toString('utf8');
       const contentType = String(response.headers['content-type'] ?? '');
       metrics.upstreamRequests.inc({ ...labels, status: String(response.statusCode) });
       const result = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };

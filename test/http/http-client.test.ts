@@ -130,6 +130,22 @@ describe('HTTP client: body size cap', () => {
     expect(server!.calls()).toBe(1);
   });
 
+  it('reads a body sent in several chunks whole, a character split between two of them included', async () => {
+    const bytes = Buffer.from(JSON.stringify({ name: 'Zoë Müller', memo: 'é'.repeat(3000) }), 'utf8');
+    const split = bytes.indexOf(Buffer.from('ë')) + 1;
+    const http = await clientFor((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(bytes.subarray(0, split));
+      setTimeout(() => {
+        response.write(bytes.subarray(split, split + 1000));
+        setTimeout(() => response.end(bytes.subarray(split + 1000)), 5);
+      }, 5);
+    });
+    const answer = await get(http);
+    expect(answer.text).toBe(bytes.toString('utf8'));
+    expect(answer.json).toEqual({ name: 'Zoë Müller', memo: 'é'.repeat(3000) });
+  });
+
   it('reads a body just under the cap', async () => {
     const http = await clientFor(flood(60 * 1024, false), { maxBodyBytes: 64 * 1024 });
     expect((await get(http)).text).toHaveLength(60 * 1024);
