@@ -33,6 +33,9 @@ import { GATEWAY_NAME, registerPlaygroundAndSandbox } from './playground/index.j
 import type { RunningSandbox } from './sandbox/start-all.js';
 import { registerMastercardReportWebhook } from './webhooks/mastercard-reports.route.js';
 import { registerTransactionsExport } from './export/transactions-export.route.js';
+import { registerMastercardConsentWebhook } from './webhooks/mastercard-consents.route.js';
+import { createConsentSigningKeys } from './webhooks/consent-signing-keys.js';
+import { createDeletionRecords } from './domain/deletion-records.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -85,7 +88,11 @@ export async function createServer(options: ServerOptions) {
   const { registry, metrics, logger } = options;
   const now = options.now ?? Date.now;
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
-  const idempotency = createIdempotencyRecords(options.store ?? new Keyv());
+  const store = options.store ?? new Keyv();
+  const idempotency = createIdempotencyRecords(store);
+  // Consent notifications: subscriptions' signing keys (sealed) and deletion records, in the shared store.
+  const consentKeys = createConsentSigningKeys(store, options.secrets ?? null, options.publicBaseUrl ?? (() => undefined));
+  const deletionRecords = createDeletionRecords(store, now);
   const purge = options.purge ?? createPurgeTargets();
   const events = options.events ?? createGatewayEvents();
   const app = Fastify({
@@ -200,6 +207,8 @@ export async function createServer(options: ServerOptions) {
         secrets: options.secrets ?? null,
         transactionStore: options.transactionStore ?? null,
         syncMaxAgeMs: options.syncMaxAgeMs ?? DEFAULT_SYNC_MAX_AGE_MS,
+        consentKeys,
+        deletionRecords,
       };
     },
   });
@@ -215,6 +224,7 @@ export async function createServer(options: ServerOptions) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerMastercardReportWebhook(app, { registry, logger });
   registerTransactionsExport(app, { registry, authenticate: security.authenticate, now, logger });
+  registerMastercardConsentWebhook(app, { registry, logger, store, keys: consentKeys, metrics });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await options.readiness();
     return reply.code(readiness.status === 'not ready' ? 503 : 200).send(readiness);

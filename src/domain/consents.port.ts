@@ -56,8 +56,11 @@ export interface ConsentsPort {
   listForCustomer(customer: NativeRef, status: ConsentStatus | null, page: PageRequest): Promise<Page<Consent>>;
   /** `null` when the provider does not know the consent. */
   get(ref: NativeRef): Promise<Consent | null>;
-  /** Revokes every arrangement of the consent; answers the consent as it is afterwards. */
-  revoke(ref: NativeRef, by: ConsentActor): Promise<Consent>;
-  /** Revokes the arrangement of one institution login; the consent stays ACTIVE while others are. */
-  revokeInstitutionLogin(ref: NativeRef, institutionLoginId: string, by: ConsentActor): Promise<Consent>;
+  /**
+   * Revokes every arrangement of the consent and purges the data derived from them (src/domain/purge.ts,
+   * with a deletion record naming `requestedBy`, the caller id); answers the consent as it is afterwards.
+   */
+  revoke(ref: NativeRef, by: ConsentActor, requestedBy?: string): Promise<Consent>;
+  /** Revokes the arrangement of one institution login (and purges it); the consent stays ACTIVE while others are. */
+  revokeInstitutionLogin(ref: NativeRef, institutionLoginId: string, by: ConsentActor, requestedBy?: string): Promise<Consent>;
 }

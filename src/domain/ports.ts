@@ -7,6 +7,7 @@ import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDe
 import type { ConnectPort } from './connect.port.js';
 import type { ConsentsPort } from './consents.port.js';
 import type { CustomerExtraPorts } from './customer-extras.port.js';
+import type { ConsentNotificationsPort } from './consent-notifications.port.js';
 import type { InstitutionsPort } from './institutions.port.js';
 import type { AuthorizationPeriodPort, BusinessesPort, ConsumersPort, ReportEventsPort, ReportsPort } from './lending.port.js';
 import type { ProviderKey } from './provider.js';
@@ -213,6 +214,8 @@ export interface ProviderAdapter extends CustomerExtraPorts {
   readonly reports?: ReportsPort;
   /** Report events posted to the gateway's own callback URL; not a capability callers use. */
   readonly reportEvents?: ReportEventsPort;
+  /** Consent notification subscriptions and events (Mastercard AU); operator administration. */
+  readonly consentNotifications?: ConsentNotificationsPort;
   /** How much transaction history the provider holds (default window, limit); unset = the fallback. */
   readonly transactionHistory?: TransactionHistory;
   /** Releases pools and timers. */

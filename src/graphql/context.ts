@@ -9,6 +9,8 @@ import type { CallbackUrlPolicy } from '../security/callback-urls.js';
 import type { Caller } from '../security/caller.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { TransactionStore } from '../store/transaction-store.js';
+import type { DeletionRecords } from '../domain/deletion-records.js';
+import type { ConsentSigningKeys } from '../webhooks/consent-signing-keys.js';
 
 export interface PartialError {
   error: GatewayError;
@@ -41,4 +43,8 @@ export interface GatewayContext {
   transactionStore: TransactionStore | null;
   /** transactionsSync re-reads a scope whose data is older than this (ms). */
   syncMaxAgeMs: number;
+  /** Consent notification subscriptions' signing keys, sealed with `secrets` (src/webhooks). */
+  consentKeys: ConsentSigningKeys;
+  /** Records of consent purges (CDR Rule 1.18), for operators. */
+  deletionRecords: DeletionRecords;
 }

@@ -9,6 +9,7 @@ import { BankCrmEventsResolver, CustomerExtrasResolver } from './resolvers/custo
 import { CustomerResolver } from './resolvers/customer.resolver.js';
 import { MastercardAccountFieldsResolver } from './resolvers/mastercard-account-fields.resolver.js';
 import { ConnectResolver } from './resolvers/mastercard-connect.resolver.js';
+import { ConsentNotificationsResolver } from './resolvers/consent-notifications.resolver.js';
 import { ConsentResolver, MastercardCustomerFieldsResolver } from './resolvers/mastercard-consent.resolver.js';
 import { InstitutionResolver } from './resolvers/mastercard-institution.resolver.js';
 import { BusinessResolver } from './resolvers/lending-business.resolver.js';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   NodeResolver,
   InstitutionResolver,
   ConsentResolver,
+  ConsentNotificationsResolver,
   ConnectResolver,
   MastercardCustomerFieldsResolver,
   MastercardAccountFieldsResolver,

@@ -31,6 +31,13 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   // asks for `operator` when it is given (a rule here cannot look at one input field).
   'Mutation.addSocialMediaHandle': ['write'],
   'Query.myCustomers': ['read'],
+  // Consent notifications (issue 14): the provider's webhook subscriptions and the deletion records.
+  'Query.consentNotificationSubscriptions': ['operator'],
+  'Query.consentNotificationSubscription': ['operator'],
+  'Mutation.createConsentNotificationSubscription': ['operator'],
+  'Mutation.changeConsentNotificationSubscriptionUrl': ['operator'],
+  'Mutation.deleteConsentNotificationSubscription': ['operator'],
+  'Query.deletionRecords': ['operator'],
 };
 
 const ROOT_DEFAULTS: Readonly<Record<string, readonly Scope[]>> = { Query: ['read'], Mutation: ['write'] };

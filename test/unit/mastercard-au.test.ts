@@ -6,7 +6,9 @@ import type { CreateCustomerInput } from '../../src/domain/ports.js';
 import type { UpstreamResponse } from '../../src/http/http-client.js';
 import { isValidAbn } from '../../src/providers/mastercard/abn.js';
 import { checkAuCustomer } from '../../src/providers/mastercard/au-customer-rules.js';
-import { consentHooks, createConsentBook } from '../../src/providers/mastercard/consent-book.js';
+import Keyv from 'keyv';
+import { createConsentBook } from '../../src/providers/mastercard/consent-book.js';
+import { consentHooks } from '../../src/providers/mastercard/consent-hooks.js';
 import { toGatewayError } from '../../src/providers/mastercard/errors.mapper.js';
 import { windowFromPages } from '../../src/providers/mastercard/page-index.js';
 import { formatBsb } from '../../src/providers/mastercard/payment-details.js';
@@ -148,34 +150,56 @@ const response = (status: number, body: unknown): UpstreamResponse => ({
 });
 
 describe('consent book and CONSENT_REVOKED', () => {
-  it('sends the newest active receipt, and nothing for a customer it has not seen', () => {
-    const book = createConsentBook();
+  const newBook = () => createConsentBook({ provider: 'MASTERCARD_AU', store: new Keyv() });
+  it('sends the newest active receipt, and nothing for a customer it has not seen', async () => {
+    const book = newBook();
     const hooks = consentHooks(book);
     const request = { operation: 'accounts.list', method: 'GET' as const, path: '/x', data: { customerId: '2488801' } };
-    expect(hooks.dataHeaders!(request)).toEqual({});
-    book.remember(consent('INACTIVE', [['REVOKED', ['1']]], 'r-1'));
-    book.remember(consent('ACTIVE', [['ACTIVE', ['2']]], 'r-2'));
-    expect(hooks.dataHeaders!(request)).toEqual({ 'Consent-Receipt-Id': 'r-2' });
-    expect(hooks.dataHeaders!({ ...request, data: undefined })).toEqual({});
+    expect(await hooks.dataHeaders!(request)).toEqual({});
+    await book.remember(consent('INACTIVE', [['REVOKED', ['1']]], 'r-1'));
+    await book.remember(consent('ACTIVE', [['ACTIVE', ['2']]], 'r-2'));
+    expect(await hooks.dataHeaders!(request)).toEqual({ 'Consent-Receipt-Id': 'r-2' });
+    expect(await hooks.dataHeaders!({ ...request, data: undefined })).toEqual({});
   });
 
-  it('turns 10215 on a data call and 38003 on a revoked account into CONSENT_REVOKED, and nothing else', () => {
-    const book = createConsentBook();
+  it('learns the receipt of a customer it has not seen once, shared by concurrent calls', async () => {
+    const book = newBook();
+    let lists = 0;
+    const hooks = consentHooks(book, async () => {
+      lists += 1;
+      await book.remember(consent('ACTIVE', [['ACTIVE', ['2']]], 'r-9'));
+    });
+    const request = { operation: 'accounts.list', method: 'GET' as const, path: '/x', data: { customerId: '2488801' } };
+    const answers = await Promise.all([hooks.dataHeaders!(request), hooks.dataHeaders!(request)]);
+    expect(answers).toEqual([{ 'Consent-Receipt-Id': 'r-9' }, { 'Consent-Receipt-Id': 'r-9' }]);
+    await hooks.dataHeaders!(request);
+    expect(lists).toBe(1);
+  });
+
+  it('turns 10215 on a data call and 38003 on a revoked account into CONSENT_REVOKED, and nothing else', async () => {
+    const book = newBook();
     const hooks = consentHooks(book);
-    book.remember(consent('ACTIVE', [['ACTIVE', ['1']], ['REVOKED', ['2']]]));
+    await book.remember(consent('ACTIVE', [['ACTIVE', ['1']], ['REVOKED', ['2']]]));
+    const receipt = (await book.receiptFor('2488801'))!;
     const notFound = toGatewayError('MASTERCARD_AU', response(404, { code: '38003', message: 'no account' }), 'accounts.get');
-    const data = (accountId: string) => ({ operation: 'accounts.get', method: 'GET' as const, path: '/x', data: { customerId: '2488801', accountId } });
-    expect(hooks.mapError!(notFound, data('2')).code).toBe('CONSENT_REVOKED');
-    expect(hooks.mapError!(notFound, data('1')).code).toBe('NOT_FOUND');
-    expect(hooks.mapError!(notFound, data('9')).code).toBe('NOT_FOUND');
+    const data = (accountId: string) => ({
+      operation: 'accounts.get',
+      method: 'GET' as const,
+      path: '/x',
+      data: { customerId: '2488801', accountId },
+      extraHeaders: { 'Consent-Receipt-Id': receipt },
+    });
+    expect((await hooks.mapError!(notFound, data('2'))).code).toBe('CONSENT_REVOKED');
+    expect((await hooks.mapError!(notFound, data('1'))).code).toBe('NOT_FOUND');
+    expect((await hooks.mapError!(notFound, data('9'))).code).toBe('NOT_FOUND');
 
     const receiptGone = toGatewayError('MASTERCARD_AU', response(404, { code: '10215', message: 'Consent receipt not found' }), 'accounts.list');
-    const mapped = hooks.mapError!(receiptGone, data('1'));
+    const mapped = await hooks.mapError!(receiptGone, data('1'));
     expect(mapped).toMatchObject({ code: 'CONSENT_REVOKED', providerCode: '10215', retryable: false });
     // The book now knows the consent is inactive: every account of it is withdrawn.
-    expect(hooks.mapError!(notFound, data('1')).code).toBe('CONSENT_REVOKED');
+    expect((await hooks.mapError!(notFound, data('1'))).code).toBe('CONSENT_REVOKED');
     // A consent API call (no data scope) keeps its own meaning.
-    expect(hooks.mapError!(receiptGone, { operation: 'consents.get', method: 'GET', path: '/x' }).code).toBe('NOT_FOUND');
+    expect((await hooks.mapError!(receiptGone, { operation: 'consents.get', method: 'GET', path: '/x' })).code).toBe('NOT_FOUND');
   });
 
   it('takes the retry hint of "account being aggregated" from Retry-After when there is one', () => {

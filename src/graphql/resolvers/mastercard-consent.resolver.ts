@@ -60,7 +60,7 @@ export class ConsentResolver {
     @Ctx() context: GatewayContext,
   ): Promise<ConsentModel> {
     const target = decodeGlobalId(id, 'Consent');
-    const revoked = await requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revoke(target, revokedBy as ConsentActor);
+    const revoked = await requirePort(context.registry.adapter(target.provider), 'consents', 'consents').revoke(target, revokedBy as ConsentActor, context.caller.id);
     // The customer's accounts and transactions may no longer be read: later fields ask again.
     context.loaders.customerChanged(revoked.customerRef);
     return revoked;
@@ -81,6 +81,7 @@ export class ConsentResolver {
       target,
       institutionLoginId,
       revokedBy as ConsentActor,
+      context.caller.id,
     );
     context.loaders.customerChanged(revoked.customerRef);
     return revoked;

@@ -5,7 +5,17 @@ import { createAccountOwnerPort } from './account-owner.js';
 import { createMastercardAdapter, type MastercardAdapter, type MastercardAdapterOptions } from './adapter.js';
 import { AU_REGION, type AuAccessModel } from './au.js';
 import { checkAuCustomer } from './au-customer-rules.js';
-import { consentHooks, createConsentBook, type ConsentBook } from './consent-book.js';
+import type Keyv from 'keyv';
+import { createDeletionRecords } from '../../domain/deletion-records.js';
+import type { PurgeTargets } from '../../domain/purge.js';
+import type { GatewayEvents } from '../../events/gateway-events.js';
+import { createConsentEventHandler } from './consent-events.js';
+import { createConsentLifecycle } from './consent-lifecycle.js';
+import { createConsentSubscriptionCalls } from './consent-subscriptions.js';
+import type { ConsentsPort } from '../../domain/consents.port.js';
+import { ref } from '../../domain/global-id.js';
+import { createConsentBook, type ConsentBook } from './consent-book.js';
+import { consentHooks } from './consent-hooks.js';
 import { createConsentsPort } from './consents.js';
 import { createConnectPort } from './connect.js';
 import { createInstitutionsPort } from './institutions.js';
@@ -14,10 +24,15 @@ import { createPaymentDetailsPort } from './payment-details.js';
 export interface MastercardAuAdapterOptions extends Omit<MastercardAdapterOptions, 'region' | 'clientHooks'> {
   /** MASTERCARD_AU_ACCESS_MODEL: decides the customer category / ABN rules (seed 000). */
   accessModel: AuAccessModel;
+  /** The keyv store (CACHE_URL): the consent book and the deletion records live there, shared by every instance. */
+  store: Keyv;
+  /** Every store holding customer-derived data: an ended arrangement purges them all. */
+  purge: PurgeTargets;
+  events: GatewayEvents;
 }
 
 export interface MastercardAuAdapter extends MastercardAdapter {
-  /** Known consents per customer; consent webhooks may feed it (`remember`, `markInactive`). */
+  /** Known consents per customer, shared through the keyv store; consent notifications feed it. */
   readonly consentBook: ConsentBook;
 }
 
@@ -50,11 +65,25 @@ function withInputField(error: unknown): never {
  * The lending products (consumers, reports) plug in from ./lending/ the same way.
  */
 export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): MastercardAuAdapter {
-  const { accessModel, ...common } = options;
+  const { accessModel, store, purge, events, ...common } = options;
   const region = AU_REGION;
-  const consentBook = createConsentBook();
-  const base = createMastercardAdapter({ ...common, region, clientHooks: consentHooks(consentBook) });
+  const consentBook = createConsentBook({ provider: region.provider, store, ...(options.now ? { now: options.now } : {}) });
+  // The consents port needs the client and the client's hooks need the port (to learn a receipt id).
+  let consents: ConsentsPort | undefined;
+  const learn = async (customerId: string): Promise<void> => {
+    // Newest first (the provider's default order); one page is plenty (one consent per purpose).
+    await consents?.listForCustomer(ref(region.provider, 'Customer', customerId), null, { offset: 0, limit: 25 });
+  };
+  const base = createMastercardAdapter({ ...common, region, clientHooks: consentHooks(consentBook, learn) });
   const { client } = base;
+  const lifecycle = createConsentLifecycle({
+    provider: region.provider,
+    book: consentBook,
+    purge,
+    events,
+    records: createDeletionRecords(store, options.now),
+  });
+  consents = createConsentsPort(region, client, consentBook, lifecycle);
   const baseWrite = base.customerWrite!;
   const customerWrite: CustomerWritePort = {
     // Checked inside the promise chain: a port method rejects, it never throws synchronously.
@@ -69,7 +98,11 @@ export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): 
     customerWrite,
     consentBook,
     institutions: createInstitutionsPort(region, client),
-    consents: createConsentsPort(region, client, consentBook),
+    consents,
+    consentNotifications: {
+      ...createConsentSubscriptionCalls(region, client),
+      receive: createConsentEventHandler({ region, book: consentBook, lifecycle }),
+    },
     connect: createConnectPort(region, client, options.credentials.partnerId, options.now ?? Date.now),
     paymentDetails: createPaymentDetailsPort(region, client),
     availableBalance: createAvailableBalancePort(region, client, options.metrics),

@@ -1,140 +1,170 @@
-import { LRUCache } from 'lru-cache';
-import { GatewayError } from '../../domain/errors.js';
+import type Keyv from 'keyv';
 import type { Consent } from '../../domain/consents.port.js';
-import type { FinicityClientOptions } from './finicity-client.js';
+import type { ProviderKey } from '../../domain/provider.js';
+import type { PurgeScope, PurgeTarget } from '../../domain/purge.js';
 
 /**
- * What this gateway instance knows about its customers' CDR consents (Mastercard AU), so data
- * calls can carry `Consent-Receipt-Id` "once a consent receipt id is known" (au-notes.md,
- * Transport and auth; the reference app does the same) and a revoked consent surfaces as
- * CONSENT_REVOKED instead of as accounts silently disappearing.
+ * What the gateway knows about its customers' CDR consents (Mastercard AU), kept in the keyv store
+ * (`CACHE_URL`) so every instance sharing it agrees: data calls carry `Consent-Receipt-Id` (seed 002:
+ * "To be able to fetch any customer financial data, you will need a Consent Receipt ID"), and an
+ * arrangement revoked or expired anywhere surfaces as CONSENT_REVOKED on every instance.
  *
- * It learns from the consent operations (list, get, revoke) and from `remember()` (the consent
- * webhooks, CONSENT_CREATED / CONSENT_REVOKED, can feed it). It never looks a consent up on its
- * own: a customer whose consent it has not seen gets data calls without the header, exactly as
- * before. It is per process and bounded; with several instances each learns on its own.
+ * One entry per customer holds two parts:
+ * - `consents`: the consents as last read or notified (receipt, status, arrangements with their
+ *   account ids). Derived from the customer's data: the consent purge deletes them (`purgeTarget`).
+ * - `revocations`: what ended, when (receipt, institutions, account ids). Not the customer's data but
+ *   the refusal itself; kept after a purge so later reads are refused with CONSENT_REVOKED instead
+ *   of looking like a customer without accounts.
+ *
+ * Writes are read-modify-write of one key: two instances changing one customer's entry in the same
+ * instant can lose one change; the next consent read or notification writes it again.
  */
 export interface ConsentBook {
-  remember(consent: Consent): void;
-  /** The receipt id to send for a customer: the newest ACTIVE consent, else the newest known one. */
-  receiptFor(customerId: string): string | undefined;
-  /** After the provider or the caller said the consent no longer gives access. */
-  markInactive(customerId: string, receiptId: string): void;
-  /** True when the account was shared under an arrangement known to be revoked or expired. */
-  isAccountRevoked(customerId: string, accountId: string): boolean;
-  forget(customerId: string): void;
+  remember(consent: Consent): Promise<void>;
+  /** The receipt id to send for a customer: the newest ACTIVE consent, else the newest known or revoked one. */
+  receiptFor(customerId: string): Promise<string | undefined>;
+  /** An arrangement (institutionIds) or the whole consent (null) ended: recorded as a revocation. */
+  markInactive(customerId: string, receiptId: string, institutionIds?: readonly string[] | null): Promise<void>;
+  /** Whether a revocation of this receipt already covers every one of `institutionIds`. */
+  hasEnded(customerId: string, receiptId: string, institutionIds: readonly string[]): Promise<boolean>;
+  /** True when the account was shared under an arrangement known to be revoked or expired, and under no active one. */
+  isAccountRevoked(customerId: string, accountId: string): Promise<boolean>;
+  /** The customer's known consents (for the purge scope: which accounts an institution shared). */
+  consentsOf(customerId: string): Promise<readonly KnownConsent[]>;
+  /** The purge target `consent-book` (src/domain/purge.ts): the cached consents, never the revocations. */
+  readonly purgeTarget: PurgeTarget;
 }
 
-interface KnownConsent {
+export interface KnownArrangement {
+  institutionId: string;
+  institutionLoginId: string;
+  active: boolean;
+  accountIds: string[];
+}
+
+export interface KnownConsent {
   receiptId: string;
   active: boolean;
+  /** Epoch ms; 0 when unknown. */
   createdAt: number;
-  /** Accounts shared under an arrangement that is still ACTIVE. */
-  sharedAccountIds: ReadonlySet<string>;
-  /** Accounts shared under a revoked or expired arrangement. */
-  revokedAccountIds: ReadonlySet<string>;
+  arrangements: KnownArrangement[];
 }
 
-/** Customers remembered at most; the least recently used is dropped first. */
-const MAX_CUSTOMERS = 10_000;
+interface Revocation {
+  receiptId: string;
+  /** null: every institution of the consent. */
+  institutionIds: string[] | null;
+  accountIds: string[];
+  /** Epoch ms. */
+  at: number;
+}
 
-export function createConsentBook(maxCustomers = MAX_CUSTOMERS): ConsentBook {
-  const byCustomer = new LRUCache<string, Map<string, KnownConsent>>({ max: maxCustomers });
+interface BookEntry {
+  consents: KnownConsent[];
+  revocations: Revocation[];
+}
 
-  function consentsOf(customerId: string): Map<string, KnownConsent> {
-    let known = byCustomer.get(customerId);
-    if (!known) {
-      known = new Map();
-      byCustomer.set(customerId, known);
+/**
+ * How long an entry lives after its last change: a CDR consent lasts at most 12 months (seed 002
+ * "accessPeriod"; CDR Rule 4.12), plus a month, so a revocation outlives any receipt it refers to.
+ */
+export const CONSENT_BOOK_TTL_MS = 395 * 24 * 60 * 60 * 1000;
+/** Revocations kept per customer (newest first); far more than one customer ever has. */
+const MAX_REVOCATIONS = 50;
+
+export interface ConsentBookOptions {
+  provider: ProviderKey;
+  store: Keyv;
+  now?: () => number;
+}
+
+export function createConsentBook(options: ConsentBookOptions): ConsentBook {
+  const { store, provider } = options;
+  const now = options.now ?? Date.now;
+  const keyOf = (customerId: string) => `consent-book:${provider}:${customerId}`;
+  const read = async (customerId: string): Promise<BookEntry> =>
+    (await store.get<BookEntry>(keyOf(customerId))) ?? { consents: [], revocations: [] };
+  const write = async (customerId: string, entry: BookEntry): Promise<void> => {
+    if (entry.consents.length === 0 && entry.revocations.length === 0) await store.delete(keyOf(customerId));
+    else await store.set(keyOf(customerId), entry, CONSENT_BOOK_TTL_MS);
+  };
+
+  const inScope = (scope: PurgeScope, arrangement: KnownArrangement): boolean =>
+    scope.institutionIds === null || scope.institutionIds.includes(arrangement.institutionId);
+
+  async function countOrPurge(scope: PurgeScope, purge: boolean): Promise<number> {
+    if (scope.provider !== provider) return 0;
+    const entry = await read(scope.customerId);
+    let matched = 0;
+    const consents: KnownConsent[] = [];
+    for (const consent of entry.consents) {
+      const kept = consent.arrangements.filter((arrangement) => !inScope(scope, arrangement));
+      matched += consent.arrangements.length - kept.length;
+      // A consent with none of its arrangements left says nothing worth keeping.
+      if (kept.length > 0) consents.push({ ...consent, arrangements: kept });
     }
-    return known;
+    if (purge && matched > 0) await write(scope.customerId, { ...entry, consents });
+    return matched;
   }
 
   return {
-    remember(consent) {
-      const sharedAccountIds = new Set<string>();
-      const revokedAccountIds = new Set<string>();
-      for (const arrangement of consent.arrangements) {
-        const into = arrangement.status === 'ACTIVE' ? sharedAccountIds : revokedAccountIds;
-        for (const id of arrangement.accountIds) into.add(id);
-      }
-      consentsOf(consent.customerRef.id).set(consent.receiptId, {
+    async remember(consent) {
+      const customerId = consent.customerRef.id;
+      const entry = await read(customerId);
+      const known: KnownConsent = {
         receiptId: consent.receiptId,
         active: consent.status === 'ACTIVE',
         createdAt: consent.createdAt?.getTime() ?? 0,
-        sharedAccountIds,
-        revokedAccountIds,
+        arrangements: consent.arrangements.map((arrangement) => ({
+          institutionId: arrangement.institutionId,
+          institutionLoginId: arrangement.institutionLoginId,
+          active: arrangement.status === 'ACTIVE',
+          accountIds: [...arrangement.accountIds],
+        })),
+      };
+      await write(customerId, { ...entry, consents: [...entry.consents.filter((c) => c.receiptId !== consent.receiptId), known] });
+    },
+    async receiptFor(customerId) {
+      const entry = await read(customerId);
+      const newestFirst = [...entry.consents].sort((a, b) => b.createdAt - a.createdAt);
+      return (newestFirst.find((consent) => consent.active) ?? newestFirst[0])?.receiptId ?? entry.revocations[0]?.receiptId;
+    },
+    async markInactive(customerId, receiptId, institutionIds = null) {
+      const entry = await read(customerId);
+      const accountIds = new Set<string>();
+      const consents = entry.consents.map((consent) => {
+        if (consent.receiptId !== receiptId) return consent;
+        const arrangements = consent.arrangements.map((arrangement) => {
+          if (institutionIds !== null && !institutionIds.includes(arrangement.institutionId)) return arrangement;
+          for (const id of arrangement.accountIds) accountIds.add(id);
+          return { ...arrangement, active: false };
+        });
+        return { ...consent, arrangements, active: arrangements.some((arrangement) => arrangement.active) };
       });
+      const revocation: Revocation = { receiptId, institutionIds: institutionIds === null ? null : [...institutionIds], accountIds: [...accountIds], at: now() };
+      await write(customerId, { consents, revocations: [revocation, ...entry.revocations].slice(0, MAX_REVOCATIONS) });
     },
-    receiptFor(customerId) {
-      const known = [...(byCustomer.get(customerId)?.values() ?? [])];
-      if (known.length === 0) return undefined;
-      const newestFirst = known.sort((a, b) => b.createdAt - a.createdAt);
-      return (newestFirst.find((consent) => consent.active) ?? newestFirst[0])?.receiptId;
+    async hasEnded(customerId, receiptId, institutionIds) {
+      const revocations = (await read(customerId)).revocations.filter((revocation) => revocation.receiptId === receiptId);
+      return institutionIds.every((id) => revocations.some((revocation) => revocation.institutionIds === null || revocation.institutionIds.includes(id)));
     },
-    markInactive(customerId, receiptId) {
-      const consent = byCustomer.get(customerId)?.get(receiptId);
-      if (consent) consent.active = false;
-    },
-    isAccountRevoked(customerId, accountId) {
-      const known = byCustomer.get(customerId);
-      if (!known) return false;
-      const consents = [...known.values()];
+    async isAccountRevoked(customerId, accountId) {
+      const entry = await read(customerId);
+      const shares = (arrangement: KnownArrangement) => arrangement.accountIds.includes(accountId);
+      const stillShared = entry.consents.some((consent) => consent.active && consent.arrangements.some((a) => a.active && shares(a)));
       // An inactive consent revoked all of its arrangements (openbanking-us.yaml RevokeDataSharingConsentById).
-      const stillShared = consents.some((consent) => consent.active && consent.sharedAccountIds.has(accountId));
-      const withdrawn = consents.some(
-        (consent) => consent.revokedAccountIds.has(accountId) || (!consent.active && consent.sharedAccountIds.has(accountId)),
-      );
+      const withdrawn =
+        entry.consents.some((consent) => consent.arrangements.some((a) => (!a.active || !consent.active) && shares(a))) ||
+        entry.revocations.some((revocation) => revocation.accountIds.includes(accountId));
       return withdrawn && !stillShared;
     },
-    forget(customerId) {
-      byCustomer.delete(customerId);
+    async consentsOf(customerId) {
+      return (await read(customerId)).consents;
     },
-  };
-}
-
-function consentRevoked(error: GatewayError): GatewayError {
-  return new GatewayError(
-    'CONSENT_REVOKED',
-    `${error.provider ?? 'MASTERCARD_AU'}: the customer's consent for this data has been revoked or has expired; the customer must consent again through Connect`,
-    {
-      ...(error.provider === undefined ? {} : { provider: error.provider }),
-      ...(error.providerStatus === undefined ? {} : { providerStatus: error.providerStatus }),
-      ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
-      retryable: false,
-      cause: error,
-    },
-  );
-}
-
-/**
- * The AU hooks on the platform client. A data call carries the customer's known receipt id. A
- * revoked consent is decided from two signals (the docs name no dedicated code):
- * - 10215 "Consent receipt not found" on a data call: the receipt we sent no longer gives access
- *   (the provider's consent API answers the same code for revoked and unknown receipts);
- * - 38003 "account not found" for an account the book knows was shared under a revoked or expired
- *   arrangement: CDR hides such accounts (openbanking-us.yaml InstitutionArrangementStatusDetails).
- */
-export function consentHooks(book: ConsentBook): Pick<FinicityClientOptions, 'dataHeaders' | 'mapError'> {
-  return {
-    dataHeaders(request): Record<string, string> {
-      const receiptId = request.data ? book.receiptFor(request.data.customerId) : undefined;
-      // Mastercard AU: `Consent-Receipt-Id` on data calls (au-reference-app-extract.json, headers.dataCalls).
-      return receiptId ? { 'Consent-Receipt-Id': receiptId } : {};
-    },
-    mapError(error, request) {
-      if (!request.data) return error;
-      const { customerId, accountId } = request.data;
-      if (error.providerCode === '10215') {
-        const receiptId = book.receiptFor(customerId);
-        if (receiptId === undefined) return error;
-        book.markInactive(customerId, receiptId);
-        return consentRevoked(error);
-      }
-      if (error.providerCode === '38003' && accountId !== undefined && book.isAccountRevoked(customerId, accountId)) {
-        return consentRevoked(error);
-      }
-      return error;
+    purgeTarget: {
+      name: 'consent-book',
+      count: (scope) => countOrPurge(scope, false),
+      purge: (scope) => countOrPurge(scope, true),
     },
   };
 }

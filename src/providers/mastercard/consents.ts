@@ -3,6 +3,7 @@ import { GatewayError } from '../../domain/errors.js';
 import type { ArrangementStatus, Consent, ConsentArrangement, ConsentsPort, ConsentStatus } from '../../domain/consents.port.js';
 import { ref, type NativeRef } from '../../domain/global-id.js';
 import type { ConsentBook } from './consent-book.js';
+import type { ConsentLifecycle } from './consent-lifecycle.js';
 import type { FinicityClient } from './finicity-client.js';
 import { windowFromPages } from './page-index.js';
 import { segment, type MastercardRegion } from './region.js';
@@ -137,15 +138,29 @@ export function toConsent(region: MastercardRegion, wire: WireConsent, context: 
 const isConsentNotFound = (error: unknown): boolean =>
   error instanceof GatewayError && error.code === 'NOT_FOUND' && (error.providerCode === '10215' || error.providerStatus === 404);
 
-export function createConsentsPort(region: MastercardRegion, client: FinicityClient, book: ConsentBook): ConsentsPort {
+export function createConsentsPort(region: MastercardRegion, client: FinicityClient, book: ConsentBook, lifecycle?: ConsentLifecycle): ConsentsPort {
   const path = (receiptId: string): string => `/data-sharing-consents/${segment(receiptId)}`;
+
+  /** CDR: the data shared under the revoked arrangements goes (consent-lifecycle.ts). */
+  async function purgeRevoked(consent: Consent, loginIds: readonly string[] | null, requestedBy: string | undefined): Promise<void> {
+    const revoked = consent.arrangements.filter((a) => a.status !== 'ACTIVE' && (loginIds === null || loginIds.includes(a.institutionLoginId)));
+    if (!lifecycle || revoked.length === 0) return;
+    await lifecycle.ended({
+      customerId: consent.customerRef.id,
+      receiptId: consent.receiptId,
+      institutionIds: [...new Set(revoked.map((a) => a.institutionId))],
+      accountIds: revoked.flatMap((a) => a.accountIds),
+      kind: 'revoked',
+      cause: { type: 'caller', callerId: requestedBy ?? 'unknown' },
+    });
+  }
 
   async function get(target: NativeRef): Promise<Consent | null> {
     try {
       const body = await client.callJson({ operation: 'consents.get', method: 'GET', path: path(target.id) }, recordBodySchema);
       const context: ReadContext = { provider: region.provider, operation: 'consents.get' };
       const consent = readOne(consentSchema, body, context, (wire) => toConsent(region, wire, context), READ_OPTIONS);
-      book.remember(consent);
+      await book.remember(consent);
       return consent;
     } catch (error) {
       if (isConsentNotFound(error)) return null;
@@ -175,7 +190,7 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
           );
           const context: ReadContext = { provider: region.provider, operation: 'consents.list' };
           const consents = readRecordsInPlace(consentSchema, body.consents, context, (wire) => toConsent(region, wire, context), READ_OPTIONS);
-          for (const consent of consents) if (consent) book.remember(consent);
+          for (const consent of consents) if (consent) await book.remember(consent);
           return { items: consents, found: body.found ?? null, moreAvailable: body.moreAvailable ?? false };
         } catch (error) {
           // The spec answers 404 10215 when a customer has no (matching) consent: an empty list here.
@@ -185,7 +200,7 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
       });
     },
     get,
-    async revoke(target, by) {
+    async revoke(target, by, requestedBy) {
       // "the status of all institutions within the given consent will be revoked and the consent
       // status will be changed to 'INACTIVE'" (openbanking-us.yaml RevokeDataSharingConsentById).
       await client.call({
@@ -194,10 +209,12 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
         path: path(target.id),
         extraHeaders: { 'Update-By': by },
       });
-      if (target.scope[0] !== undefined) book.markInactive(target.scope[0], target.id);
-      return reread(target);
+      const consent = await reread(target);
+      if (!lifecycle) await book.markInactive(consent.customerRef.id, consent.receiptId);
+      await purgeRevoked(consent, null, requestedBy);
+      return consent;
     },
-    async revokeInstitutionLogin(target, institutionLoginId, by) {
+    async revokeInstitutionLogin(target, institutionLoginId, by, requestedBy) {
       if (!/^\d+$/.test(institutionLoginId)) {
         throw new GatewayError('BAD_USER_INPUT', 'institutionLoginId must be the numeric id of an institution login', {
           field: 'institutionLoginId',
@@ -209,7 +226,9 @@ export function createConsentsPort(region: MastercardRegion, client: FinicityCli
         path: `${path(target.id)}/institutionLogins/${segment(institutionLoginId)}`,
         extraHeaders: { 'Update-By': by },
       });
-      return reread(target);
+      const consent = await reread(target);
+      await purgeRevoked(consent, [institutionLoginId], requestedBy);
+      return consent;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod/v4';
 import type { TokenCache } from '../../auth/token-cache.js';
-import type { GatewayError } from '../../domain/errors.js';
+import { GatewayError } from '../../domain/errors.js';
 import { createAuthenticatedClient, type AuthenticatedRequest } from '../../http/authenticated-client.js';
 import type { HttpClient, UpstreamResponse } from '../../http/http-client.js';
 import { isExpiredToken, isOutage, toGatewayError } from './errors.mapper.js';
@@ -22,10 +22,13 @@ export interface FinicityClientOptions {
   tokens: TokenCache;
   credentials: FinicityCredentials;
   now?: () => number;
-  /** Extra headers on data calls (AU `Consent-Receipt-Id`), computed per call. */
-  dataHeaders?: (request: FinicityRequest) => Record<string, string>;
+  /**
+   * Extra headers on data calls (AU `Consent-Receipt-Id`), computed per call before it is sent; may
+   * read the shared store (the consent book) or make a call of its own.
+   */
+  dataHeaders?: (request: FinicityRequest) => Promise<Record<string, string>>;
   /** Region-level reading of a failure (AU: 10215 on a data call means the consent is gone). */
-  mapError?: (error: GatewayError, request: FinicityRequest) => GatewayError;
+  mapError?: (error: GatewayError, request: FinicityRequest) => Promise<GatewayError>;
 }
 
 /** The customer (and account) whose data a call reads: set on data calls, which CDR consent governs. */
@@ -58,7 +61,7 @@ export interface FinicityClient {
 export function createFinicityClient(options: FinicityClientOptions): FinicityClient {
   const { region, credentials } = options;
   const { provider } = region;
-  return createAuthenticatedClient<FinicityRequest>({
+  const inner = createAuthenticatedClient<FinicityRequest>({
     provider,
     http: options.http,
     tokens: options.tokens,
@@ -82,13 +85,32 @@ export function createFinicityClient(options: FinicityClientOptions): FinicityCl
       ...request.extraHeaders,
       [region.appKeyHeader]: credentials.appKey,
       ...(token === undefined ? {} : { [region.appTokenHeader]: token }),
-      ...options.dataHeaders?.(request),
     }),
     isTokenRejected: isExpiredToken,
-    toError(response, what, request) {
-      const error = toGatewayError(provider, response, what === 'login' ? 'authentication' : what);
-      return request && options.mapError ? options.mapError(error, request) : error;
-    },
+    toError: (response, what) => toGatewayError(provider, response, what === 'login' ? 'authentication' : what),
     isOutage,
   });
+  const { dataHeaders, mapError } = options;
+  if (!dataHeaders && !mapError) return inner;
+
+  /** The region's data headers join the operation's own (the auth headers still win over both). */
+  async function prepare(request: FinicityRequest): Promise<FinicityRequest> {
+    if (!dataHeaders || !request.data) return request;
+    const extra = await dataHeaders(request);
+    return Object.keys(extra).length === 0 ? request : { ...request, extraHeaders: { ...request.extraHeaders, ...extra } };
+  }
+  async function mapped(error: unknown, request: FinicityRequest): Promise<never> {
+    if (!mapError || !(error instanceof GatewayError)) throw error;
+    throw await mapError(error, request);
+  }
+  return {
+    async call(request) {
+      const prepared = await prepare(request);
+      return inner.call(prepared).catch((error: unknown) => mapped(error, prepared));
+    },
+    async callJson(request, schema) {
+      const prepared = await prepare(request);
+      return inner.callJson(prepared, schema).catch((error: unknown) => mapped(error, prepared));
+    },
+  };
 }

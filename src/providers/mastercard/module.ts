@@ -18,18 +18,23 @@ export interface MastercardSandboxKnobs {
   tokenTtlSeconds?: number;
   /** How long a report takes to generate, default 3000 ms. */
   reportDelayMs?: number;
+  /** AU consent notifications: waits between delivery attempts (tests set them to milliseconds). */
+  consentRetryDelaysMs?: readonly number[];
 }
 
 /** Lending (issue 6): composed onto the adapter; one report tracker per region. */
 function lendingOptions(region: LendingRegion, deps: AdapterDependencies, reseller = false) {
+  const tracker = createReportTracker({
+    provider: region.provider,
+    store: deps.store,
+    publicBaseUrl: deps.publicBaseUrl,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  // Report statuses derive from the customer's data: a consent purge reaches them (src/domain/purge.ts).
+  deps.purge.register(tracker.purgeTarget);
   return {
     reseller,
-    tracker: createReportTracker({
-      provider: region.provider,
-      store: deps.store,
-      publicBaseUrl: deps.publicBaseUrl,
-      ...(deps.now ? { now: deps.now } : {}),
-    }),
+    tracker,
     ...(deps.now ? { now: deps.now } : {}),
   };
 }
@@ -49,6 +54,7 @@ function simulatorOptions(options: SimulatorOptions<MastercardSandboxKnobs>, res
     ...base,
     ...(knobs?.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: knobs.tokenTtlSeconds }),
     lending: { reseller, ...(knobs?.reportDelayMs === undefined ? {} : { reportDelayMs: knobs.reportDelayMs }) },
+    ...(knobs?.consentRetryDelaysMs === undefined ? {} : { consentRetryDelaysMs: knobs.consentRetryDelaysMs }),
   };
 }
 
@@ -120,8 +126,12 @@ export const mastercardAuModule = defineProviderModule<MastercardAuSettings, Fin
       baseUrl: setup.baseUrl,
       credentials: setup.credentials,
       accessModel: setup.settings.accessModel,
+      store: deps.store,
+      purge: deps.purge,
+      events: deps.events,
       ...shared(deps),
     });
+    deps.purge.register(au.consentBook.purgeTarget);
     return { ...au, ...createMastercardLending(au.client, AU_LENDING, lendingOptions(AU_LENDING, deps)) };
   },
   async startSimulator(settings, options) {

@@ -4,6 +4,7 @@ import { startOfUtcDay } from '../simulator.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { TokenAuthority, type PartnerCredentials } from './auth.js';
 import { registerConnectRoutes } from './connect.routes.js';
+import { registerConsentNotifications } from './consent-notifications/index.js';
 import { registerConsentRoutes } from './consents.routes.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { sendError } from './errors.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   now: () => number;
   anchorDate?: Date;
   registerExtraRoutes?: (app: FastifyInstance, ctx: LendingContext) => void;
+  /** AU consent notifications: waits between delivery attempts (default: the documented schedule). */
+  consentRetryDelaysMs?: readonly number[];
 }
 
 export interface BuiltApp {
@@ -44,7 +47,7 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
   const anchor = Math.floor(startOfUtcDay(options.anchorDate ?? new Date(now())).getTime() / 1000);
   const store = buildSeedStore(profile, options.seed, anchor);
   const auth = new TokenAuthority(profile, options.credentials, options.tokenTtlSeconds * 1000, now);
-  const ctx: SimContext = {
+  const base: Omit<SimContext, 'consentEvents'> = {
     profile,
     store,
     auth,
@@ -58,6 +61,7 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
   };
 
   const app = Fastify({ logger: false });
+  const ctx: SimContext = { ...base, consentEvents: registerConsentNotifications(app, base, options.consentRetryDelaysMs) };
 
   // Finicity accepts POSTs without a body (e.g. Refresh Accounts, "Content-Length: 0"; seed 002,
   // Account History), so an empty JSON body is no body rather than a parse error.

@@ -1,21 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './errors.js';
 import { parsePaging } from './paging.js';
-import { institutionLabel } from './serializers.js';
+import { consentView } from './consent-view.js';
 import type { SimContext } from './sim-context.js';
 import { consentStatus, type SimConsent } from './store.js';
 
 type Query = Record<string, string | undefined>;
-
-const iso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Scopes granted by the sandbox's data-sharing purpose (names from the spec's DataScopes example). */
-const DATA_SCOPES = [
-  { id: 'ACCOUNT_BASIC', name: 'Account display name, masked account number, type, description' },
-  { id: 'ACCOUNT_DETAILED', name: 'Account Information - Basic + account balances, credit limits, due dates, interest rates, rewards balances, recurrences' },
-  { id: 'TRANSACTION_DETAILED', name: 'Transaction details: amounts, dates, descriptions, payees' },
-  { id: 'CUSTOMER_PERSONAL', name: 'Name, Email, Address, Phone on file with this institution' },
-];
 
 const consentNotFound = (reply: FastifyReply): FastifyReply =>
   // openbanking-us.yaml DataSharingConsentNotFoundError
@@ -28,47 +18,7 @@ const consentNotFound = (reply: FastifyReply): FastifyReply =>
 export function registerConsentRoutes(app: FastifyInstance, ctx: SimContext): void {
   const { store } = ctx;
 
-  const view = (c: SimConsent): Record<string, unknown> => {
-    const customer = store.customers.get(c.customerId);
-    const category = customer?.category ?? 'INDIVIDUAL';
-    return {
-      consentReceiptId: c.consentReceiptId,
-      receiptVersion: c.receiptVersion,
-      customerId: c.customerId,
-      customerCategory: category,
-      purpose: c.purpose,
-      purposeStatement: c.purposeStatement,
-      partnerId: ctx.partnerId,
-      applicationId: c.applicationId,
-      applicationName: c.applicationName,
-      context: 'partner',
-      allowedTrnxHistoryInDays: c.allowedTrnxHistoryInDays,
-      createdDate: iso(c.createdDate),
-      statusDetails: { status: consentStatus(c), statusDate: iso(c.statusDate) },
-      institutions: c.arrangements.map((a) => ({
-        institutionId: a.institutionId,
-        institutionLoginId: String(a.institutionLoginId),
-        institutionName: institutionLabel(ctx, a.institutionId),
-        accounts: [...store.accounts.values()]
-          .filter((acc) => acc.institutionLoginId === a.institutionLoginId)
-          .map((acc) => ({
-            id: acc.id,
-            realAccountNumberLast4: acc.realAccountNumber.slice(-4),
-            type: acc.type,
-            name: acc.name,
-            status: a.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE',
-          })),
-        createdDate: iso(a.createdDate),
-        lastUpdatedBy: a.lastUpdatedBy,
-        statusDetails: { status: a.status, statusDate: iso(a.statusDate) },
-        accessPeriod: { startDate: iso(a.createdDate), endDate: iso(a.accessEndDate) },
-        isBusinessConsumerStatement: String(category === 'BUSINESS' && ctx.accessModel === 'BCDC'),
-        accountOwnerCategory: category,
-        dataScopes: DATA_SCOPES,
-      })),
-      accessPeriod: { startDate: iso(c.createdDate), endDate: iso(c.accessEndDate) },
-    };
-  };
+  const view = (c: SimConsent): Record<string, unknown> => consentView(ctx, c);
 
   app.get('/data-sharing-consents', async (request, reply) => {
     if (!ctx.auth.authenticate(request, reply)) return reply;
@@ -121,14 +71,16 @@ export function registerConsentRoutes(app: FastifyInstance, ctx: SimContext): vo
     if (!consent) return consentNotFound(reply);
     const now = ctx.nowSeconds();
     // "the status of all institutions within the given consent will be revoked and the consent status will be changed to 'INACTIVE'"
-    for (const a of consent.arrangements) {
-      if (a.status !== 'ACTIVE') continue;
+    const revoked = consent.arrangements.filter((a) => a.status === 'ACTIVE');
+    for (const a of revoked) {
       a.status = 'REVOKED';
       a.statusDate = now;
       a.lastUpdatedBy = updatedBy(request);
     }
     consent.statusDate = now;
     consent.receiptVersion++;
+    // "INSTITUTIONS_REVOKED … whenever a customer revokes arrangement to access accounts for particular institution(s)" (seed 002).
+    if (revoked.length > 0) ctx.consentEvents?.notify('INSTITUTIONS_REVOKED', consent, revoked);
     return reply.code(204).send();
   });
 
@@ -145,6 +97,7 @@ export function registerConsentRoutes(app: FastifyInstance, ctx: SimContext): vo
       arrangement.lastUpdatedBy = updatedBy(request);
       consent.statusDate = now;
       consent.receiptVersion++;
+      ctx.consentEvents?.notify('INSTITUTIONS_REVOKED', consent, [arrangement]);
     }
     return reply.code(204).send();
   });

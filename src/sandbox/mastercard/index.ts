@@ -40,6 +40,8 @@ export interface MastercardSimulatorOptions extends SimulatorBaseOptions {
   registerExtraRoutes?: (app: FastifyInstance, ctx: LendingContext) => void;
   /** Options of the lending routes (consumers, businesses, reports) registered by default. */
   lending?: LendingOptions;
+  /** AU consent notifications: waits between delivery attempts; default the documented 6 s … 24 h schedule. */
+  consentRetryDelaysMs?: readonly number[];
 }
 
 export interface MastercardSimulator extends RunningSimulator {
@@ -60,6 +62,7 @@ export async function startMastercardSimulator(options: MastercardSimulatorOptio
     seed: options.seed ?? 20240501,
     now: options.now ?? Date.now,
     anchorDate: options.anchorDate,
+    ...(options.consentRetryDelaysMs ? { consentRetryDelaysMs: options.consentRetryDelaysMs } : {}),
     registerExtraRoutes:
       options.registerExtraRoutes ??
       ((app, ctx) => {

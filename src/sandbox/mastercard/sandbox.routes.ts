@@ -62,6 +62,13 @@ export function registerSandboxRoutes(app: FastifyInstance, ctx: SimContext, sta
       aggregationReadyAt: region === 'AU' ? nowSeconds + ctx.aggregationDelaySeconds : nowSeconds,
       withConsent: region === 'AU',
     });
+    const consent = result.consent;
+    if (consent) {
+      // Seed 002, Consent Notification Event Types: a new consent (DRAFT) is CONSENT_CREATED, then
+      // each institution the customer shares is INSTITUTIONS_ADDED.
+      if (consent.arrangements.length === 1) ctx.consentEvents?.notify('CONSENT_CREATED', consent, []);
+      ctx.consentEvents?.notify('INSTITUTIONS_ADDED', consent, consent.arrangements.slice(-1));
+    }
     return reply.code(201).send({
       institutionLoginId: result.login.id,
       accountIds: result.accounts.map((a) => a.id),

@@ -102,6 +102,6 @@ export function transactionView(ctx: SimContext, t: SimTransaction): Record<stri
   return view;
 }
 
-export function institutionLabel(ctx: SimContext, institutionId: string): string {
+export function institutionLabel(ctx: Pick<SimContext, 'profile'>, institutionId: string): string {
   return institutionName(ctx.profile.region, institutionId);
 }

@@ -3,7 +3,7 @@ import type { SeededRandom } from '../seeded-random.js';
 import type { TokenAuthority } from './auth.js';
 import { customerNotFound, sendError } from './errors.js';
 import type { AuAccessModel, RegionProfile } from './region.js';
-import { consentStatus, type MastercardStore, type SimAccount, type SimCustomer } from './store.js';
+import { consentStatus, type MastercardStore, type SimAccount, type SimArrangement, type SimConsent, type SimCustomer } from './store.js';
 
 /** What every route module of one simulator instance shares. */
 export interface SimContext {
@@ -20,6 +20,17 @@ export interface SimContext {
   partnerId: string;
   /** For data created at run time (new logins); seeded data uses its own per-customer streams. */
   rng: SeededRandom;
+  /** AU consent notifications (consent-notifications/): null for US. */
+  consentEvents: ConsentEventSink | null;
+}
+
+/** Sends a consent notification about `arrangements` of `consent` to every subscription; answers its eventId. */
+export interface ConsentEventSink {
+  notify(
+    eventType: 'CONSENT_CREATED' | 'INSTITUTIONS_ADDED' | 'INSTITUTIONS_REVOKED' | 'INSTITUTIONS_EXPIRED',
+    consent: SimConsent,
+    arrangements: readonly SimArrangement[],
+  ): string;
 }
 
 export function findCustomer(ctx: SimContext, reply: FastifyReply, customerId: string): SimCustomer | undefined {

@@ -55,6 +55,13 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.transactions': { weight: 1, transactionsFanOut: true },
   'Query.nodes': { weight: 1, weightPerItem: true, listSize: { slicingArguments: ['ids'] } },
   'Query.banks': { weight: 1, listSize: { assumedSize: 10 } },
+  // Consent notifications (operator): one provider call each; deletion records are read from the gateway's store.
+  'Query.consentNotificationSubscriptions': { weight: 1, listSize: { assumedSize: 5 } },
+  'Query.consentNotificationSubscription': { weight: 1 },
+  'Mutation.createConsentNotificationSubscription': { weight: 1 },
+  'Mutation.changeConsentNotificationSubscriptionUrl': { weight: 1 },
+  'Mutation.deleteConsentNotificationSubscription': { weight: 0 },
+  'Query.deletionRecords': { weight: 0, listSize: { slicingArguments: ['first'] } },
   // A retail customer typically holds two to five accounts; `first` overrides.
   'Customer.accounts': { weight: 1, listSize: { assumedSize: 5, slicingArguments: ['first'] } },
   'Bank.accounts': { weight: 1, listSize: { slicingArguments: ['first'] } },

@@ -492,6 +492,22 @@ export type ConsentEdge = {
   node: Consent;
 };
 
+/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
+export type ConsentNotificationSubscription = {
+  __typename?: 'ConsentNotificationSubscription';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's subscription id */
+  id: Scalars['String']['output'];
+  /** CONSENT, the only documented type */
+  notificationType: Scalars['String']['output'];
+  provider: Provider;
+  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
+  signingKeyStored: Scalars['Boolean']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the provider posts the notifications */
+  url: Scalars['String']['output'];
+};
+
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
 export type ConsentStatus =
   | 'ACTIVE'
@@ -783,6 +799,62 @@ export type DeleteCustomerPayload = {
   deletedId: Scalars['ID']['output'];
 };
 
+/** Objects one store deleted */
+export type DeletedObjects = {
+  __typename?: 'DeletedObjects';
+  deleted: Scalars['Int']['output'];
+  /** The store: consent-book, report-status:<provider>, transaction-store … */
+  store: Scalars['String']['output'];
+};
+
+/** What triggered a deletion */
+export type DeletionCause = {
+  __typename?: 'DeletionCause';
+  /** The id of the gateway caller that revoked the consent (caller) */
+  callerId: Maybe<Scalars['String']['output']>;
+  /** The provider event's eventId (provider-event) */
+  eventId: Maybe<Scalars['String']['output']>;
+  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
+  eventType: Maybe<Scalars['String']['output']>;
+  /** provider-event or caller */
+  type: Scalars['String']['output'];
+};
+
+/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
+export type DeletionRecord = {
+  __typename?: 'DeletionRecord';
+  cause: DeletionCause;
+  /** False when a store failed to purge; the stores listed are those that did */
+  complete: Scalars['Boolean']['output'];
+  consentReceiptId: Scalars['String']['output'];
+  /** The customer's global id (Customer.id) */
+  customerId: Scalars['String']['output'];
+  /** The provider's customer id */
+  customerProviderId: Scalars['String']['output'];
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** Institutions whose arrangements ended */
+  institutionIds: Array<Scalars['String']['output']>;
+  /** revoked or expired */
+  kind: Scalars['String']['output'];
+  provider: Provider;
+  stores: Array<DeletedObjects>;
+};
+
+export type DeletionRecordConnection = {
+  __typename?: 'DeletionRecordConnection';
+  edges: Array<DeletionRecordEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeletionRecordEdge = {
+  __typename?: 'DeletionRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DeletionRecord;
+};
+
 /** Cash-flow options */
 export type GenerateCashFlowReportInput = {
   /** Only these accounts (provider account ids); every eligible account when omitted */
@@ -944,14 +1016,20 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
+  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
+  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
+  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
+  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
+  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
@@ -982,9 +1060,22 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
+export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
+  baseUrl: Scalars['String']['input'];
+  id: Scalars['String']['input'];
+  provider?: Provider;
+};
+
+
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
+};
+
+
+export type MutationCreateConsentNotificationSubscriptionArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  provider?: Provider;
 };
 
 
@@ -1004,6 +1095,12 @@ export type MutationCreateCustomerArgs = {
 export type MutationCreatePaymentRequestArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreatePaymentRequestInput;
+};
+
+
+export type MutationDeleteConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: Provider;
 };
 
 
@@ -1248,6 +1345,10 @@ export type Query = {
   certifiedInstitutions: Maybe<InstitutionConnection>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
+  /** One subscription; null with NOT_FOUND when the provider does not know it */
+  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
+  /** The provider's consent notification subscriptions (Mastercard AU) */
+  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1256,6 +1357,8 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
+  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
+  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1313,6 +1416,17 @@ export type QueryConsentArgs = {
 };
 
 
+export type QueryConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: Provider;
+};
+
+
+export type QueryConsentNotificationSubscriptionsArgs = {
+  provider?: Provider;
+};
+
+
 export type QueryConsentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
@@ -1337,6 +1451,12 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeletionRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -3,6 +3,7 @@ import type Keyv from 'keyv';
 import { z } from 'zod/v4';
 import type { Report, ReportEventOutcome, ReportStatus } from '../../../domain/lending.port.js';
 import type { ProviderKey } from '../../../domain/provider.js';
+import type { PurgeScope, PurgeTarget } from '../../../domain/purge.js';
 
 /**
  * What the gateway knows about the reports it generated, kept in the keyv store (shared across
@@ -61,6 +62,11 @@ export interface ReportTracker {
   lookup(reportId: string): Promise<TrackedReport | undefined>;
   /** A report event posted to the gateway's callback URL. */
   receive(callbackToken: string, body: unknown): Promise<ReportEventOutcome>;
+  /**
+   * The purge target `report-status:<provider>`: a report derives from every account of its
+   * customer, so any ended arrangement of the customer purges all of the customer's report statuses.
+   */
+  readonly purgeTarget: PurgeTarget;
 }
 
 export interface ReportTrackerOptions {
@@ -114,8 +120,29 @@ export function createReportTracker(options: ReportTrackerOptions): ReportTracke
   const callbackKey = (token: string) => `lending:report-callback:${provider}:${token}`;
   const reportKey = (reportId: string) => `lending:report:${provider}:${reportId}`;
 
+  // The report ids of one customer, so a consent purge can find them (keyv cannot list keys).
+  const customerKey = (customerId: string) => `lending:reports-of:${provider}:${customerId}`;
+  const reportsOf = async (customerId: string) => (await store.get<string[]>(customerKey(customerId))) ?? [];
+
   const lookup = async (reportId: string) => (await store.get<TrackedReport>(reportKey(reportId))) ?? undefined;
-  const save = (record: TrackedReport) => store.set(reportKey(record.reportId), record, REPORT_TTL_MS);
+  const save = async (record: TrackedReport) => {
+    const known = await reportsOf(record.customerId);
+    if (!known.includes(record.reportId)) await store.set(customerKey(record.customerId), [...known, record.reportId], REPORT_TTL_MS);
+    await store.set(reportKey(record.reportId), record, REPORT_TTL_MS);
+  };
+
+  async function countOrPurge(scope: PurgeScope, purge: boolean): Promise<number> {
+    if (scope.provider !== provider) return 0;
+    let found = 0;
+    for (const reportId of await reportsOf(scope.customerId)) {
+      const record = await lookup(reportId);
+      if (record?.customerId !== scope.customerId) continue;
+      found += 1;
+      if (purge) await store.delete(reportKey(reportId));
+    }
+    if (purge) await store.delete(customerKey(scope.customerId));
+    return found;
+  }
 
   /** Moves a status forward only; answers whether anything changed. */
   async function advance(reportId: string, patch: Partial<TrackedReport> & Pick<TrackedReport, 'customerId' | 'status'>): Promise<boolean> {
@@ -208,6 +235,11 @@ export function createReportTracker(options: ReportTrackerOptions): ReportTracke
         (moved ? changed : unchanged).push(event.id);
       }
       return { accepted: true, changed, unchanged };
+    },
+    purgeTarget: {
+      name: `report-status:${provider}`,
+      count: (scope) => countOrPurge(scope, false),
+      purge: (scope) => countOrPurge(scope, true),
     },
   };
 }
