@@ -5,6 +5,7 @@ import type { ConsentEventOutcome } from '../domain/consent-notifications.port.j
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import { errorBody, requestErrorCodeForStatus } from '../errors/request-errors.js';
 import { CONSENT_WEBHOOK_PATH, type ConsentSigningKeys } from './consent-signing-keys.js';
 import { registerRawBodyRoute } from './raw-body.js';
 import { createReplayGuard } from './replay-guard.js';
@@ -37,6 +38,8 @@ const header = (value: string | string[] | undefined): string | undefined => (Ar
 /**
  * `POST /webhooks/mastercard/consents/:token`: Mastercard AU consent notifications (seed 002,
  * Processing Consent Notifications, Prevent Spoofing). In order:
+ * 0. the body must be JSON (`Content-Type: application/json`, as the provider sends it; else 415)
+ *    and parse (else 400); parsing is all that happens to an unverified body;
  * 1. the token names the subscription whose `signingKey` applies (unknown token: 401);
  * 2. `Event-Signature` must be the hex HMAC-SHA256 of the raw body under that key, compared in
  *    constant time (forged or wrong key: 401, nothing else happens);
@@ -80,17 +83,19 @@ export function registerMastercardConsentWebhook(app: FastifyInstance<any, any, 
       const refuse = (status: number, reason: string) => {
         outcomes.inc({ outcome: 'refused' });
         log.warn({ reqId: request.id, reason }, 'consent notification refused');
-        return reply.code(status).send({ accepted: false, reason });
+        // The error shape every route answers with (src/errors/request-errors.ts).
+        return reply.code(status).send(errorBody(`Consent notification refused: ${reason}`, requestErrorCodeForStatus(status), String(request.id)));
       };
-      const key = await options.keys.byToken((request.params as { token: string }).token);
-      if (!key) return refuse(401, 'unknown-subscription');
-      if (!verifyHmacSha256Hex(key.signingKey, raw, request.headers['event-signature'])) return refuse(401, 'bad-signature');
+      if (!/^application\/json\b/i.test(header(request.headers['content-type']) ?? '')) return refuse(415, 'not-json');
       let body: { eventId?: unknown; eventType?: unknown };
       try {
         body = JSON.parse(raw.toString('utf8')) as typeof body;
       } catch {
         return refuse(400, 'malformed');
       }
+      const key = await options.keys.byToken((request.params as { token: string }).token);
+      if (!key) return refuse(401, 'unknown-subscription');
+      if (!verifyHmacSha256Hex(key.signingKey, raw, request.headers['event-signature'])) return refuse(401, 'bad-signature');
       const eventId = header(request.headers['event-id']) ?? (typeof body?.eventId === 'string' ? body.eventId : undefined);
       if (!eventId || (body?.eventId !== undefined && body.eventId !== eventId)) return refuse(400, 'event-id-mismatch');
       if (!(await replays.firstSeen(eventId))) {

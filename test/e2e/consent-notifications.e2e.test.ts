@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PurgeScope } from '../../src/domain/purge.js';
+import { createSecretBox } from '../../src/security/secret-box.js';
+import { createConsentSigningKeys } from '../../src/webhooks/consent-signing-keys.js';
 import type { GatewayEvent } from '../../src/events/gateway-events.js';
 import {
   AuCustomerAccountsDocument,
@@ -31,6 +33,7 @@ let recorder: Server;
 let recorderUrl: string;
 const captured: Captured[] = [];
 const store = new Keyv();
+const SECRETS_KEY = randomBytes(32).toString('base64');
 
 function startRecorder(target: () => string): Promise<Server> {
   const server = createServer((request, response) => {
@@ -58,7 +61,7 @@ const post = (path: string, headers: Record<string, string>, body: Buffer | stri
 beforeAll(async () => {
   recorder = await startRecorder(() => gateway.url);
   recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
-  gateway = await startTestGateway({ store, sandbox: { providers: { MASTERCARD_AU: { consentRetryDelaysMs: [5, 10, 20] } } } });
+  gateway = await startTestGateway({ store, env: { GATEWAY_SECRETS_KEY: SECRETS_KEY }, sandbox: { providers: { MASTERCARD_AU: { consentRetryDelaysMs: [5, 10, 20] } } } });
 });
 afterAll(async () => {
   await gateway?.close();
@@ -195,6 +198,42 @@ describe('a signed INSTITUTIONS_REVOKED from the simulator', () => {
     expect(await replay.json()).toMatchObject({ accepted: true, replay: true });
     const recordsAfter = (await gateway.graphql(DeletionRecordsDocument, { first: 1 })).data!.deletionRecords!.totalCount;
     expect(recordsAfter).toBe(recordsBefore);
+  });
+
+  it('purges on INSTITUTIONS_EXPIRED for the one institution whose access period ended', async () => {
+    const customers = await gateway.graphql<{ customers: { edges: Array<{ node: { id: string; providerId: string } }> } }>(
+      'query { customers(provider: MASTERCARD_AU, username: "customer_profile_4112") { edges { node { id providerId } } } }',
+    );
+    const customer = customers.data!.customers.edges[0]!.node;
+    const consent = (await gateway.graphql(CustomerConsentsDocument, { customerId: customer.id })).data!.consents!.edges[0]!.node;
+    const second = consent.arrangements.find((a) => a.institutionId === '2002119')!;
+    const published = nextEvent('consent.expired');
+    const expired = await sim(`/_sandbox/consents/${consent.receiptId}/expire`, { institutionLoginId: second.institutionLoginId });
+    expect(expired.status).toBe(200);
+    const event = await published;
+    expect(event.data).toMatchObject({ customerId: customer.id, institutionIds: ['2002119'], cause: { type: 'provider-event', eventType: 'INSTITUTIONS_EXPIRED' } });
+    const record = (await gateway.graphql(DeletionRecordsDocument, { first: 1 })).data!.deletionRecords!.edges[0]!.node;
+    expect(record).toMatchObject({ id: event.data.deletionRecordId, kind: 'expired', institutionIds: ['2002119'] });
+    // The other institution's arrangement is still active: its accounts are still served.
+    const accounts = await gateway.graphql(AuCustomerAccountsDocument, { id: customer.id });
+    expect(accounts.errors).toBeUndefined();
+    expect(accounts.data!.customer!.accounts!.edges.every((edge) => edge.node.institutionId !== '2002119')).toBe(true);
+    expect(accounts.data!.customer!.accounts!.edges.length).toBeGreaterThan(0);
+  });
+
+  it('accepts and logs a signed event of a type it does not know, never a 5xx', async () => {
+    // A subscription key written as the gateway writes it (sealed with its GATEWAY_SECRETS_KEY).
+    const keys = createConsentSigningKeys(store, createSecretBox(SECRETS_KEY), () => gateway.url);
+    const { token, url } = keys.newCallback();
+    await keys.save(token, { provider: 'MASTERCARD_AU', subscriptionId: 'test-subscription', signingKey: 'known-test-key' });
+    const body = JSON.stringify({ eventId: 'evt-unknown-1', eventType: 'CONSENT_REWRITTEN', eventContext: 'CONSENT', customerId: '1', payload: {} });
+    const signature = createHmac('sha256', 'known-test-key').update(body).digest('hex');
+    const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'event-signature': signature, 'event-id': 'evt-unknown-1' }, body });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ accepted: true });
+    // Accepted means remembered: the same event again changes nothing.
+    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'event-signature': signature, 'event-id': 'evt-unknown-1' }, body });
+    expect(await again.json()).toEqual({ accepted: true, replay: true });
   });
 
   it('deletes the gateway side of a subscription: its notifications are refused from then on', async () => {

@@ -8,7 +8,7 @@ import { isValidAbn } from '../../src/providers/mastercard/abn.js';
 import { checkAuCustomer } from '../../src/providers/mastercard/au-customer-rules.js';
 import Keyv from 'keyv';
 import { createConsentBook } from '../../src/providers/mastercard/consent-book.js';
-import { consentHooks } from '../../src/providers/mastercard/consent-hooks.js';
+import { consentHooks, NoConsentError } from '../../src/providers/mastercard/consent-hooks.js';
 import { toGatewayError } from '../../src/providers/mastercard/errors.mapper.js';
 import { windowFromPages } from '../../src/providers/mastercard/page-index.js';
 import { formatBsb } from '../../src/providers/mastercard/payment-details.js';
@@ -174,6 +174,18 @@ describe('consent book and CONSENT_REVOKED', () => {
     expect(answers).toEqual([{ 'Consent-Receipt-Id': 'r-9' }, { 'Consent-Receipt-Id': 'r-9' }]);
     await hooks.dataHeaders!(request);
     expect(lists).toBe(1);
+  });
+
+  it('reads 10005 on a data call sent without a receipt (the customer has no consent) as "nothing shared"', async () => {
+    const book = newBook();
+    const hooks = consentHooks(book, async () => undefined);
+    const request = { operation: 'accounts.list', method: 'GET' as const, path: '/x', data: { customerId: '2488801' } };
+    expect(await hooks.dataHeaders!(request)).toEqual({});
+    const missing = toGatewayError('MASTERCARD_AU', response(400, { code: '10005', message: 'Missing parameter (Consent-Receipt-Id)' }), 'accounts.list');
+    expect(await hooks.mapError!(missing, request)).toBeInstanceOf(NoConsentError);
+    expect((await hooks.mapError!(missing, request)).code).toBe('NOT_FOUND');
+    // With a receipt sent, a 10005 is the provider's own complaint about another parameter.
+    expect((await hooks.mapError!(missing, { ...request, extraHeaders: { 'Consent-Receipt-Id': 'r-1' } })).code).toBe(missing.code);
   });
 
   it('turns 10215 on a data call and 38003 on a revoked account into CONSENT_REVOKED, and nothing else', async () => {

@@ -9,6 +9,7 @@ import type { UpstreamLimits } from '../../http/limits.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import { customerIdOf, customerWindowLink } from './account-scope.js';
 import { toAccount } from './accounts.mapper.js';
+import { NoConsentError } from './consent-hooks.js';
 import { toCreateBody, toUpdateBody } from './customer-input.js';
 import { toCustomer } from './customers.mapper.js';
 import {
@@ -224,6 +225,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
         } catch (error) {
           // 38003 "customer has no accounts" is an answer, not a failure (us-notes.md, Errors).
           if (error instanceof GatewayError && error.code === 'NOT_FOUND' && error.providerCode === '38003') return [];
+          if (error instanceof NoConsentError) return []; // AU: nothing shared yet (consent-hooks.ts)
           throw error;
         }
       },

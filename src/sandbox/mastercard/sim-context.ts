@@ -40,15 +40,19 @@ export function findCustomer(ctx: SimContext, reply: FastifyReply, customerId: s
 }
 
 /**
- * AU data calls may carry `Consent-Receipt-Id` (au-reference-app-extract.json `dataCalls`). When they
- * do, it must name an ACTIVE consent of that customer. The docs name no code for a revoked one;
- * we answer the consent API's documented 10215 "Consent receipt not found" (openbanking-us.yaml
- * DataSharingConsentNotFoundError) so clients see one code for "this consent gives no access".
+ * AU data calls need `Consent-Receipt-Id`: "To be able to fetch any customer financial data, you will
+ * need a Consent Receipt ID" (seed 002, Lending and Payment Enablement use cases; the reference app
+ * sends it on data calls, au-reference-app-extract.json `dataCalls`). It must name an ACTIVE consent of that customer; the docs name no
+ * code for a revoked one, so we answer the consent API's documented 10215 "Consent receipt not
+ * found" (openbanking-us.yaml DataSharingConsentNotFoundError): one code for "this consent gives no access".
  */
 export function checkConsentHeader(ctx: SimContext, request: FastifyRequest, reply: FastifyReply, customerId: string): boolean {
   if (ctx.profile.region !== 'AU') return true;
   const raw = request.headers['consent-receipt-id'];
   const receiptId = Array.isArray(raw) ? raw[0] : raw;
+  // Not yet refused without the header (10005 "Missing parameter (Consent-Receipt-Id)" is the
+  // documented answer to choose): the gateway sends it on every call; other clients of the sandbox
+  // are being moved over first (README, Consent lifecycle).
   if (receiptId === undefined || receiptId === '') return true;
   const consent = ctx.store.consents.get(receiptId);
   if (!consent || consent.customerId !== customerId) {

@@ -131,7 +131,7 @@ describe('Mastercard simulator (AU): data', () => {
     const account = await t.get(`/aggregation/v2/customers/${cid}/accounts/${accountId}`);
     expect(account.json.aggregationStatusCode).toBe(325);
     const txPath = `/aggregation/v3/customers/${cid}/accounts/${accountId}/transactions?fromDate=${FROM}&toDate=${TO}`;
-    const busy = await fetch(t.sim.url + txPath, { headers: t.headers });
+    const busy = await fetch(t.sim.url + txPath, { headers: { ...t.headers, 'Consent-Receipt-Id': connected.json.consentReceiptId as string } });
     expect(busy.status).toBe(500);
     expect(busy.headers.get('retry-after')).toBe('30');
     expect(((await busy.json()) as { code: unknown }).code).toBe(5006);
@@ -175,7 +175,7 @@ describe('Mastercard simulator (AU): consents', () => {
     expect((await t.send('DELETE', `/data-sharing-consents/${consent.consentReceiptId}`)).status).toBe(204);
     const revoked = await t.get(`/aggregation/v3/customers/${cid}/transactions?fromDate=${FROM}&toDate=${TO}`, receipt);
     expect([revoked.status, revoked.json.code]).toEqual([404, '10215']);
-    const noData = await t.get(`/aggregation/v1/customers/${cid}/accounts`);
+    const noData = await t.get(`/aggregation/v1/customers/${cid}/accounts`, { 'Consent-Receipt-Id': '' });
     expect([noData.status, noData.json.code]).toEqual([404, 38003]);
     const inactive = (await t.get(`/data-sharing-consents/${consent.consentReceiptId}`)).json;
     expect(inactive.statusDetails.status).toBe('INACTIVE');

@@ -39,10 +39,21 @@ export async function startTestSim(options: Partial<MastercardSimulatorOptions> 
   const tokenHeader = options.region === 'US' ? 'Finicity-App-Token' : 'App-Token';
   const headers: Record<string, string> = { [keyHeader]: creds.appKey };
 
+  // AU data calls need `Consent-Receipt-Id` (seed 002): sent here like the gateway sends it, from the
+  // customer's newest consent, unless the test passes its own (an empty value sends none).
+  const consentHeader = async (path: string, extra: Record<string, string>): Promise<Record<string, string>> => {
+    const customer = /\/customers\/(\d+)\//.exec(path)?.[1];
+    if (options.region !== 'AU' || customer === undefined || 'Consent-Receipt-Id' in extra) return {};
+    const res = await fetch(`${sim.url}/data-sharing-consents?customer_id=${customer}`, { headers: { accept: 'application/json', ...headers } });
+    const receipt = res.ok ? ((await res.json()) as { consents: Array<{ consentReceiptId: string }> }).consents[0]?.consentReceiptId : undefined;
+    return receipt === undefined ? {} : { 'Consent-Receipt-Id': receipt };
+  };
   const send = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> => {
+    const consent = await consentHeader(path, extra);
+    const given = Object.fromEntries(Object.entries(extra).filter(([name, value]) => name !== 'Consent-Receipt-Id' || value !== ''));
     const res = await fetch(sim.url + path, {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers, ...extra },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers, ...consent, ...given },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
