@@ -1062,7 +1062,7 @@ export type MutationAddSocialMediaHandleArgs = {
 export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
   baseUrl: Scalars['String']['input'];
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1074,7 +1074,7 @@ export type MutationCreateBusinessArgs = {
 
 export type MutationCreateConsentNotificationSubscriptionArgs = {
   baseUrl?: InputMaybe<Scalars['String']['input']>;
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1099,7 +1099,7 @@ export type MutationCreatePaymentRequestArgs = {
 
 export type MutationDeleteConsentNotificationSubscriptionArgs = {
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1417,12 +1417,12 @@ export type QueryConsentArgs = {
 
 export type QueryConsentNotificationSubscriptionArgs = {
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
 export type QueryConsentNotificationSubscriptionsArgs = {
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 

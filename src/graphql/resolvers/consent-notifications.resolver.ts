@@ -10,8 +10,11 @@ import { pageRequestOf } from '../cursor.js';
 import { ProviderEnum } from '../enums.js';
 import { ConsentNotificationSubscription, DeletionRecord, DeletionRecordConnection } from '../types/consent-notifications.type.js';
 
-function portOf(context: GatewayContext, provider: string) {
-  return requirePort(context.registry.adapter(provider as ProviderKey), 'consentNotifications', 'consent notifications');
+/** The provider, MASTERCARD_AU when not given (the only one with consent notifications). */
+const providerOf = (provider: string | null): ProviderKey => (provider ?? 'MASTERCARD_AU') as ProviderKey;
+
+function portOf(context: GatewayContext, provider: string | null) {
+  return requirePort(context.registry.adapter(providerOf(provider)), 'consentNotifications', 'consent notifications');
 }
 
 async function withKeyState(context: GatewayContext, subscription: SubscriptionModel): Promise<ConsentNotificationSubscription> {
@@ -46,7 +49,7 @@ const BASE_URL_DESCRIPTION =
 export class ConsentNotificationsResolver {
   @Query(() => [ConsentNotificationSubscription], { nullable: true, description: "The provider's consent notification subscriptions (Mastercard AU)" })
   async consentNotificationSubscriptions(
-    @Arg('provider', () => ProviderEnum, { defaultValue: 'MASTERCARD_AU' }) provider: string,
+    @Arg('provider', () => ProviderEnum, { nullable: true, description: 'Default MASTERCARD_AU' }) provider: string | null,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentNotificationSubscription[]> {
     const subscriptions = await portOf(context, provider).list();
@@ -56,11 +59,11 @@ export class ConsentNotificationsResolver {
   @Query(() => ConsentNotificationSubscription, { nullable: true, description: 'One subscription; null with NOT_FOUND when the provider does not know it' })
   async consentNotificationSubscription(
     @Arg('id', () => String) id: string,
-    @Arg('provider', () => ProviderEnum, { defaultValue: 'MASTERCARD_AU' }) provider: string,
+    @Arg('provider', () => ProviderEnum, { nullable: true, description: 'Default MASTERCARD_AU' }) provider: string | null,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentNotificationSubscription> {
     const found = await portOf(context, provider).get(id);
-    if (!found) throw new GatewayError('NOT_FOUND', 'Consent notification subscription not found', { provider: provider as ProviderKey });
+    if (!found) throw new GatewayError('NOT_FOUND', 'Consent notification subscription not found', { provider: providerOf(provider) });
     return withKeyState(context, found);
   }
 
@@ -70,7 +73,7 @@ export class ConsentNotificationsResolver {
       "Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned",
   })
   async createConsentNotificationSubscription(
-    @Arg('provider', () => ProviderEnum, { defaultValue: 'MASTERCARD_AU' }) provider: string,
+    @Arg('provider', () => ProviderEnum, { nullable: true, description: 'Default MASTERCARD_AU' }) provider: string | null,
     @Arg('baseUrl', () => String, { nullable: true, description: BASE_URL_DESCRIPTION }) baseUrl: string | null,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentNotificationSubscription> {
@@ -91,11 +94,11 @@ export class ConsentNotificationsResolver {
   async changeConsentNotificationSubscriptionUrl(
     @Arg('id', () => String) id: string,
     @Arg('baseUrl', () => String, { description: BASE_URL_DESCRIPTION }) baseUrl: string,
-    @Arg('provider', () => ProviderEnum, { defaultValue: 'MASTERCARD_AU' }) provider: string,
+    @Arg('provider', () => ProviderEnum, { nullable: true, description: 'Default MASTERCARD_AU' }) provider: string | null,
     @Ctx() context: GatewayContext,
   ): Promise<ConsentNotificationSubscription> {
     const port = portOf(context, provider);
-    const token = await context.consentKeys.tokenOf(provider as ProviderKey, id);
+    const token = await context.consentKeys.tokenOf(providerOf(provider), id);
     if (token === undefined) {
       throw new GatewayError('NOT_FOUND', 'This gateway holds no signing key for that subscription: create a new one instead', { field: 'id' });
     }
@@ -109,11 +112,11 @@ export class ConsentNotificationsResolver {
   })
   async deleteConsentNotificationSubscription(
     @Arg('id', () => String) id: string,
-    @Arg('provider', () => ProviderEnum, { defaultValue: 'MASTERCARD_AU' }) provider: string,
+    @Arg('provider', () => ProviderEnum, { nullable: true, description: 'Default MASTERCARD_AU' }) provider: string | null,
     @Ctx() context: GatewayContext,
   ): Promise<boolean> {
     portOf(context, provider);
-    return context.consentKeys.forget(provider as ProviderKey, id);
+    return context.consentKeys.forget(providerOf(provider), id);
   }
 
   @Query(() => DeletionRecordConnection, {

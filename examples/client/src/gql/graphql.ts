@@ -1063,7 +1063,7 @@ export type MutationAddSocialMediaHandleArgs = {
 export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
   baseUrl: Scalars['String']['input'];
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1075,7 +1075,7 @@ export type MutationCreateBusinessArgs = {
 
 export type MutationCreateConsentNotificationSubscriptionArgs = {
   baseUrl?: InputMaybe<Scalars['String']['input']>;
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1100,7 +1100,7 @@ export type MutationCreatePaymentRequestArgs = {
 
 export type MutationDeleteConsentNotificationSubscriptionArgs = {
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1418,12 +1418,12 @@ export type QueryConsentArgs = {
 
 export type QueryConsentNotificationSubscriptionArgs = {
   id: Scalars['String']['input'];
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
 export type QueryConsentNotificationSubscriptionsArgs = {
-  provider?: Provider;
+  provider?: InputMaybe<Provider>;
 };
 
 
