@@ -57,4 +57,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [ownLocation],
+  // A native addon finds its compiled `.node` file next to its own package: it stays in node_modules.
+  external: ['better-sqlite3'],
 });

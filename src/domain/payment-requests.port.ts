@@ -63,6 +63,8 @@ export interface PaymentRequestsPort {
   create(input: CreatePaymentRequestInput): Promise<PaymentRequest>;
   /** `null` when the provider says the request does not exist. */
   get(ref: NativeRef): Promise<PaymentRequest | null>;
+  /** Every payment request of the merchant, whoever it addresses (the change feed reads them in bulk); absent = not listable. */
+  listAll?(): Promise<PaymentRequest[]>;
   /**
    * The customer's total of approved deposits as Money, or null when the provider's total cannot be
    * given one currency (no deposits in a known unit, or several units mixed).

@@ -22,6 +22,7 @@ import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFiel
 import { ProviderResolver } from './resolvers/provider.resolver.js';
 import { TransactionResolver } from './resolvers/transaction.resolver.js';
 import { TransactionSearchResolver } from './resolvers/transactions-search.resolver.js';
+import { TransactionsSyncResolver } from './resolvers/transactions-sync.resolver.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   AccountResolver,
   TransactionResolver,
   TransactionSearchResolver,
+  TransactionsSyncResolver,
   ProviderResolver,
   CaiboCustomerFieldsResolver,
   PaymentRequestResolver,

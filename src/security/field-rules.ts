@@ -25,6 +25,8 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   'Mutation.updateConsumer': ['write', 'sensitive'],
   // BI: transactions across customers and providers; GET /export/transactions checks the same scope.
   'Query.transactions': ['read'],
+  // The BI change feed: a read, though it may refresh the store from the providers (README "For BI").
+  'Query.transactionsSync': ['read'],
   // Administration: who may act for a customer at the provider.
   'Mutation.linkUserToCustomer': ['operator'],
   // OBP customer extras (seed 004). createCustomer's input.obp.userId links a user too: the resolver

@@ -31,6 +31,7 @@ export function createLazyTransactionStore(location: StoreLocation): Transaction
     applyRefresh: async (...args) => (await open()).applyRefresh(...args),
     readChanges: async (...args) => (await open()).readChanges(...args),
     unitsFetchedAt: async (keys) => (await open()).unitsFetchedAt(keys),
+    recordFetched: async (...args) => (await open()).recordFetched(...args),
     count: async (scope) => (nothingStored() ? 0 : (await open()).count(scope)),
     purge: async (scope) => (nothingStored() ? 0 : (await open()).purge(scope)),
     async close() {

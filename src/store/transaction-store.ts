@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction as DbTransaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction as DbTransaction } from 'kysely';
 import type { PurgeScope } from '../domain/purge.js';
 import type { StoreDatabase, StoreDialect } from './store-database.js';
-import type { StoreTables } from './store-tables.js';
+import type { StoreTables, SyncTransactionsTable } from './store-tables.js';
 import { contentChanged, contentColumns, rowDate, toStoredTransaction, type FetchedTransaction, type StoredRow, type StoredTransaction } from './stored-rows.js';
 
 /** What one refresh of a unit compares: the stored rows of this provider, customer and/or account. */
@@ -28,11 +28,12 @@ export interface RefreshOutcome {
   lastSeq: number;
 }
 
-/** Which rows the feed reads: provider keys, and (provider, native id) pairs of customers and accounts. */
+/**
+ * Which rows the feed reads: per provider, its named customers' and accounts' rows (native ids), or
+ * every row of it when it names none. No parts: no rows.
+ */
 export interface FeedFilter {
-  providers: readonly string[];
-  customers: ReadonlyArray<{ provider: string; id: string }>;
-  accounts: ReadonlyArray<{ provider: string; id: string }>;
+  parts: ReadonlyArray<{ provider: string; customerIds: readonly string[]; accountIds: readonly string[] }>;
 }
 
 export interface TransactionStore {
@@ -54,6 +55,8 @@ export interface TransactionStore {
   readChanges(filter: FeedFilter, afterSeq: number, limit: number): Promise<StoredTransaction[]>;
   /** When each unit was last read from its provider (epoch ms); absent = never. */
   unitsFetchedAt(keys: readonly string[]): Promise<Map<string, number>>;
+  /** Records that a unit made of several refreshes (a provider's whole part) was read completely at `fetchedAt`. */
+  recordFetched(key: string, provider: string, fetchedAt: number): Promise<void>;
   /** Rows a purge of `scope` would delete. */
   count(scope: PurgeScope): Promise<number>;
   /** Deletes the scope's rows and refresh records (purged rows leave the feed, not as `removed`). */
@@ -65,6 +68,8 @@ type Db = Kysely<StoreTables> | DbTransaction<StoreTables>;
 type TxBuilder = ExpressionBuilder<StoreTables, 'sync_transactions'>;
 /** A condition no row meets (SQLite binds no booleans, so not `eb.val(false)`). */
 const NOTHING = sql<boolean>`1 = 0`;
+/** Rows per multi-row INSERT: 100 × 26 columns stays far below both databases' bound-parameter limits. */
+const INSERT_BATCH = 100;
 /** Ids per `in (…)` list: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
 
@@ -92,6 +97,14 @@ function purgeFilter(scope: PurgeScope) {
     if (scope.accountIds && scope.accountIds.length > 0) which.push(eb('account_id', 'in', [...scope.accountIds]));
     return which.length === 0 ? NOTHING : eb.and([...owner, eb.or(which)]);
   };
+}
+
+async function upsertUnit(db: Db, key: string, provider: string, customerId: string | null, fetchedAt: number): Promise<void> {
+  await db
+    .insertInto('sync_units')
+    .values({ unit_key: key, provider, customer_id: customerId, fetched_at: fetchedAt })
+    .onConflict((conflict) => conflict.column('unit_key').doUpdateSet({ fetched_at: fetchedAt }))
+    .execute();
 }
 
 /** The store over an open database (src/store/store-database.ts); SQLite and PostgreSQL alike. */
@@ -129,6 +142,7 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
         const stored = await rowsOfUnit(trx, unit, incoming.map(({ columns }) => columns.global_id));
         const seen = new Set<string>();
         const added: FetchedTransaction[] = [];
+        const inserts: Array<Insertable<SyncTransactionsTable>> = [];
         let modified = 0;
         for (const { item, columns } of incoming) {
           if (seen.has(columns.global_id)) continue;
@@ -137,7 +151,7 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
           const common = { ...columns, transaction_id: item.transaction.providerId, provider: item.transaction.provider, institution_id: item.institutionId, fetched_at: fetchedAt };
           if (before === undefined) {
             seq += 1;
-            await trx.insertInto('sync_transactions').values({ ...common, seq, added_seq: seq, removed: 0, replaced_by: null, replaced_confidence: null }).execute();
+            inserts.push({ ...common, seq, added_seq: seq, removed: 0, replaced_by: null, replaced_confidence: null });
             added.push(item);
           } else if (Number(before.removed) === 1) {
             seq += 1;
@@ -149,6 +163,8 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
             await trx.updateTable('sync_transactions').set({ ...common, seq }).where('global_id', '=', columns.global_id).execute();
           }
         }
+        // New rows go in batches: one statement per INSERT_BATCH rows, not per row.
+        for (let i = 0; i < inserts.length; i += INSERT_BATCH) await trx.insertInto('sync_transactions').values(inserts.slice(i, i + INSERT_BATCH)).execute();
         // Everything the provider returned (and everything it stopped returning) was read now.
         await trx.updateTable('sync_transactions').set({ fetched_at: fetchedAt }).where(unitFilter(unit)).where('removed', '=', 0).execute();
         for (const part of chunks([...seen])) await trx.updateTable('sync_transactions').set({ fetched_at: fetchedAt }).where('global_id', 'in', part).execute();
@@ -179,11 +195,7 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
             .execute();
         }
         await trx.updateTable('sync_state').set({ last_seq: seq }).where('id', '=', 1).execute();
-        await trx
-          .insertInto('sync_units')
-          .values({ unit_key: unit.key, provider: unit.provider, customer_id: unit.customerId, fetched_at: fetchedAt })
-          .onConflict((conflict) => conflict.column('unit_key').doUpdateSet({ fetched_at: fetchedAt }))
-          .execute();
+        await upsertUnit(trx, unit.key, unit.provider, unit.customerId, fetchedAt);
         return { added: added.length, modified, removed: gone.length, lastSeq: seq };
       });
     },
@@ -194,12 +206,14 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
         .where('seq', '>', afterSeq)
         .where((eb) => eb.not(eb.and([eb('removed', '=', 1), eb('added_seq', '>', afterSeq)])))
         .where((eb) => {
-          const scoped = [
-            ...filter.customers.map((c) => eb.and([eb('provider', '=', c.provider), eb('customer_id', '=', c.id)])),
-            ...filter.accounts.map((a) => eb.and([eb('provider', '=', a.provider), eb('account_id', '=', a.id)])),
-          ];
-          const providers = filter.providers.length === 0 ? NOTHING : eb('provider', 'in', [...filter.providers]);
-          return scoped.length === 0 ? providers : eb.and([providers, eb.or(scoped)]);
+          const parts = filter.parts.map((part) => {
+            const named = [
+              ...(part.customerIds.length > 0 ? [eb('customer_id', 'in', [...part.customerIds])] : []),
+              ...(part.accountIds.length > 0 ? [eb('account_id', 'in', [...part.accountIds])] : []),
+            ];
+            return named.length === 0 ? eb('provider', '=', part.provider) : eb.and([eb('provider', '=', part.provider), eb.or(named)]);
+          });
+          return parts.length === 0 ? NOTHING : eb.or(parts);
         })
         .orderBy('seq')
         .limit(limit + 1)
@@ -215,6 +229,7 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
       }
       return found;
     },
+    recordFetched: (key, provider, fetchedAt) => upsertUnit(db, key, provider, null, fetchedAt),
     async count(scope) {
       const row = await db.selectFrom('sync_transactions').select((eb) => eb.fn.countAll().as('n')).where(purgeFilter(scope)).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +124,27 @@ describe('start-up errors are one sentence and exit code 2', () => {
       expect((await gateway.exited).code).toBe(2);
       expect(gateway.errorLines.filter((line) => line.trim() !== '')).toEqual([expect.stringMatching(sentence())]);
       expect(gateway.lines.join('\n')).not.toMatch(/\n\s+at /);
+    },
+    SLOW,
+  );
+});
+
+describe('the bundled gateway (dist/main.js)', () => {
+  it(
+    'opens its SQLite transaction store: the native driver stays outside the bundle',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'bundled-store-'));
+      try {
+        const gateway = spawnGateway('node dist/main.js', { SANDBOX_API_KEY, TRANSACTION_STORE_DIR: dir });
+        const graphqlUrl = await gateway.listening();
+        const query = JSON.stringify({ query: '{ transactionsSync(scope: { providers: [CAIBO_IPG] }, limit: 1) { added { fetchedAt } nextCursor } }' });
+        const response = await request(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_API_KEY }, body: query });
+        const body = (await response.body.json()) as { data?: { transactionsSync: { added: unknown[] } | null }; errors?: unknown[] };
+        expect(body.errors ?? []).toEqual([]);
+        expect(body.data?.transactionsSync?.added).toHaveLength(1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     SLOW,
   );

@@ -50,7 +50,8 @@ const unit = (customerId: string | null = 'c1', provider = 'MASTERCARD_US'): Ref
   windowFrom: NOW - 30 * DAY,
 });
 
-const ALL = { providers: ['MASTERCARD_US', 'OBP', 'CAIBO_IPG'], customers: [], accounts: [] };
+const part = (provider: string, customerIds: string[] = [], accountIds: string[] = []) => ({ provider, customerIds, accountIds });
+const ALL = { parts: ['MASTERCARD_US', 'OBP', 'CAIBO_IPG'].map((provider) => part(provider)) };
 const gid = (item: FetchedTransaction) => encodeGlobalId(item.transaction.ref);
 
 export function transactionStoreSuite(name: string, harness: () => StoreHarness): void {
@@ -124,10 +125,12 @@ export function transactionStoreSuite(name: string, harness: () => StoreHarness)
       expect((await store.readChanges(ALL, 3, 10)).map((row) => [row.transaction.providerId, row.removed])).toEqual([['t1', true]]);
       // From the start, a row already gone is not reported at all.
       expect((await store.readChanges(ALL, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t2', 'o1']);
-      expect((await store.readChanges({ providers: ['MASTERCARD_US'], customers: [{ provider: 'MASTERCARD_US', id: 'c2' }], accounts: [] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t2']);
-      expect((await store.readChanges({ providers: ['OBP'], customers: [], accounts: [] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['o1']);
-      expect((await store.readChanges({ providers: ['MASTERCARD_US'], customers: [], accounts: [{ provider: 'MASTERCARD_US', id: 'a1' }] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t2']);
-      expect(await store.readChanges({ providers: [], customers: [], accounts: [] }, 0, 10)).toEqual([]);
+      expect((await store.readChanges({ parts: [part('MASTERCARD_US', ['c2'])] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t2']);
+      expect((await store.readChanges({ parts: [part('OBP')] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['o1']);
+      expect((await store.readChanges({ parts: [part('MASTERCARD_US', [], ['a1'])] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t2']);
+      // One provider narrowed to a customer, another whole.
+      expect((await store.readChanges({ parts: [part('MASTERCARD_US', ['c9']), part('OBP')] }, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['o1']);
+      expect(await store.readChanges({ parts: [] }, 0, 10)).toEqual([]);
     });
 
     it('pages by sequence: limit + 1 rows tell whether more follow', async () => {
@@ -146,8 +149,10 @@ export function transactionStoreSuite(name: string, harness: () => StoreHarness)
 
     it('records when each unit was read', async () => {
       await store.applyRefresh(unit('c1'), [], NOW);
-      const fetched = await store.unitsFetchedAt([unit('c1').key, 'never']);
-      expect([...fetched]).toEqual([[unit('c1').key, NOW]]);
+      await store.recordFetched('MASTERCARD_US|*', 'MASTERCARD_US', NOW - 5);
+      await store.recordFetched('MASTERCARD_US|*', 'MASTERCARD_US', NOW + 5);
+      const fetched = await store.unitsFetchedAt([unit('c1').key, 'never', 'MASTERCARD_US|*']);
+      expect([...fetched].sort()).toEqual([[unit('c1').key, NOW], ['MASTERCARD_US|*', NOW + 5]].sort());
     });
 
     it('purges per customer and institution, and counts what a purge would delete', async () => {

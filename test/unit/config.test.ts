@@ -60,4 +60,14 @@ describe('configuration of the other providers', () => {
     expect(loadConfig({}).publicBaseUrl).toBeUndefined();
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'gw.example.com' })).toThrow('PUBLIC_BASE_URL');
   });
+
+  it('places the transaction store (SQLite dir, or PostgreSQL) and never echoes a bad DATABASE_URL', () => {
+    expect(loadConfig({}).transactionStore).toEqual({ dir: './data', databaseUrl: undefined });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/gw', TRANSACTION_STORE_DIR: '/var/lib/gw' }).transactionStore).toEqual({ dir: '/var/lib/gw', databaseUrl: 'postgres://u@db:5432/gw' });
+    expect(loadConfig({ TRANSACTION_SYNC_MAX_AGE_SECONDS: '0' }).syncMaxAgeSeconds).toBe(0);
+    expect(() => loadConfig({ TRANSACTION_SYNC_MAX_AGE_SECONDS: '-1' })).toThrow('TRANSACTION_SYNC_MAX_AGE_SECONDS');
+    const bad = () => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/gw' });
+    expect(bad).toThrow('DATABASE_URL');
+    expect(bad).not.toThrow('s3cret');
+  });
 });

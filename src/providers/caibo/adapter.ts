@@ -100,6 +100,13 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
     return readRecords(paymentRequestSchema, list, context, (wire) => toPaymentRequest(wire, context));
   }
 
+  /** SANDBOX ASSUMPTION, as paymentRequestsOf: `GET /payment-requests` without `clientId` lists all of the merchant's. */
+  async function allPaymentRequests(): Promise<PaymentRequest[]> {
+    const list = await client.callJson({ operation: 'payment-requests.list', method: 'GET', path: '/payment-requests' }, paymentRequestListSchema);
+    const context = read('payment-requests.list');
+    return readRecords(paymentRequestSchema, list, context, (wire) => toPaymentRequest(wire, context));
+  }
+
   async function listForCustomer(customer: NativeRef, query: TransactionQuery, page: PageRequest): Promise<Page<Transaction>> {
     // The (assumed) list is whole: the window, order and page are applied here.
     const requests = await paymentRequestsOf(customer);
@@ -192,6 +199,7 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
         const context = read('payment-requests.get');
         return body === null ? null : readOne(paymentRequestSchema, body, context, (wire) => toPaymentRequest(wire, context));
       },
+      listAll: allPaymentRequests,
       totalDeposits: (customer) => {
         const total = customer.details?.provider === 'CAIBO_IPG' ? customer.details.totalDeposits : null;
         return total === null ? Promise.resolve(null) : totalDeposits(customer.ref, total);

@@ -5,6 +5,7 @@ import { sendError } from './errors.js';
 import { institutionsFor } from './institutions.js';
 import { AU_TEST_PROFILES, plansForProfile } from './profiles.js';
 import type { SimContext } from './sim-context.js';
+import { registerTransactionControls } from './transactions-sandbox.routes.js';
 
 export interface RequestStats {
   requests: number;
@@ -18,6 +19,7 @@ export interface RequestStats {
  */
 export function registerSandboxRoutes(app: FastifyInstance, ctx: SimContext, stats: () => RequestStats, resetStats: () => void): void {
   app.get('/_sandbox/stats', async () => stats());
+  registerTransactionControls(app, ctx);
   app.post('/_sandbox/reset-stats', async (_request, reply) => {
     resetStats();
     return reply.code(204).send();

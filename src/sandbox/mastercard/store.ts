@@ -165,6 +165,15 @@ export class MastercardStore {
     this.transactionsByAccount.set(accountId, list);
   }
 
+  /** A record the institution no longer shows (a pending one that settled or lapsed): gone from every list. */
+  removeTransaction(id: number): void {
+    const found = this.transactionsById.get(id);
+    if (!found) return;
+    this.transactionsById.delete(id);
+    const list = this.transactionsByAccount.get(found.accountId) ?? [];
+    this.transactionsByAccount.set(found.accountId, list.filter((t) => t.id !== id));
+  }
+
   transactionsOfAccount(accountId: string): SimTransaction[] {
     return this.transactionsByAccount.get(accountId) ?? [];
   }

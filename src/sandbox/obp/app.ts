@@ -12,6 +12,7 @@ import type { ObpSeed } from './seed-data.js';
 import { createStatsRecorder, registerStatsRoutes, type StatsRecorder } from './stats.js';
 import { createObpStore } from './store.js';
 import { registerTransactionRoutes } from './transactions.routes.js';
+import { registerSandboxTransactionRoutes } from './sandbox-transactions.routes.js';
 import { registerUserCustomerRoutes } from './user-customers.routes.js';
 
 export interface ObpAppOptions {
@@ -64,6 +65,7 @@ export function buildObpApp(options: ObpAppOptions): { app: FastifyInstance; sta
   app.setNotFoundHandler((_request, reply) => sendObpError(reply, new ObpError('InvalidUri')));
 
   registerStatsRoutes(app, stats);
+  registerSandboxTransactionRoutes(app, store, options.now);
   registerSimulatorControls(app, { expireTokens: () => ctx.auth.expireAll(), reset: () => stats.reset() });
   registerDirectLoginRoutes(app, ctx);
   registerBankRoutes(app, ctx);

@@ -26,6 +26,8 @@ export interface ObpStore {
   accountsAtBank(bankId: string): ObpAccount[];
   accountsOfCustomer(customerId: string): ObpAccount[];
   transactions(bankId: string, accountId: string): ObpTransaction[];
+  /** Books a transaction on its account (the sandbox control `/_sandbox/banks/…/transactions`). */
+  addTransaction(transaction: ObpTransaction): void;
   /** Accounts (keys) on which the user holds the `owner` view. */
   ownerViews(userId: string): ReadonlySet<string>;
   hasOwnerView(userId: string, bankId: string, accountId: string): boolean;
@@ -64,6 +66,10 @@ export function createObpStore(seed: ObpSeed): ObpStore {
     accountsAtBank: (bankId) => [...accounts.values()].filter((a) => a.bankId === bankId),
     accountsOfCustomer: (customerId) => [...accounts.values()].filter((a) => a.customerId === customerId),
     transactions: (bankId, accountId) => seed.transactions.get(accountKey(bankId, accountId)) ?? [],
+    addTransaction: (transaction) => {
+      const key = accountKey(transaction.bankId, transaction.accountId);
+      seed.transactions.set(key, [...(seed.transactions.get(key) ?? []), transaction]);
+    },
     ownerViews: (userId) => seed.ownerViews.get(userId) ?? noViews,
     hasOwnerView: (userId, bankId, accountId) =>
       seed.ownerViews.get(userId)?.has(accountKey(bankId, accountId)) ?? false,

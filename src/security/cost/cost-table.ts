@@ -62,6 +62,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Mutation.changeConsentNotificationSubscriptionUrl': { weight: 1 },
   'Mutation.deleteConsentNotificationSubscription': { weight: 0 },
   'Query.deletionRecords': { weight: 0, listSize: { slicingArguments: ['first'] } },
+  // A refresh lists a provider's customers, then reads each one's accounts and transactions: about 25
+  // calls per provider on the sandbox; a call within TRANSACTION_SYNC_MAX_AGE_SECONDS makes none.
+  'Query.transactionsSync': { weight: 25, fanOut: true },
+  // The feed's rows come from the store, not a provider call each.
+  'SyncedTransaction.transaction': { weight: 0 },
   // A retail customer typically holds two to five accounts; `first` overrides.
   'Customer.accounts': { weight: 1, listSize: { assumedSize: 5, slicingArguments: ['first'] } },
   'Bank.accounts': { weight: 1, listSize: { slicingArguments: ['first'] } },

@@ -1,0 +1,158 @@
+import pMap from 'p-map';
+import { GatewayError } from '../domain/errors.js';
+import type { ProviderKey } from '../domain/provider.js';
+import type { ProviderRegistry } from '../domain/registry.js';
+import type { GatewayEvents } from '../events/gateway-events.js';
+import type { StoredTransaction } from '../store/stored-rows.js';
+import type { TransactionStore } from '../store/transaction-store.js';
+import { partKey, unitsOf } from './refresh-units.js';
+import { decodeSyncCursor, encodeSyncCursor } from './sync-cursor.js';
+import { resolveSyncScope, type ProviderPart, type SyncScopeInput } from './sync-scope.js';
+import { pickTwin } from './twin-confidence.js';
+
+export interface SyncRequest {
+  /** The previous answer's nextCursor; null = from the start. */
+  cursor: string | null;
+  scope: SyncScopeInput | null;
+  /** Rows per answer, 1–MAX_SYNC_PAGE. */
+  limit: number;
+}
+
+export interface SyncDeps {
+  store: TransactionStore;
+  /** The caller's view of the providers (src/security/caller-registry.ts). */
+  registry: ProviderRegistry;
+  events: GatewayEvents;
+  now: () => number;
+  /** A scope read longer ago than this is read again (TRANSACTION_SYNC_MAX_AGE_SECONDS). */
+  maxAgeMs: number;
+}
+
+export interface SyncResult {
+  added: StoredTransaction[];
+  modified: StoredTransaction[];
+  removed: StoredTransaction[];
+  nextCursor: string;
+  hasMore: boolean;
+  /** The oldest provider read behind this scope; null when none has been read yet. */
+  fetchedAt: Date | null;
+  /** Providers (or some of their customers) that could not be read: their rows stay as they were. */
+  providerErrors: Array<{ provider: ProviderKey; error: GatewayError }>;
+}
+
+export const DEFAULT_SYNC_PAGE = 100;
+/** Rows per answer at most: a BI loop pages with hasMore (and each row may carry loader-resolved fields). */
+export const MAX_SYNC_PAGE = 500;
+/** Units (customers, accounts) refreshed at once per call. */
+const REFRESH_CONCURRENCY = 4;
+
+function asGatewayError(error: unknown, provider: ProviderKey): GatewayError {
+  return error instanceof GatewayError ? error : new GatewayError('INTERNAL', `${provider} failed unexpectedly while syncing`, { provider, cause: error });
+}
+
+/** Refreshes of one part already running in this process, shared by concurrent calls (single-flight). */
+const inFlight = new WeakMap<TransactionStore, Map<string, Promise<PartOutcome>>>();
+
+interface PartOutcome {
+  error: GatewayError | null;
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutcome> {
+  const outcome: PartOutcome = { error: null, added: 0, modified: 0, removed: 0 };
+  const startedAt = deps.now();
+  try {
+    const units = await unitsOf(part, startedAt);
+    await pMap(
+      units,
+      async (unit) => {
+        try {
+          const rows = await unit.read();
+          const counts = await deps.store.applyRefresh(unit.unit, rows, deps.now(), pickTwin);
+          outcome.added += counts.added;
+          outcome.modified += counts.modified;
+          outcome.removed += counts.removed;
+        } catch (error) {
+          outcome.error ??= asGatewayError(error, part.adapter.key);
+        }
+      },
+      { concurrency: REFRESH_CONCURRENCY },
+    );
+    // Only a complete read counts as fresh: after a partial one the next call tries again.
+    if (outcome.error === null) await deps.store.recordFetched(partKey(part), part.adapter.key, startedAt);
+  } catch (error) {
+    outcome.error = asGatewayError(error, part.adapter.key);
+  }
+  const changes = outcome.added + outcome.modified + outcome.removed;
+  if (changes > 0) {
+    deps.events.publish('transactions.sync_updates_available', {
+      provider: part.adapter.key,
+      added: outcome.added,
+      modified: outcome.modified,
+      removed: outcome.removed,
+      lastSequence: await deps.store.lastSequence(),
+    });
+  }
+  return outcome;
+}
+
+function refreshOnce(deps: SyncDeps, part: ProviderPart): Promise<PartOutcome> {
+  let running = inFlight.get(deps.store);
+  if (!running) inFlight.set(deps.store, (running = new Map()));
+  const key = partKey(part);
+  let pending = running.get(key);
+  if (!pending) {
+    pending = refreshPart(deps, part).finally(() => running.delete(key));
+    running.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * transactionsSync (issue 15, item 2): refreshes the parts of the scope never read or read longer
+ * than maxAgeMs ago from their providers (none while the caller pages on with a hasMore cursor), then answers the store's changes after the cursor, in
+ * sequence order: rows that appeared (`added`), changed (`modified`) or disappeared (`removed`, a
+ * pending one linked to its posted twin when the refresh found it). Errors: BAD_USER_INPUT for a
+ * malformed, foreign or other-scope cursor and for bad scope ids; FORBIDDEN for a provider the
+ * caller may not use. A provider that fails is listed in providerErrors and its rows stay untouched.
+ */
+export async function transactionsSync(deps: SyncDeps, request: SyncRequest): Promise<SyncResult> {
+  if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_SYNC_PAGE) {
+    throw new GatewayError('BAD_USER_INPUT', `limit must be between 1 and ${MAX_SYNC_PAGE}`, { field: 'limit' });
+  }
+  const scope = resolveSyncScope(deps.registry, request.scope);
+  const storeId = await deps.store.storeId();
+  const cursor = request.cursor === null ? null : decodeSyncCursor(request.cursor, { storeId, scopeHash: scope.hash, lastSeq: await deps.store.lastSequence() });
+  const afterSeq = cursor?.seq ?? 0;
+
+  const keys = scope.parts.map(partKey);
+  const readAt = await deps.store.unitsFetchedAt(keys);
+  const now = deps.now();
+  const stale = scope.parts.filter((part) => {
+    const at = readAt.get(partKey(part));
+    if (cursor?.more) return false;
+    return at === undefined || now - at >= deps.maxAgeMs;
+  });
+  const outcomes = await Promise.all(stale.map(async (part) => ({ part, outcome: await refreshOnce(deps, part) })));
+  const providerErrors = outcomes.flatMap(({ part, outcome }) => (outcome.error ? [{ provider: part.adapter.key, error: outcome.error }] : []));
+
+  // Every row up to `lastSeq` is committed (sequences commit in order), so an answer that reaches
+  // the end may move the cursor past changes outside this scope.
+  const lastSeq = await deps.store.lastSequence();
+  const rows = await deps.store.readChanges(scope.filter, afterSeq, request.limit);
+  const hasMore = rows.length > request.limit;
+  const page = rows.slice(0, request.limit);
+  const nextSeq = hasMore ? (page.at(-1)?.seq ?? afterSeq) : Math.max(lastSeq, page.at(-1)?.seq ?? afterSeq, afterSeq);
+  const fetched = [...(await deps.store.unitsFetchedAt(keys)).values()];
+  return {
+    added: page.filter((row) => !row.removed && row.addedSeq > afterSeq),
+    modified: page.filter((row) => !row.removed && row.addedSeq <= afterSeq),
+    removed: page.filter((row) => row.removed),
+    nextCursor: encodeSyncCursor({ storeId, seq: nextSeq, scopeHash: scope.hash, more: hasMore }),
+    hasMore,
+    fetchedAt: fetched.length === 0 ? null : new Date(Math.min(...fetched)),
+    providerErrors,
+  };
+}
