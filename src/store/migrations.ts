@@ -60,9 +60,13 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
-/** Brings the schema up to the latest migration; throws the migration's own error when one fails. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+/**
+ * Brings the schema up to the latest migration; throws the migration's own error when one fails.
+ * `schema` (PostgreSQL) is where the store lives: kysely's migrator looks for its own tables in any
+ * schema unless told which, and would take another schema's for this one's.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`transaction store migration failed: ${String(error)}`);
 }
 

@@ -48,8 +48,9 @@ export async function openStoreDatabase(location: StoreLocation): Promise<StoreD
     // An idle client's network error must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     if (schema) await pool.query(`create schema if not exists ${schema}`);
+    const current = schema ?? String((await pool.query<{ schema: string }>('select current_schema() as schema')).rows[0]?.schema ?? 'public');
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
-    await migrateOrClose(db);
+    await migrateOrClose(db, current);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   mkdirSync(location.dir, { recursive: true });
@@ -61,9 +62,9 @@ export async function openStoreDatabase(location: StoreLocation): Promise<StoreD
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-async function migrateOrClose(db: Kysely<StoreTables>): Promise<void> {
+async function migrateOrClose(db: Kysely<StoreTables>, schema?: string): Promise<void> {
   try {
-    await migrateToLatest(db as unknown as Kysely<unknown>);
+    await migrateToLatest(db as unknown as Kysely<unknown>, schema);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw error;

@@ -135,7 +135,8 @@ describe('the bundled gateway (dist/main.js)', () => {
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'bundled-store-'));
       try {
-        const gateway = spawnGateway('node dist/main.js', { SANDBOX_API_KEY, TRANSACTION_STORE_DIR: dir });
+        // DATABASE_URL unset: the SQLite store is what this checks (and CI's PostgreSQL stays untouched).
+        const gateway = spawnGateway('node dist/main.js', { SANDBOX_API_KEY, TRANSACTION_STORE_DIR: dir, DATABASE_URL: '' });
         const graphqlUrl = await gateway.listening();
         const query = JSON.stringify({ query: '{ transactionsSync(scope: { providers: [CAIBO_IPG] }, limit: 1) { added { fetchedAt } nextCursor } }' });
         const response = await request(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_API_KEY }, body: query });
