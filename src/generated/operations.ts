@@ -60,7 +60,7 @@ export type Account = Node & {
   /** The provider's own account type */
   providerType: Maybe<Scalars['String']['output']>;
   status: Maybe<Scalars['String']['output']>;
-  /** Newest first by default; batched per customer where the provider allows */
+  /** Newest first by default; batched per customer where the provider allows. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   type: AccountType;
 };
@@ -491,6 +491,22 @@ export type ConsentEdge = {
   node: Consent;
 };
 
+/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
+export type ConsentNotificationSubscription = {
+  __typename?: 'ConsentNotificationSubscription';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's subscription id */
+  id: Scalars['String']['output'];
+  /** CONSENT, the only documented type */
+  notificationType: Scalars['String']['output'];
+  provider: Provider;
+  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
+  signingKeyStored: Scalars['Boolean']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the provider posts the notifications */
+  url: Scalars['String']['output'];
+};
+
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
 export type ConsentStatus =
   | 'ACTIVE'
@@ -707,7 +723,7 @@ export type Customer = Node & {
   title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
   totalDeposits: Maybe<Money>;
-  /** All the customer's accounts, newest first by default */
+  /** All the customer's accounts, newest first by default. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   /** OBP: the users linked to this customer (user-customer links; needs CanGetUserCustomerLink); null for other providers */
   userLinks: Maybe<Array<UserCustomerLink>>;
@@ -780,6 +796,62 @@ export type DeleteCustomerPayload = {
   __typename?: 'DeleteCustomerPayload';
   /** Global ID of the deleted customer */
   deletedId: Scalars['ID']['output'];
+};
+
+/** Objects one store deleted */
+export type DeletedObjects = {
+  __typename?: 'DeletedObjects';
+  deleted: Scalars['Int']['output'];
+  /** The store: consent-book, report-status:<provider>, transaction-store … */
+  store: Scalars['String']['output'];
+};
+
+/** What triggered a deletion */
+export type DeletionCause = {
+  __typename?: 'DeletionCause';
+  /** The id of the gateway caller that revoked the consent (caller) */
+  callerId: Maybe<Scalars['String']['output']>;
+  /** The provider event's eventId (provider-event) */
+  eventId: Maybe<Scalars['String']['output']>;
+  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
+  eventType: Maybe<Scalars['String']['output']>;
+  /** provider-event or caller */
+  type: Scalars['String']['output'];
+};
+
+/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
+export type DeletionRecord = {
+  __typename?: 'DeletionRecord';
+  cause: DeletionCause;
+  /** False when a store failed to purge; the stores listed are those that did */
+  complete: Scalars['Boolean']['output'];
+  consentReceiptId: Scalars['String']['output'];
+  /** The customer's global id (Customer.id) */
+  customerId: Scalars['String']['output'];
+  /** The provider's customer id */
+  customerProviderId: Scalars['String']['output'];
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** Institutions whose arrangements ended */
+  institutionIds: Array<Scalars['String']['output']>;
+  /** revoked or expired */
+  kind: Scalars['String']['output'];
+  provider: Provider;
+  stores: Array<DeletedObjects>;
+};
+
+export type DeletionRecordConnection = {
+  __typename?: 'DeletionRecordConnection';
+  edges: Array<DeletionRecordEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeletionRecordEdge = {
+  __typename?: 'DeletionRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DeletionRecord;
 };
 
 /** Cash-flow options */
@@ -943,14 +1015,20 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
+  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
+  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
+  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
+  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
+  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
@@ -981,9 +1059,22 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
+export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
+  baseUrl: Scalars['String']['input'];
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
+};
+
+
+export type MutationCreateConsentNotificationSubscriptionArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1003,6 +1094,12 @@ export type MutationCreateCustomerArgs = {
 export type MutationCreatePaymentRequestArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreatePaymentRequestInput;
+};
+
+
+export type MutationDeleteConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1247,6 +1344,10 @@ export type Query = {
   certifiedInstitutions: Maybe<InstitutionConnection>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
+  /** One subscription; null with NOT_FOUND when the provider does not know it */
+  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
+  /** The provider's consent notification subscriptions (Mastercard AU) */
+  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1255,6 +1356,8 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
+  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
+  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1273,6 +1376,8 @@ export type Query = {
   report: Maybe<Report>;
   /** A transaction by global ID; null with a NOT_FOUND error when it does not exist */
   transaction: Maybe<Transaction>;
+  /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
+  transactions: Maybe<TransactionSearchConnection>;
   /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
   transactionsSync: Maybe<TransactionsSyncResult>;
 };
@@ -1312,6 +1417,17 @@ export type QueryConsentArgs = {
 };
 
 
+export type QueryConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryConsentNotificationSubscriptionsArgs = {
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type QueryConsentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
@@ -1336,6 +1452,12 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeletionRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1381,6 +1503,13 @@ export type QueryReportArgs = {
 
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1600,6 +1729,47 @@ export type TransactionFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Transactions across customers and providers, merged in one order, with partial results per provider */
+export type TransactionSearchConnection = {
+  __typename?: 'TransactionSearchConnection';
+  edges: Array<TransactionSearchEdge>;
+  pageInfo: PageInfo;
+  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order */
+  providerErrors: Array<ProviderError>;
+  /** Always null: no provider counts across customers */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type TransactionSearchEdge = {
+  __typename?: 'TransactionSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+/** The top-level `transactions` filter and the export's (README, For BI): the per-connection filter plus providers, customers, an amount range and text. Without `from`, each provider's own default window */
+export type TransactionSearchFilter = {
+  /** Only these customers (global IDs, at most 100); without it, every customer of each provider that can list them (at most 100 per provider) */
+  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings` */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Inclusive upper bound of the signed amount, compared exactly, any currency */
+  maxAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Inclusive lower bound of the signed amount (negative = money out), compared exactly, any currency */
+  minAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
+  pending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these providers; every provider the caller may use when omitted */
+  providers?: InputMaybe<Array<Provider>>;
+  /** By date; newest first (desc) by default */
+  sort?: InputMaybe<SortOrder>;
+  /** Only these statuses; all when omitted */
+  statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Case-insensitive substring of the description, payee or memo (at most 200 characters) */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive end; default now */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** POSTED: settled. PENDING: authorised, not settled (Caibo: waiting or pending payment request). SHADOW: found in an earlier aggregation of the account but no longer returned by the institution's current data (Mastercard, seed 002 "Shadow Transactions"; may be a modified or deleted duplicate). DECLINED: refused, no money moved (Caibo). CANCELLED: withdrawn before payment (Caibo) */
 export type TransactionStatus =
   | 'CANCELLED'
@@ -1771,6 +1941,15 @@ export type VoiReport = Node & Report & {
   type: ReportType;
 };
 
+export type BiTransactionsQueryVariables = Exact<{
+  filter?: InputMaybe<TransactionSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BiTransactionsQuery = { __typename?: 'Query', transactions: { __typename?: 'TransactionSearchConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, providerErrors: Array<{ __typename?: 'ProviderError', provider: Provider, code: string, message: string, retryable: boolean, retryAfterMs: number | null }>, edges: Array<{ __typename?: 'TransactionSearchEdge', node: { __typename?: 'Transaction', id: string, provider: Provider, providerId: string, status: TransactionStatus, description: string | null, payee: string | null, memo: string | null, category: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string }, account: { __typename?: 'Account', id: string } | null, customer: { __typename?: 'Customer', id: string } | null } }> } | null };
+
 export type CaiboCreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
@@ -1799,6 +1978,48 @@ export type CaiboPaymentRequestStatusQueryVariables = Exact<{
 
 
 export type CaiboPaymentRequestStatusQuery = { __typename?: 'Query', paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, providerStatus: string | null, transactionNumber: string | null, statusMessage: string | null, statusCode: string | null, statusChangedAt: string | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null } } | null };
+
+export type CreateConsentNotificationSubscriptionMutationVariables = Exact<{
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateConsentNotificationSubscriptionMutation = { __typename?: 'Mutation', createConsentNotificationSubscription: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, notificationType: string, createdAt: string | null, updatedAt: string | null, signingKeyStored: boolean } | null };
+
+export type ConsentNotificationSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsentNotificationSubscriptionsQuery = { __typename?: 'Query', consentNotificationSubscriptions: Array<{ __typename?: 'ConsentNotificationSubscription', id: string, url: string, notificationType: string, createdAt: string | null, updatedAt: string | null, signingKeyStored: boolean }> | null };
+
+export type ConsentNotificationSubscriptionQueryVariables = Exact<{
+  id: Scalars['String']['input'];
+}>;
+
+
+export type ConsentNotificationSubscriptionQuery = { __typename?: 'Query', consentNotificationSubscription: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, updatedAt: string | null, signingKeyStored: boolean } | null };
+
+export type ChangeConsentNotificationSubscriptionUrlMutationVariables = Exact<{
+  id: Scalars['String']['input'];
+  baseUrl: Scalars['String']['input'];
+}>;
+
+
+export type ChangeConsentNotificationSubscriptionUrlMutation = { __typename?: 'Mutation', changeConsentNotificationSubscriptionUrl: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, updatedAt: string | null } | null };
+
+export type DeleteConsentNotificationSubscriptionMutationVariables = Exact<{
+  id: Scalars['String']['input'];
+}>;
+
+
+export type DeleteConsentNotificationSubscriptionMutation = { __typename?: 'Mutation', deleteConsentNotificationSubscription: boolean | null };
+
+export type DeletionRecordsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DeletionRecordsQuery = { __typename?: 'Query', deletionRecords: { __typename?: 'DeletionRecordConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'DeletionRecordEdge', node: { __typename?: 'DeletionRecord', id: string, provider: Provider, customerId: string, customerProviderId: string, consentReceiptId: string, institutionIds: Array<string>, kind: string, complete: boolean, deletedAt: string, cause: { __typename?: 'DeletionCause', type: string, eventId: string | null, eventType: string | null, callerId: string | null }, stores: Array<{ __typename?: 'DeletedObjects', store: string, deleted: number }> } }> } | null };
 
 export type CustomerDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2179,10 +2400,17 @@ export type TransactionsPageQueryVariables = Exact<{
 export type TransactionsPageQuery = { __typename?: 'Query', account: { __typename?: 'Account', id: string, name: string | null, transactions: { __typename?: 'TransactionConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'TransactionEdge', cursor: string, node: { __typename?: 'Transaction', id: string, status: TransactionStatus, providerStatus: string | null, description: string | null, memo: string | null, category: string | null, payee: string | null, postedAt: string | null, transactedAt: string | null, amount: { __typename?: 'Money', amount: string, currency: string } } }> } | null } | null };
 
 export const ConsentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Consent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiptId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"accessEnd"}},{"kind":"Field","name":{"kind":"Name","value":"arrangements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedBy"}}]}}]}}]} as unknown as DocumentNode<ConsentFieldsFragment, unknown>;
+export const BiTransactionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BiTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionSearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"500"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"payee"}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BiTransactionsQuery, BiTransactionsQueryVariables>;
 export const CaiboCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreateCustomerMutation, CaiboCreateCustomerMutationVariables>;
 export const CaiboCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"totalDeposits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaiboCustomerQuery, CaiboCustomerQueryVariables>;
 export const CaiboCreatePaymentRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreatePaymentRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"referenceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreatePaymentRequestMutation, CaiboCreatePaymentRequestMutationVariables>;
 export const CaiboPaymentRequestStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboPaymentRequestStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaiboPaymentRequestStatusQuery, CaiboPaymentRequestStatusQueryVariables>;
+export const CreateConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConsentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"baseUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"notificationType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<CreateConsentNotificationSubscriptionMutation, CreateConsentNotificationSubscriptionMutationVariables>;
+export const ConsentNotificationSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsentNotificationSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consentNotificationSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"notificationType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<ConsentNotificationSubscriptionsQuery, ConsentNotificationSubscriptionsQueryVariables>;
+export const ConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<ConsentNotificationSubscriptionQuery, ConsentNotificationSubscriptionQueryVariables>;
+export const ChangeConsentNotificationSubscriptionUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeConsentNotificationSubscriptionUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeConsentNotificationSubscriptionUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"baseUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ChangeConsentNotificationSubscriptionUrlMutation, ChangeConsentNotificationSubscriptionUrlMutationVariables>;
+export const DeleteConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteConsentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteConsentNotificationSubscriptionMutation, DeleteConsentNotificationSubscriptionMutationVariables>;
+export const DeletionRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeletionRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletionRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"customerProviderId"}},{"kind":"Field","name":{"kind":"Name","value":"consentReceiptId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionIds"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"cause"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"callerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeletionRecordsQuery, DeletionRecordsQueryVariables>;
 export const CustomerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"numberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceAt"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerDetailQuery, CustomerDetailQueryVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const UpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<UpdateCustomerMutation, UpdateCustomerMutationVariables>;

@@ -61,7 +61,7 @@ export type Account = Node & {
   /** The provider's own account type */
   providerType: Maybe<Scalars['String']['output']>;
   status: Maybe<Scalars['String']['output']>;
-  /** Newest first by default; batched per customer where the provider allows */
+  /** Newest first by default; batched per customer where the provider allows. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   type: AccountType;
 };
@@ -492,6 +492,22 @@ export type ConsentEdge = {
   node: Consent;
 };
 
+/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
+export type ConsentNotificationSubscription = {
+  __typename?: 'ConsentNotificationSubscription';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's subscription id */
+  id: Scalars['String']['output'];
+  /** CONSENT, the only documented type */
+  notificationType: Scalars['String']['output'];
+  provider: Provider;
+  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
+  signingKeyStored: Scalars['Boolean']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the provider posts the notifications */
+  url: Scalars['String']['output'];
+};
+
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
 export type ConsentStatus =
   | 'ACTIVE'
@@ -708,7 +724,7 @@ export type Customer = Node & {
   title: Maybe<Scalars['String']['output']>;
   /** Caibo IPG: total of the customer's approved deposits. Caibo reports it without a currency, so it takes the one currency of the customer's payment requests; null when they use several, or for other providers */
   totalDeposits: Maybe<Money>;
-  /** All the customer's accounts, newest first by default */
+  /** All the customer's accounts, newest first by default. Keyset cursors: stable while the provider gains or loses rows (README, For BI) */
   transactions: Maybe<TransactionConnection>;
   /** OBP: the users linked to this customer (user-customer links; needs CanGetUserCustomerLink); null for other providers */
   userLinks: Maybe<Array<UserCustomerLink>>;
@@ -781,6 +797,62 @@ export type DeleteCustomerPayload = {
   __typename?: 'DeleteCustomerPayload';
   /** Global ID of the deleted customer */
   deletedId: Scalars['ID']['output'];
+};
+
+/** Objects one store deleted */
+export type DeletedObjects = {
+  __typename?: 'DeletedObjects';
+  deleted: Scalars['Int']['output'];
+  /** The store: consent-book, report-status:<provider>, transaction-store … */
+  store: Scalars['String']['output'];
+};
+
+/** What triggered a deletion */
+export type DeletionCause = {
+  __typename?: 'DeletionCause';
+  /** The id of the gateway caller that revoked the consent (caller) */
+  callerId: Maybe<Scalars['String']['output']>;
+  /** The provider event's eventId (provider-event) */
+  eventId: Maybe<Scalars['String']['output']>;
+  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
+  eventType: Maybe<Scalars['String']['output']>;
+  /** provider-event or caller */
+  type: Scalars['String']['output'];
+};
+
+/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
+export type DeletionRecord = {
+  __typename?: 'DeletionRecord';
+  cause: DeletionCause;
+  /** False when a store failed to purge; the stores listed are those that did */
+  complete: Scalars['Boolean']['output'];
+  consentReceiptId: Scalars['String']['output'];
+  /** The customer's global id (Customer.id) */
+  customerId: Scalars['String']['output'];
+  /** The provider's customer id */
+  customerProviderId: Scalars['String']['output'];
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** Institutions whose arrangements ended */
+  institutionIds: Array<Scalars['String']['output']>;
+  /** revoked or expired */
+  kind: Scalars['String']['output'];
+  provider: Provider;
+  stores: Array<DeletedObjects>;
+};
+
+export type DeletionRecordConnection = {
+  __typename?: 'DeletionRecordConnection';
+  edges: Array<DeletionRecordEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeletionRecordEdge = {
+  __typename?: 'DeletionRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DeletionRecord;
 };
 
 /** Cash-flow options */
@@ -944,14 +1016,20 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
+  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
+  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
+  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
+  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
+  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
@@ -982,9 +1060,22 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
+export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
+  baseUrl: Scalars['String']['input'];
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
+};
+
+
+export type MutationCreateConsentNotificationSubscriptionArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1004,6 +1095,12 @@ export type MutationCreateCustomerArgs = {
 export type MutationCreatePaymentRequestArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreatePaymentRequestInput;
+};
+
+
+export type MutationDeleteConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1248,6 +1345,10 @@ export type Query = {
   certifiedInstitutions: Maybe<InstitutionConnection>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
+  /** One subscription; null with NOT_FOUND when the provider does not know it */
+  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
+  /** The provider's consent notification subscriptions (Mastercard AU) */
+  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1256,6 +1357,8 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
+  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
+  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1274,6 +1377,8 @@ export type Query = {
   report: Maybe<Report>;
   /** A transaction by global ID; null with a NOT_FOUND error when it does not exist */
   transaction: Maybe<Transaction>;
+  /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
+  transactions: Maybe<TransactionSearchConnection>;
   /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
   transactionsSync: Maybe<TransactionsSyncResult>;
 };
@@ -1313,6 +1418,17 @@ export type QueryConsentArgs = {
 };
 
 
+export type QueryConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryConsentNotificationSubscriptionsArgs = {
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type QueryConsentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
@@ -1337,6 +1453,12 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeletionRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1382,6 +1504,13 @@ export type QueryReportArgs = {
 
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1597,6 +1726,47 @@ export type TransactionFilter = {
   sort?: InputMaybe<SortOrder>;
   /** Only these statuses; all when omitted */
   statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Inclusive end; default now */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Transactions across customers and providers, merged in one order, with partial results per provider */
+export type TransactionSearchConnection = {
+  __typename?: 'TransactionSearchConnection';
+  edges: Array<TransactionSearchEdge>;
+  pageInfo: PageInfo;
+  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order */
+  providerErrors: Array<ProviderError>;
+  /** Always null: no provider counts across customers */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type TransactionSearchEdge = {
+  __typename?: 'TransactionSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Transaction;
+};
+
+/** The top-level `transactions` filter and the export's (README, For BI): the per-connection filter plus providers, customers, an amount range and text. Without `from`, each provider's own default window */
+export type TransactionSearchFilter = {
+  /** Only these customers (global IDs, at most 100); without it, every customer of each provider that can list them (at most 100 per provider) */
+  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Inclusive start; default: the provider's default window before `to`. Older than the provider can hold (Mastercard AU: 12 months, US: 24 months): a `beyond_history` warning in `extensions.warnings` */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Inclusive upper bound of the signed amount, compared exactly, any currency */
+  maxAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Inclusive lower bound of the signed amount (negative = money out), compared exactly, any currency */
+  minAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Shorthand: false leaves PENDING out, true keeps it. Contradicting `statuses` is an error */
+  pending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these providers; every provider the caller may use when omitted */
+  providers?: InputMaybe<Array<Provider>>;
+  /** By date; newest first (desc) by default */
+  sort?: InputMaybe<SortOrder>;
+  /** Only these statuses; all when omitted */
+  statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Case-insensitive substring of the description, payee or memo (at most 200 characters) */
+  text?: InputMaybe<Scalars['String']['input']>;
   /** Inclusive end; default now */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
