@@ -50,10 +50,12 @@ export function checkConsentHeader(ctx: SimContext, request: FastifyRequest, rep
   if (ctx.profile.region !== 'AU') return true;
   const raw = request.headers['consent-receipt-id'];
   const receiptId = Array.isArray(raw) ? raw[0] : raw;
-  // Not yet refused without the header (10005 "Missing parameter (Consent-Receipt-Id)" is the
-  // documented answer to choose): the gateway sends it on every call; other clients of the sandbox
-  // are being moved over first (README, Consent lifecycle).
-  if (receiptId === undefined || receiptId === '') return true;
+  // Without the header: 10005 "Missing parameter (Consent-Receipt-Id)", the platform's documented
+  // missing-parameter answer (seed 002, API status codes; no dedicated code is documented).
+  if (receiptId === undefined || receiptId === '') {
+    sendError(reply, 400, '10005', 'Missing parameter (Consent-Receipt-Id)', { status: '400', user_message: '' });
+    return false;
+  }
   const consent = ctx.store.consents.get(receiptId);
   if (!consent || consent.customerId !== customerId) {
     sendError(reply, 404, '10215', 'Consent receipt not found', { status: '404', user_message: '' });

@@ -175,8 +175,9 @@ describe('Mastercard simulator (AU): consents', () => {
     expect((await t.send('DELETE', `/data-sharing-consents/${consent.consentReceiptId}`)).status).toBe(204);
     const revoked = await t.get(`/aggregation/v3/customers/${cid}/transactions?fromDate=${FROM}&toDate=${TO}`, receipt);
     expect([revoked.status, revoked.json.code]).toEqual([404, '10215']);
-    const noData = await t.get(`/aggregation/v1/customers/${cid}/accounts`, { 'Consent-Receipt-Id': '' });
-    expect([noData.status, noData.json.code]).toEqual([404, 38003]);
+    // Without a receipt the data call is refused outright (seed 002: customer data needs a Consent Receipt ID).
+    const noReceipt = await t.get(`/aggregation/v1/customers/${cid}/accounts`, { 'Consent-Receipt-Id': '' });
+    expect([noReceipt.status, noReceipt.json.code]).toEqual([400, '10005']);
     const inactive = (await t.get(`/data-sharing-consents/${consent.consentReceiptId}`)).json;
     expect(inactive.statusDetails.status).toBe('INACTIVE');
     expect((await t.get('/data-sharing-consents/00000000-0000-4000-8000-000000000000')).json.code).toBe('10215');
