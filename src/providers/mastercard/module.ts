@@ -77,7 +77,8 @@ export const mastercardUsModule = defineProviderModule<MastercardUsSettings, Fin
     MASTERCARD_US_PARTNER_ID: optionalString,
     MASTERCARD_US_PARTNER_SECRET: optionalString,
     MASTERCARD_US_APP_KEY: optionalString,
-    MASTERCARD_US_RESELLER: z.enum(['true', 'false']).default('false'),
+    // Empty = unset, like the other optional variables.
+    MASTERCARD_US_RESELLER: z.enum(['true', 'false', '']).default('false'),
   },
   configure(env, problems) {
     const found = credentialGroup(env, credentials('MASTERCARD_US'), problems);

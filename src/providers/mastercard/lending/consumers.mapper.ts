@@ -1,14 +1,21 @@
 import { ref } from '../../../domain/global-id.js';
+import { warnProviderData } from '../../../observability/data-warnings.js';
 import type { Consumer, ConsumerEndUser } from '../../../domain/lending.port.js';
 import { dateFromEpochSeconds } from './provider-dates.js';
 import type { LendingRegion } from './region.js';
 import type { WireConsumer } from './wire.js';
 
-/** The end user as the provider holds it; null when it holds none or a required member is missing. */
-function toEndUser(wire: WireConsumer['endUser'], text: (value: string | null | undefined) => string | null): ConsumerEndUser | null {
+/**
+ * The end user as the provider holds it; null when it holds none. One missing a member ConsumerEndUser
+ * requires reads as null with an `unparsable` warning (tolerant reading), never as a half record.
+ */
+function toEndUser(region: LendingRegion, wire: WireConsumer['endUser'], text: (value: string | null | undefined) => string | null): ConsumerEndUser | null {
   if (!wire) return null;
   const [name, address, city, state, zip, phone] = [wire.name, wire.address, wire.city, wire.state, wire.zip, wire.phone].map(text);
-  if (!name || !address || !city || !state || !zip || !phone) return null;
+  if (!name || !address || !city || !state || !zip || !phone) {
+    warnProviderData(region.provider, 'consumers.read', 'endUser', 'unparsable');
+    return null;
+  }
   return { name, address, city, state, zip, phone, email: text(wire.email), url: text(wire.url) };
 }
 
@@ -33,7 +40,7 @@ export function toConsumer(region: LendingRegion, wire: WireConsumer, knownCusto
     phone: text(wire.phone),
     email: text(wire.email),
     birthday: wire.birthday ? { year: wire.birthday.year, month: wire.birthday.month, dayOfMonth: wire.birthday.dayOfMonth } : null,
-    endUser: toEndUser(wire.endUser, text),
+    endUser: toEndUser(region, wire.endUser, text),
     createdAt: dateFromEpochSeconds(wire.createdDate),
   };
 }
