@@ -77,5 +77,9 @@ export function parseExportRequest(query: Record<string, string | string[] | und
     maxAmount: decimal(single(query, 'maxAmount'), 'maxAmount') ?? null,
     text: single(query, 'text') ?? null,
   };
+  // Caller mistakes are refused before any provider call, as the GraphQL filter refuses them.
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) throw bad('from must not be after to', 'from');
+  if (filter.pending === false && statuses?.includes('PENDING')) throw bad('pending is false but statuses includes PENDING', 'pending');
+  if (filter.pending === true && statuses !== undefined && !statuses.includes('PENDING')) throw bad('pending is true but statuses leaves PENDING out', 'pending');
   return { format, filter };
 }

@@ -85,7 +85,7 @@ export const EXPORT_LIMITS: ExportLimits = {
  * page by page with keyset cursors, each page within its own deadline and a fresh loader (nothing
  * is kept between pages: memory stays at one page), then an `end` record. A provider that cannot
  * take part, and a source that fails, give an `error` record and the export goes on with the next
- * source; `end.complete` is false after any error. `signal` (the caller went away) stops it.
+ * source; `end.complete` is false after any failure (not for a provider that cannot take part). `signal` (the caller went away) stops it.
  */
 export async function* exportRecords(
   context: SearchContext & { registry: ProviderRegistry; requestId: string },
@@ -101,7 +101,9 @@ export async function* exportRecords(
   };
   const plan = await inScope(() => sourcesOf(context, prepared));
   for (const problem of plan.problems) {
-    errors += 1;
+    // A provider that cannot take part (UNSUPPORTED_BY_PROVIDER: Caibo without named customers) is
+    // named in-band but does not make the export incomplete: nothing it could give is missing.
+    if (problem.failed) errors += 1;
     yield errorRecord(problem);
   }
   for (const source of plan.sources) {

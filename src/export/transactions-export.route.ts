@@ -53,6 +53,18 @@ async function* ndjsonLines(records: AsyncIterable<ExportRecord>): AsyncGenerato
   }
 }
 
+/** Free-text columns a spreadsheet would run as a formula. The amount is a number and stays as it is. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/**
+ * CSV injection (OWASP "CSV Injection"): a text cell that starts with `= + - @`, a tab or a carriage
+ * return is prefixed with `'` so spreadsheets show it as text; exact decimals (amounts) are left alone.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !NUMERIC.test(value) ? `'${value}` : value;
+}
+
 async function* csvRecords(records: AsyncIterable<ExportRecord>): AsyncGenerator<unknown[]> {
   yield [...EXPORT_COLUMNS];
   for await (const record of records) {
@@ -99,7 +111,7 @@ export function registerTransactionsExport<L extends FastifyBaseLogger>(
     const stop = new AbortController();
     reply.raw.once('close', () => stop.abort());
     const records = guarded(exportRecords(context, prepared, stop.signal), logger);
-    const body = format === 'csv' ? Readable.from(csvRecords(records)).pipe(stringify()) : Readable.from(ndjsonLines(records), { objectMode: false });
+    const body = format === 'csv' ? Readable.from(csvRecords(records)).pipe(stringify({ cast: { string: neutraliseFormula } })) : Readable.from(ndjsonLines(records), { objectMode: false });
     logger.info({ caller: caller.id, format }, 'transaction export started');
     return reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
