@@ -23,6 +23,8 @@ export interface StoredTransaction {
   /** Sequence at which it (last) appeared. */
   addedSeq: number;
   removed: boolean;
+  /** Removed because the gateway purged it (the customer's consent ended): only its ids are kept. */
+  purged: boolean;
   /** Removed pending rows: the posted twin's global ID and the link's confidence (0–1). */
   replacedBy: string | null;
   replacedConfidence: number | null;
@@ -86,6 +88,9 @@ export function rowDate(row: Pick<StoredRow, 'posted_at' | 'transacted_at'>): nu
 }
 
 /** A stored row back as the unified Transaction (provider details are not kept: null). */
+/** The status of a purge tombstone: a row whose content was deleted, kept so the feed reports it removed. */
+export const PURGED_STATUS = 'PURGED';
+
 export function toStoredTransaction(row: StoredRow): StoredTransaction {
   const ref = decodeGlobalId(row.global_id, 'Transaction');
   const transaction: Transaction = {
@@ -112,6 +117,7 @@ export function toStoredTransaction(row: StoredRow): StoredTransaction {
     seq: Number(row.seq),
     addedSeq: Number(row.added_seq),
     removed: Number(row.removed) === 1,
+    purged: row.status === PURGED_STATUS,
     replacedBy: row.replaced_by,
     replacedConfidence: row.replaced_confidence === null ? null : Number(row.replaced_confidence) / 100,
   };

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transac
 import type { PurgeScope } from '../domain/purge.js';
 import type { StoreDatabase, StoreDialect } from './store-database.js';
 import type { StoreTables, SyncTransactionsTable } from './store-tables.js';
-import { contentChanged, contentColumns, rowDate, toStoredTransaction, type FetchedTransaction, type StoredRow, type StoredTransaction } from './stored-rows.js';
+import { contentChanged, contentColumns, PURGED_STATUS, rowDate, toStoredTransaction, type FetchedTransaction, type StoredRow, type StoredTransaction } from './stored-rows.js';
 
 /** What one refresh of a unit compares: the stored rows of this provider, customer and/or account. */
 export interface RefreshUnit {
@@ -59,7 +59,12 @@ export interface TransactionStore {
   recordFetched(key: string, provider: string, fetchedAt: number): Promise<void>;
   /** Rows a purge of `scope` would delete. */
   count(scope: PurgeScope): Promise<number>;
-  /** Deletes the scope's rows and refresh records (purged rows leave the feed, not as `removed`). */
+  /**
+   * Deletes the content of the scope's rows and their refresh records. Each row becomes a tombstone
+   * (ids only: provider, transaction, customer, account and institution ids; no amount, text or
+   * dates) with a new sequence, so the feed reports it `removed` with `purged: true` and a warehouse
+   * deletes its copy too (CDR: delete data derived from a revoked consent). Answers the rows purged.
+   */
   purge(scope: PurgeScope): Promise<number>;
   close(): Promise<void>;
 }
@@ -231,15 +236,31 @@ export function createTransactionStore(database: StoreDatabase): TransactionStor
     },
     recordFetched: (key, provider, fetchedAt) => upsertUnit(db, key, provider, null, fetchedAt),
     async count(scope) {
-      const row = await db.selectFrom('sync_transactions').select((eb) => eb.fn.countAll().as('n')).where(purgeFilter(scope)).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('sync_transactions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(purgeFilter(scope))
+        .where('status', '!=', PURGED_STATUS)
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     purge(scope) {
       return db.transaction().execute(async (trx) => {
-        const result = await trx.deleteFrom('sync_transactions').where(purgeFilter(scope)).executeTakeFirst();
+        // The counter row's lock first, as a refresh takes it: sequences commit in order.
+        await trx.updateTable('sync_state').set({ last_seq: sql`last_seq` }).where('id', '=', 1).execute();
+        const { last_seq } = await trx.selectFrom('sync_state').select('last_seq').where('id', '=', 1).executeTakeFirstOrThrow();
+        let seq = Number(last_seq);
+        const doomed = await trx.selectFrom('sync_transactions').select('global_id').where(purgeFilter(scope)).where('status', '!=', PURGED_STATUS).orderBy('global_id').execute();
+        const wiped = { amount: '0', currency: '', status: PURGED_STATUS, provider_status: null, description: null, memo: null, category: null, payee: null, posted_at: null, transacted_at: null, removed: 1, replaced_by: null, replaced_confidence: null };
+        // One sequence per row, so a feed page boundary never splits rows that share one.
+        for (const { global_id } of doomed) {
+          seq += 1;
+          await trx.updateTable('sync_transactions').set({ ...wiped, seq, fetched_at: Date.now() }).where('global_id', '=', global_id).execute();
+        }
+        await trx.updateTable('sync_state').set({ last_seq: seq }).where('id', '=', 1).execute();
         // The customer's refresh records go too, so the next sync reads the provider again.
         await trx.deleteFrom('sync_units').where('provider', '=', scope.provider).where('customer_id', '=', scope.customerId).execute();
-        return Number(result.numDeletedRows);
+        return doomed.length;
       });
     },
     close: () => database.close(),

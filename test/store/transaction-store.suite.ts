@@ -169,10 +169,31 @@ export function transactionStoreSuite(name: string, harness: () => StoreHarness)
       expect((await store.readChanges(ALL, 0, 10)).map((row) => row.transaction.providerId)).toEqual(['t3']);
     });
 
+    it('tells a reader that saw purged rows to delete them: removed and purged, with only their ids left', async () => {
+      await store.applyRefresh(unit('c1'), [tx('t1'), tx('t2', { account: 'a2' })], NOW);
+      const seen = await store.lastSequence();
+      const scope = { provider: 'MASTERCARD_US', customerId: 'c1', institutionIds: null, accountIds: null };
+      expect(await store.purge(scope)).toBe(2);
+      expect(await store.count(scope)).toBe(0);
+      // A second purge finds nothing left to purge and reports nothing again.
+      expect(await store.purge(scope)).toBe(0);
+      const changes = await store.readChanges(ALL, seen, 10);
+      expect(changes.map((row) => [row.transaction.providerId, row.removed, row.purged]).sort()).toEqual([['t1', true, true], ['t2', true, true]]);
+      for (const row of changes) {
+        expect(row.transaction).toMatchObject({ amount: { amount: '0', currency: '' }, description: null, memo: null, payee: null, category: null, postedAt: null, transactedAt: null });
+      }
+      expect(new Set(changes.map((row) => row.seq)).size).toBe(2);
+      // A reader that never saw them is not told about them at all.
+      expect(await store.readChanges(ALL, 0, 10)).toEqual([]);
+      // The provider returns one again (the customer consented again): it is added afresh.
+      await store.applyRefresh(unit('c1'), [tx('t1')], NOW + 1);
+      expect((await store.readChanges(ALL, await store.lastSequence() - 1, 10)).map((row) => [row.transaction.providerId, row.removed, row.purged])).toEqual([['t1', false, false]]);
+    });
+
     it('keeps only what the feed needs: no account numbers, no provider bodies', async () => {
       await store.applyRefresh(unit(), [tx('t1')], NOW);
       const [row] = await store.readChanges(ALL, 0, 10);
-      expect(Object.keys(row ?? {}).sort()).toEqual(['addedSeq', 'fetchedAt', 'institutionId', 'removed', 'replacedBy', 'replacedConfidence', 'seq', 'transaction']);
+      expect(Object.keys(row ?? {}).sort()).toEqual(['addedSeq', 'fetchedAt', 'institutionId', 'purged', 'removed', 'replacedBy', 'replacedConfidence', 'seq', 'transaction']);
       expect(row?.transaction.details).toBeNull();
     });
   });

@@ -25,6 +25,7 @@ function removed(row: StoredTransaction): RemovedTransaction {
     providerId: transaction.providerId,
     replacedBy: row.replacedBy,
     replacementConfidence: row.replacedConfidence,
+    purged: row.purged,
   };
 }
 

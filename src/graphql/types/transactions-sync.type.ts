@@ -48,8 +48,14 @@ export class RemovedTransaction {
   @Field(() => ID, { nullable: true })
   customerId!: string | null;
 
-  @Field(() => DateTimeScalar, { description: 'When its provider was read without it' })
+  @Field(() => DateTimeScalar, { description: 'When its provider was read without it (for a purged row: when it was purged)' })
   fetchedAt!: Date;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the gateway deleted it because the customer's consent for its institution ended (revoked or expired; README \"Consent lifecycle\"): delete your copy too, as CDR requires of data derived from it",
+  })
+  purged!: boolean;
 
   @Field(() => ID, {
     nullable: true,
