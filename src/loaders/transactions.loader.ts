@@ -187,7 +187,11 @@ async function mergeAccountPages(
   const pages = await Promise.all(
     (await accounts.listForCustomer(key.customer)).map((account) => transactions.listForAccount(account.ref, key.query, needed)),
   );
-  const merged = sortByTime(pages.flatMap((page) => page.items), key.query.sort);
+  // OBP's transaction JSON names no customer: read through this customer's accounts, they are its.
+  const merged = sortByTime(
+    pages.flatMap((page) => page.items.map((item) => (item.customerRef === null ? { ...item, customerRef: key.customer } : item))),
+    key.query.sort,
+  );
   const anyMore = pages.some((page) => page.hasMore);
   const totals = pages.map((page) => page.totalCount);
   return {

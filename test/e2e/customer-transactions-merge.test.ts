@@ -27,7 +27,7 @@ interface CustomerPage {
 const QUERY = `query ($id: ID!, $first: Int, $after: String, $filter: TransactionFilter) {
   customer(id: $id) {
     accounts { edges { node { transactions(first: 20, filter: $filter) { edges { node { id postedAt } } } } } }
-    transactions(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { id postedAt } } }
+    transactions(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { id postedAt customer { id } } } }
   }
 }`;
 
@@ -43,6 +43,8 @@ describe('Customer.transactions merged across accounts (OBP)', () => {
     expect(first.errors).toBeUndefined();
     const merged = first.data!.customer.transactions.edges.map((edge) => edge.node);
     expect(merged).toHaveLength(10);
+    // OBP's transaction JSON names no customer; read through the customer, each row names it (BI attribution).
+    for (const transaction of merged as Array<{ customer?: { id: string } | null }>) expect(transaction.customer?.id).toBe(customer!.node.id);
     const everyAccount = first.data!.customer.accounts.edges.flatMap((edge) => edge.node.transactions.edges.map((t) => t.node));
     const expected = [...everyAccount].sort((a, b) => Date.parse(b.postedAt!) - Date.parse(a.postedAt!)).slice(0, 10);
     expect(merged.map((t) => Date.parse(t.postedAt!))).toEqual(expected.map((t) => Date.parse(t.postedAt!)));
