@@ -36,6 +36,7 @@ import { registerTransactionsExport } from './export/transactions-export.route.j
 import { registerMastercardConsentWebhook } from './webhooks/mastercard-consents.route.js';
 import { createConsentSigningKeys } from './webhooks/consent-signing-keys.js';
 import { createDeletionRecords } from './domain/deletion-records.js';
+import { registerMastercardConnectWebhook } from './webhooks/mastercard-connect.route.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -225,6 +226,7 @@ export async function createServer(options: ServerOptions) {
   registerMastercardReportWebhook(app, { registry, logger });
   registerTransactionsExport(app, { registry, authenticate: security.authenticate, now, logger });
   registerMastercardConsentWebhook(app, { registry, logger, store, keys: consentKeys, metrics });
+  registerMastercardConnectWebhook(app, { registry, logger, store: options.store ?? new Keyv() });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await options.readiness();
     return reply.code(readiness.status === 'not ready' ? 503 : 200).send(readiness);

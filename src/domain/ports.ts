@@ -4,7 +4,7 @@ import type { NativeRef } from './global-id.js';
 import type { Account, Customer, CustomerCategory, CustomerKind, CustomerSearch, Page, PageRequest, Transaction, TransactionQuery } from './model.js';
 import type { PaymentRequestsPort } from './payment-requests.port.js';
 import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDetailsPort } from './account-details.port.js';
-import type { ConnectPort } from './connect.port.js';
+import type { ConnectEventsPort, ConnectPort } from './connect.port.js';
 import type { ConsentsPort } from './consents.port.js';
 import type { CustomerExtraPorts } from './customer-extras.port.js';
 import type { ConsentNotificationsPort } from './consent-notifications.port.js';
@@ -216,6 +216,7 @@ export interface ProviderAdapter extends CustomerExtraPorts {
   readonly reportEvents?: ReportEventsPort;
   /** Consent notification subscriptions and events (Mastercard AU); operator administration. */
   readonly consentNotifications?: ConsentNotificationsPort;
+  readonly connectEvents?: ConnectEventsPort; // Connect webhooks to the gateway's receiver (X-Signature); not a caller capability
   /** How much transaction history the provider holds (default window, limit); unset = the fallback. */
   readonly transactionHistory?: TransactionHistory;
   /** Releases pools and timers. */

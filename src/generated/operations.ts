@@ -411,10 +411,38 @@ export type CashFlowSummary = {
   twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
 };
 
+/** A link to the Connect Dashboard, where the customer reviews their consents and revokes them */
+export type ConnectDashboardUrl = {
+  __typename?: 'ConnectDashboardUrl';
+  url: Scalars['String']['output'];
+};
+
+/** One institution of `institutionSettings` (Mastercard: overrides the client institution settings for this session) */
+export type ConnectInstitutionSettingInput = {
+  /** Institution.providerId (numeric) */
+  institutionId: Scalars['String']['input'];
+  visibility: InstitutionVisibility;
+};
+
 /** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
 export type ConnectKind =
   | 'FULL'
   | 'LITE';
+
+/** What the gateway last heard about a customer's Connect session (from the Connect webhooks it received) */
+export type ConnectSession = {
+  __typename?: 'ConnectSession';
+  /** Account.providerId values the `added` event reported */
+  accountIds: Array<Scalars['String']['output']>;
+  /** unableToConnect's code (seed 002: 102, 500, 900 …) */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** Institution.providerId the session is about */
+  institutionId: Maybe<Scalars['String']['output']>;
+  /** The provider's last event, as sent: generated (no event yet), started, institutionSupported, institutionNotFound, adding, processing, added, done, unableToConnect */
+  lastEvent: Scalars['String']['output'];
+  lastEventId: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 /** A link that opens Connect for one customer */
 export type ConnectUrl = {
@@ -423,6 +451,14 @@ export type ConnectUrl = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   kind: ConnectKind;
   url: Scalars['String']['output'];
+};
+
+/** A header added to every Connect event of the session; the value is never shown back or logged */
+export type ConnectWebhookHeaderInput = {
+  /** An HTTP header name; not one the sender sets itself (Content-Type, X-Signature …) */
+  name: Scalars['String']['input'];
+  /** Visible ASCII, no line breaks, at most 1000 characters */
+  value: Scalars['String']['input'];
 };
 
 /** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
@@ -872,12 +908,20 @@ export type GenerateConnectUrlInput = {
   experience?: InputMaybe<Scalars['String']['input']>;
   /** LITE only, required there: Institution.providerId */
   institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** FULL only: hide or show institutions in the search list for this session */
+  institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
   /** Where the customer lands after the institution sign-in */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
-  /** Receives Connect events for this session (JSON) */
+  /** true: the link stops working once a session completes. Omitted: the experience decides */
+  singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
   webhook?: InputMaybe<Scalars['String']['input']>;
+  /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
+  webhookData?: InputMaybe<Scalars['JSON']['input']>;
+  /** At most 10 headers added to every Connect event; needs a webhook */
+  webhookHeaders?: InputMaybe<Array<ConnectWebhookHeaderInput>>;
 };
 
 /** Options every report generation takes */
@@ -988,6 +1032,11 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
+/** HIDDEN: leave the institution out of Connect's search list. VISIBLE: show one hidden by default (e.g. a new OAuth connection) */
+export type InstitutionVisibility =
+  | 'HIDDEN'
+  | 'VISIBLE';
+
 /** Mastercard AU fields of a new customer */
 export type MastercardAuCustomerInput = {
   /** Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model */
@@ -1033,6 +1082,8 @@ export type Mutation = {
   deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
+  /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
+  generateConnectDashboardUrl: Maybe<ConnectDashboardUrl>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
   generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
@@ -1111,6 +1162,11 @@ export type MutationDeleteCustomerArgs = {
 export type MutationGenerateCashFlowReportArgs = {
   customerId: Scalars['ID']['input'];
   input: GenerateCashFlowReportInput;
+};
+
+
+export type MutationGenerateConnectDashboardUrlArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1342,6 +1398,8 @@ export type Query = {
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
   certifiedInstitutions: Maybe<InstitutionConnection>;
+  /** The customer's latest Connect session as the gateway's webhook receiver heard it; null when the gateway generated no link with its own receiver for them. Readable by the caller who generated the link, or an operator */
+  connectSession: Maybe<ConnectSession>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
   /** One subscription; null with NOT_FOUND when the provider does not know it */
@@ -1409,6 +1467,11 @@ export type QueryCertifiedInstitutionsArgs = {
   products: Array<InstitutionProduct>;
   provider: Provider;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConnectSessionArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -2291,6 +2354,20 @@ export type GenerateConnectUrlMutationVariables = Exact<{
 
 export type GenerateConnectUrlMutation = { __typename?: 'Mutation', generateConnectUrl: { __typename?: 'ConnectUrl', url: string, kind: ConnectKind, expiresAt: string | null } | null };
 
+export type GenerateConnectDashboardUrlMutationVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type GenerateConnectDashboardUrlMutation = { __typename?: 'Mutation', generateConnectDashboardUrl: { __typename?: 'ConnectDashboardUrl', url: string } | null };
+
+export type ConnectSessionQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type ConnectSessionQuery = { __typename?: 'Query', connectSession: { __typename?: 'ConnectSession', lastEvent: string, lastEventId: string | null, institutionId: string | null, accountIds: Array<string>, errorCode: string | null, updatedAt: string } | null };
+
 export type NodeByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2444,6 +2521,8 @@ export const InstitutionsDocument = {"kind":"Document","definitions":[{"kind":"O
 export const CertifiedInstitutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CertifiedInstitutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"products"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstitutionProduct"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certifiedInstitutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"products"},"value":{"kind":"Variable","name":{"kind":"Name","value":"products"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CertifiedInstitutionsQuery, CertifiedInstitutionsQueryVariables>;
 export const InstitutionByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstitutionById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]} as unknown as DocumentNode<InstitutionByIdQuery, InstitutionByIdQueryVariables>;
 export const GenerateConnectUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateConnectUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateConnectUrlInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateConnectUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<GenerateConnectUrlMutation, GenerateConnectUrlMutationVariables>;
+export const GenerateConnectDashboardUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateConnectDashboardUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateConnectDashboardUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<GenerateConnectDashboardUrlMutation, GenerateConnectDashboardUrlMutationVariables>;
+export const ConnectSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastEvent"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConnectSessionQuery, ConnectSessionQueryVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const ObpAllProvidersCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpAllProvidersCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpAllProvidersCustomersQuery, ObpAllProvidersCustomersQueryVariables>;

@@ -27,6 +27,9 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   'Query.transactions': ['read'],
   // The BI change feed: a read, though it may refresh the store from the providers (README "For BI").
   'Query.transactionsSync': ['read'],
+  // Connect: a dashboard link acts for the customer; a session's status is also checked per caller.
+  'Mutation.generateConnectDashboardUrl': ['write'],
+  'Query.connectSession': ['read'],
   // Administration: who may act for a customer at the provider.
   'Mutation.linkUserToCustomer': ['operator'],
   // OBP customer extras (seed 004). createCustomer's input.obp.userId links a user too: the resolver

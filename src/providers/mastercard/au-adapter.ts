@@ -17,7 +17,6 @@ import { ref } from '../../domain/global-id.js';
 import { createConsentBook, type ConsentBook } from './consent-book.js';
 import { consentHooks } from './consent-hooks.js';
 import { createConsentsPort } from './consents.js';
-import { createConnectPort } from './connect.js';
 import { createInstitutionsPort } from './institutions.js';
 import { createPaymentDetailsPort } from './payment-details.js';
 
@@ -60,7 +59,7 @@ function withInputField(error: unknown): never {
 /**
  * Mastercard Open Banking Australia: the shared Finicity-platform adapter with the AU region
  * (headers, v3 paths, AUD), plus the CDR specifics: customer category/ABN rules checked before any
- * call, `Consent-Receipt-Id` on data calls and CONSENT_REVOKED, consents, institutions, Connect
+ * call, `Consent-Receipt-Id` on data calls and CONSENT_REVOKED, consents, institutions (Connect is composed on in module.ts),
  * links, and the payment-enablement products (details, balances, owner).
  * The lending products (consumers, reports) plug in from ./lending/ the same way.
  */
@@ -103,7 +102,6 @@ export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): 
       ...createConsentSubscriptionCalls(region, client),
       receive: createConsentEventHandler({ region, book: consentBook, lifecycle }),
     },
-    connect: createConnectPort(region, client, options.credentials.partnerId, options.now ?? Date.now),
     paymentDetails: createPaymentDetailsPort(region, client),
     availableBalance: createAvailableBalancePort(region, client, options.metrics),
     liveBalance: createLiveBalancePort(region, client, options.metrics),

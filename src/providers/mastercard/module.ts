@@ -6,8 +6,9 @@ import {
 } from '../../sandbox/mastercard/index.js';
 import { credentialGroup, defineProviderModule, optionalString, url, type AdapterDependencies, type SimulatorOptions } from '../module.js';
 import { createMastercardAdapter } from './adapter.js';
-import { AU_ACCESS_MODELS, type AuAccessModel } from './au.js';
+import { AU_ACCESS_MODELS, AU_REGION, type AuAccessModel } from './au.js';
 import { createMastercardAuAdapter } from './au-adapter.js';
+import { createMastercardConnect } from './connect-module.js';
 import type { FinicityCredentials } from './finicity-client.js';
 import { AU_LENDING, createMastercardLending, createReportTracker, US_LENDING, type LendingRegion } from './lending/index.js';
 import { US_REGION } from './us.js';
@@ -133,7 +134,11 @@ export const mastercardAuModule = defineProviderModule<MastercardAuSettings, Fin
       ...shared(deps),
     });
     deps.purge.register(au.consentBook.purgeTarget);
-    return { ...au, ...createMastercardLending(au.client, AU_LENDING, lendingOptions(AU_LENDING, deps)) };
+    return {
+      ...au,
+      ...createMastercardLending(au.client, AU_LENDING, lendingOptions(AU_LENDING, deps)),
+      ...createMastercardConnect(AU_REGION, au.client, setup.credentials, deps),
+    };
   },
   async startSimulator(settings, options) {
     // The simulator enforces the same access model as the partner's real credentials would.

@@ -5,6 +5,8 @@ import { registerAccountRoutes } from './accounts.routes.js';
 import { TokenAuthority, type PartnerCredentials } from './auth.js';
 import { registerConnectRoutes } from './connect.routes.js';
 import { registerConsentNotifications } from './consent-notifications/index.js';
+import { createConnectEventSender } from './connect-event-sender.js';
+import { createSimConnectSessions } from './connect-sessions.js';
 import { registerConsentRoutes } from './consents.routes.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { sendError } from './errors.js';
@@ -47,6 +49,7 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
   const anchor = Math.floor(startOfUtcDay(options.anchorDate ?? new Date(now())).getTime() / 1000);
   const store = buildSeedStore(profile, options.seed, anchor);
   const auth = new TokenAuthority(profile, options.credentials, options.tokenTtlSeconds * 1000, now);
+  const connectSender = createConnectEventSender({ partnerSecret: options.credentials.partnerSecret });
   const base: Omit<SimContext, 'consentEvents'> = {
     profile,
     store,
@@ -58,10 +61,12 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
     aggregationDelaySeconds: options.aggregationDelaySeconds,
     partnerId: options.credentials.partnerId,
     rng: createSeededRandom(options.seed ^ 0x5a5a5a5a),
+    connect: { sender: connectSender, sessions: createSimConnectSessions(connectSender, now) },
   };
 
   const app = Fastify({ logger: false });
   const ctx: SimContext = { ...base, consentEvents: registerConsentNotifications(app, base, options.consentRetryDelaysMs) };
+  app.addHook('onClose', async () => connectSender.close());
 
   // Finicity accepts POSTs without a body (e.g. Refresh Accounts, "Content-Length: 0"; seed 002,
   // Account History), so an empty JSON body is no body rather than a parse error.

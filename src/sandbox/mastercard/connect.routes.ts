@@ -4,6 +4,7 @@ import { checkAbn } from './abn.js';
 import { missingParameter, sendError } from './errors.js';
 import { institutionsFor } from './institutions.js';
 import type { SimContext } from './sim-context.js';
+import { readConnectOptions } from './connect-options.js';
 
 type Body = Record<string, unknown>;
 
@@ -24,16 +25,23 @@ const invalidField = (reply: FastifyReply, message: string): FastifyReply =>
   });
 
 export function registerConnectRoutes(app: FastifyInstance, ctx: SimContext, partnerSecret: string): void {
-  const generate = (lite: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!ctx.auth.authenticate(request, reply)) return reply;
-    const body = (request.body ?? {}) as Body;
+  /** Authentication, then `partnerId` and `customerId` as every Generate Connect call takes them; undefined once refused. */
+  const partnerCustomer = (request: FastifyRequest, reply: FastifyReply, body: Body) => {
+    if (!ctx.auth.authenticate(request, reply)) return undefined;
     const partnerId = field(body, 'partnerId');
     const customerId = field(body, 'customerId');
-    if (partnerId === undefined) return missingParameter(reply, 'partnerId');
-    if (customerId === undefined) return missingParameter(reply, 'customerId');
-    if (partnerId !== ctx.partnerId) return invalidField(reply, 'Partner ID does not match the authenticated partner');
+    if (partnerId === undefined) return void missingParameter(reply, 'partnerId');
+    if (customerId === undefined) return void missingParameter(reply, 'customerId');
+    if (partnerId !== ctx.partnerId) return void invalidField(reply, 'Partner ID does not match the authenticated partner');
     const customer = ctx.store.customers.get(customerId);
-    if (!customer) return invalidField(reply, 'Customer ID does not exist or does not belong to this partner');
+    if (!customer) return void invalidField(reply, 'Customer ID does not exist or does not belong to this partner');
+    return { partnerId, customerId, customer };
+  };
+  const generate = (lite: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = (request.body ?? {}) as Body;
+    const found = partnerCustomer(request, reply, body);
+    if (found === undefined) return reply;
+    const { partnerId, customerId, customer } = found;
     if (ctx.profile.region === 'AU' && ctx.accessModel === 'BCDC') {
       // The ABN "must be valid and active to create a customer record or to generate a Connect URL" (seed 000).
       if (customer.category !== 'BUSINESS' || customer.abn === undefined || checkAbn(customer.abn) !== undefined) {
@@ -56,8 +64,19 @@ export function registerConnectRoutes(app: FastifyInstance, ctx: SimContext, par
     if (lite) params.set('type', 'lite');
     const webhookContentType = field(body, 'webhookContentType');
     if (webhookContentType) params.set('webhookContentType', webhookContentType);
+    const options = readConnectOptions(body, lite);
+    if ('invalid' in options) return invalidField(reply, options.invalid);
+    if (options.webhook !== undefined) {
+      // "Sent when the Generate Connect URL APIs are called to verify that the webhook URL is
+      // accessible. This endpoint must return a 200 series or the Generate Connect URL call fails"
+      // (seed 002, ping). The documents name no code for it: the field-validation error (10010).
+      const reachable = await ctx.connect.sender.ping({ url: options.webhook, headers: options.webhookHeaders });
+      if (!reachable) return invalidField(reply, 'The webhook URL did not answer the ping with a 2xx status');
+    }
     // Same parameter set as the spec's example link; the signature scheme is the sandbox's own.
-    params.set('signature', createHmac('sha256', partnerSecret).update(params.toString()).digest('hex'));
+    const signature = createHmac('sha256', partnerSecret).update(params.toString()).digest('hex');
+    params.set('signature', signature);
+    ctx.connect.sessions.remember({ signature, customerId, expiresAt: now + LINK_TTL_MS, used: false, ...options });
     return { link: `${ctx.profile.connectHost}/?${params.toString()}` };
   };
 
@@ -65,4 +84,18 @@ export function registerConnectRoutes(app: FastifyInstance, ctx: SimContext, par
   // at odds with its own curl sample and with openbanking-us.yaml).
   app.post('/connect/v2/generate', generate(false));
   app.post('/connect/v2/generate/lite', generate(true));
+
+  // seed 002, Connect Dashboard: "API Reference: POST /connect/v2/generate/consent/manage" (AU only;
+  // the US documents have no dashboard). No body or answer is printed: we take the fields every
+  // Generate Connect call takes and answer `{link}` like them.
+  if (ctx.profile.region === 'AU') {
+    app.post('/connect/v2/generate/consent/manage', async (request, reply) => {
+      const found = partnerCustomer(request, reply, (request.body ?? {}) as Body);
+      if (found === undefined) return reply;
+      const { partnerId, customerId } = found;
+      const params = new URLSearchParams({ customerId, origin: 'url', partnerId, type: 'manage', timestamp: String(ctx.now()) });
+      params.set('signature', createHmac('sha256', partnerSecret).update(params.toString()).digest('hex'));
+      return { link: `${ctx.profile.connectHost}/consent/manage?${params.toString()}` };
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { startOfUtcDay } from '../simulator.js';
 import { connectInstitution } from './connections.js';
+import { openConnectLink } from './connect-control.js';
+import { accountView } from './serializers.js';
 import { sendError } from './errors.js';
 import { institutionsFor } from './institutions.js';
 import { AU_TEST_PROFILES, plansForProfile } from './profiles.js';
@@ -31,9 +33,12 @@ export function registerSandboxRoutes(app: FastifyInstance, ctx: SimContext, sta
   });
 
   /**
-   * Body `{customerId, institutionId?, profile?}`: the customer signs in at a FinBank institution with a
-   * test profile. Creates the institution login and its accounts (AU: plus a consent arrangement);
-   * AU accounts answer 325/5006 for `aggregationDelaySeconds` before their data appears.
+   * Body `{customerId, institutionId?, profile?, link?, outcome?}`: the customer signs in at a FinBank
+   * institution with a test profile. Creates the institution login and its accounts (AU: plus a
+   * consent arrangement); AU accounts answer 325/5006 for `aggregationDelaySeconds` before their data
+   * appears. When the link (`link`, else the customer's newest) has a webhook, the session's Connect
+   * events go to it (connect-sessions.ts); `outcome: "unableToConnect"` ends the session there
+   * instead, with no login created.
    */
   app.post('/_sandbox/connect', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -51,6 +56,12 @@ export function registerSandboxRoutes(app: FastifyInstance, ctx: SimContext, sta
     const profile = typeof body.profile === 'string' ? body.profile : region === 'AU' ? 'profile_4110' : 'profile_03';
     if (region === 'AU' && !(AU_TEST_PROFILES as readonly string[]).includes(profile)) {
       return sendError(reply, 400, 10100, 'Invalid parameter (profile)');
+    }
+    const opened = openConnectLink(ctx, reply, body, customer.id, institutionId);
+    if (opened === undefined) return reply;
+    if (body.outcome === 'unableToConnect') {
+      const events = opened.session ? ctx.connect.sessions.play(opened.session, { kind: 'unableToConnect', institutionId, code: 500 }) : [];
+      return reply.code(200).send({ connectEvents: events });
     }
     const nowSeconds = ctx.nowSeconds();
     const anchor = Math.floor(startOfUtcDay(new Date(ctx.now())).getTime() / 1000);
@@ -71,7 +82,16 @@ export function registerSandboxRoutes(app: FastifyInstance, ctx: SimContext, sta
       if (consent.arrangements.length === 1) ctx.consentEvents?.notify('CONSENT_CREATED', consent, []);
       ctx.consentEvents?.notify('INSTITUTIONS_ADDED', consent, consent.arrangements.slice(-1));
     }
+    const connectEvents = opened.session
+      ? ctx.connect.sessions.play(opened.session, {
+          kind: 'added',
+          institutionId,
+          accounts: result.accounts.map((account) => accountView(ctx, account)),
+          receiptId: result.consent?.consentReceiptId,
+        })
+      : [];
     return reply.code(201).send({
+      connectEvents,
       institutionLoginId: result.login.id,
       accountIds: result.accounts.map((a) => a.id),
       consentReceiptId: result.consent?.consentReceiptId,

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SeededRandom } from '../seeded-random.js';
 import type { TokenAuthority } from './auth.js';
+import type { ConnectEventSender } from './connect-event-sender.js';
+import type { SimConnectSessions } from './connect-sessions.js';
 import { customerNotFound, sendError } from './errors.js';
 import type { AuAccessModel, RegionProfile } from './region.js';
 import { consentStatus, type MastercardStore, type SimAccount, type SimArrangement, type SimConsent, type SimCustomer } from './store.js';
@@ -22,6 +24,8 @@ export interface SimContext {
   rng: SeededRandom;
   /** AU consent notifications (consent-notifications/): null for US. */
   consentEvents: ConsentEventSink | null;
+  /** Connect links with their webhooks, and the signed sender of Connect events (ping included). */
+  connect: { sender: ConnectEventSender; sessions: SimConnectSessions };
 }
 
 /** Sends a consent notification about `arrangements` of `consent` to every subscription; answers its eventId. */

@@ -51,6 +51,9 @@ const BY_ID: FieldCost = { weight: 1, batchedPerList: true };
 
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.providers': { weight: 0 },
+  // Read from the gateway's own store (Connect webhooks), no provider call.
+  'Query.connectSession': { weight: 0 },
+  'Mutation.generateConnectDashboardUrl': { weight: 1 },
   'Query.customers': { weight: 1, fanOut: true },
   'Query.transactions': { weight: 1, transactionsFanOut: true },
   'Query.nodes': { weight: 1, weightPerItem: true, listSize: { slicingArguments: ['ids'] } },

@@ -412,10 +412,38 @@ export type CashFlowSummary = {
   twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
 };
 
+/** A link to the Connect Dashboard, where the customer reviews their consents and revokes them */
+export type ConnectDashboardUrl = {
+  __typename?: 'ConnectDashboardUrl';
+  url: Scalars['String']['output'];
+};
+
+/** One institution of `institutionSettings` (Mastercard: overrides the client institution settings for this session) */
+export type ConnectInstitutionSettingInput = {
+  /** Institution.providerId (numeric) */
+  institutionId: Scalars['String']['input'];
+  visibility: InstitutionVisibility;
+};
+
 /** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
 export type ConnectKind =
   | 'FULL'
   | 'LITE';
+
+/** What the gateway last heard about a customer's Connect session (from the Connect webhooks it received) */
+export type ConnectSession = {
+  __typename?: 'ConnectSession';
+  /** Account.providerId values the `added` event reported */
+  accountIds: Array<Scalars['String']['output']>;
+  /** unableToConnect's code (seed 002: 102, 500, 900 …) */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** Institution.providerId the session is about */
+  institutionId: Maybe<Scalars['String']['output']>;
+  /** The provider's last event, as sent: generated (no event yet), started, institutionSupported, institutionNotFound, adding, processing, added, done, unableToConnect */
+  lastEvent: Scalars['String']['output'];
+  lastEventId: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 /** A link that opens Connect for one customer */
 export type ConnectUrl = {
@@ -424,6 +452,14 @@ export type ConnectUrl = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   kind: ConnectKind;
   url: Scalars['String']['output'];
+};
+
+/** A header added to every Connect event of the session; the value is never shown back or logged */
+export type ConnectWebhookHeaderInput = {
+  /** An HTTP header name; not one the sender sets itself (Content-Type, X-Signature …) */
+  name: Scalars['String']['input'];
+  /** Visible ASCII, no line breaks, at most 1000 characters */
+  value: Scalars['String']['input'];
 };
 
 /** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
@@ -873,12 +909,20 @@ export type GenerateConnectUrlInput = {
   experience?: InputMaybe<Scalars['String']['input']>;
   /** LITE only, required there: Institution.providerId */
   institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** FULL only: hide or show institutions in the search list for this session */
+  institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
   /** Where the customer lands after the institution sign-in */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
-  /** Receives Connect events for this session (JSON) */
+  /** true: the link stops working once a session completes. Omitted: the experience decides */
+  singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
   webhook?: InputMaybe<Scalars['String']['input']>;
+  /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
+  webhookData?: InputMaybe<Scalars['JSON']['input']>;
+  /** At most 10 headers added to every Connect event; needs a webhook */
+  webhookHeaders?: InputMaybe<Array<ConnectWebhookHeaderInput>>;
 };
 
 /** Options every report generation takes */
@@ -989,6 +1033,11 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
+/** HIDDEN: leave the institution out of Connect's search list. VISIBLE: show one hidden by default (e.g. a new OAuth connection) */
+export type InstitutionVisibility =
+  | 'HIDDEN'
+  | 'VISIBLE';
+
 /** Mastercard AU fields of a new customer */
 export type MastercardAuCustomerInput = {
   /** Australian Business Number of a BUSINESS customer (11 digits, spaces allowed; check digit verified). Required for ACTIVE customers under the BCDC access model */
@@ -1034,6 +1083,8 @@ export type Mutation = {
   deleteCustomer: Maybe<DeleteCustomerPayload>;
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
+  /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
+  generateConnectDashboardUrl: Maybe<ConnectDashboardUrl>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
   generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
@@ -1112,6 +1163,11 @@ export type MutationDeleteCustomerArgs = {
 export type MutationGenerateCashFlowReportArgs = {
   customerId: Scalars['ID']['input'];
   input: GenerateCashFlowReportInput;
+};
+
+
+export type MutationGenerateConnectDashboardUrlArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1343,6 +1399,8 @@ export type Query = {
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
   certifiedInstitutions: Maybe<InstitutionConnection>;
+  /** The customer's latest Connect session as the gateway's webhook receiver heard it; null when the gateway generated no link with its own receiver for them. Readable by the caller who generated the link, or an operator */
+  connectSession: Maybe<ConnectSession>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
   /** One subscription; null with NOT_FOUND when the provider does not know it */
@@ -1410,6 +1468,11 @@ export type QueryCertifiedInstitutionsArgs = {
   products: Array<InstitutionProduct>;
   provider: Provider;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConnectSessionArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
