@@ -14,6 +14,7 @@ import { createServer } from './server.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createLazyTransactionStore, transactionStorePurgeTarget } from './store/lazy-store.js';
 import type { TransactionStore } from './store/transaction-store.js';
+import type { DeliveryOptions } from './events/webhook-delivery.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** The change feed's transaction store (tests: one over their own database); default from config, opened on first use. */
   transactionStore?: TransactionStore;
+  /** Outbound webhook delivery settings (tests shorten the retry schedule). */
+  outboundWebhooks?: Partial<DeliveryOptions>;
 }
 
 export interface RunningGateway {
@@ -99,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     secrets: config.secretsKey === undefined ? null : createSecretBox(config.secretsKey),
     transactionStore,
     syncMaxAgeMs: config.syncMaxAgeSeconds * 1000,
+    ...(options.outboundWebhooks ? { outboundWebhooks: options.outboundWebhooks } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const release = async () => {

@@ -37,6 +37,8 @@ import { registerMastercardConsentWebhook } from './webhooks/mastercard-consents
 import { createConsentSigningKeys } from './webhooks/consent-signing-keys.js';
 import { createDeletionRecords } from './domain/deletion-records.js';
 import { registerMastercardConnectWebhook } from './webhooks/mastercard-connect.route.js';
+import { createOutboundWebhooks } from './events/outbound-webhooks.js';
+import type { DeliveryOptions } from './events/webhook-delivery.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -65,6 +67,8 @@ export interface ServerOptions {
   transactionStore?: TransactionStore | null;
   /** transactionsSync re-reads data older than this (TRANSACTION_SYNC_MAX_AGE_SECONDS); default 300 s. */
   syncMaxAgeMs?: number;
+  /** Outbound webhook delivery: retry schedule, attempt deadline, pending bound (tests shorten them). */
+  outboundWebhooks?: Partial<DeliveryOptions>;
 }
 
 /** A caller-supplied request id is kept only if it is short and plain, so it is safe to log. */
@@ -145,6 +149,8 @@ export async function createServer(options: ServerOptions) {
   const security = await createSecurity(options.security, logger, options.store);
   const callbackUrlAllowed = createCallbackUrlPolicy(options.security.reportCallbackHosts, options.publicBaseUrl ?? (() => undefined));
   await security.register(app, schema, '/graphql');
+  const outbound = createOutboundWebhooks({ store: options.store ?? new Keyv(), secrets: options.secrets ?? null, events, urlAllowed: callbackUrlAllowed, logger, delivery: options.outboundWebhooks });
+  app.addHook('onClose', async () => outbound.close());
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: security.apolloOptions.introspection,
@@ -210,6 +216,7 @@ export async function createServer(options: ServerOptions) {
         syncMaxAgeMs: options.syncMaxAgeMs ?? DEFAULT_SYNC_MAX_AGE_MS,
         consentKeys,
         deletionRecords,
+        webhookEndpoints: outbound.endpoints,
       };
     },
   });

@@ -11,6 +11,7 @@ import type { SecretBox } from '../security/secret-box.js';
 import type { TransactionStore } from '../store/transaction-store.js';
 import type { DeletionRecords } from '../domain/deletion-records.js';
 import type { ConsentSigningKeys } from '../webhooks/consent-signing-keys.js';
+import type { WebhookEndpoints } from '../events/webhook-endpoints.js';
 
 export interface PartialError {
   error: GatewayError;
@@ -47,4 +48,6 @@ export interface GatewayContext {
   consentKeys: ConsentSigningKeys;
   /** Records of consent purges (CDR Rule 1.18), for operators. */
   deletionRecords: DeletionRecords;
+  /** The operators' outbound webhook endpoints (src/events/webhook-endpoints.ts). */
+  webhookEndpoints: WebhookEndpoints;
 }

@@ -23,6 +23,7 @@ import { ProviderResolver } from './resolvers/provider.resolver.js';
 import { TransactionResolver } from './resolvers/transaction.resolver.js';
 import { TransactionSearchResolver } from './resolvers/transactions-search.resolver.js';
 import { TransactionsSyncResolver } from './resolvers/transactions-sync.resolver.js';
+import { WebhookEndpointResolver } from './resolvers/webhook-endpoint.resolver.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ConsentResolver,
   ConsentNotificationsResolver,
   ConnectResolver,
+  WebhookEndpointResolver,
   MastercardCustomerFieldsResolver,
   MastercardAccountFieldsResolver,
   CustomerResolver,

@@ -30,6 +30,11 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   // Connect: a dashboard link acts for the customer; a session's status is also checked per caller.
   'Mutation.generateConnectDashboardUrl': ['write'],
   'Query.connectSession': ['read'],
+  // Outbound webhooks (issue 14, item 6): where the gateway sends its events, and their secrets.
+  'Mutation.createWebhookEndpoint': ['operator'],
+  'Mutation.deleteWebhookEndpoint': ['operator'],
+  'Query.webhookEndpoints': ['operator'],
+  'Query.webhookEndpoint': ['operator'],
   // Administration: who may act for a customer at the provider.
   'Mutation.linkUserToCustomer': ['operator'],
   // OBP customer extras (seed 004). createCustomer's input.obp.userId links a user too: the resolver

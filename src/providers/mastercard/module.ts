@@ -29,6 +29,7 @@ function lendingOptions(region: LendingRegion, deps: AdapterDependencies, resell
     provider: region.provider,
     store: deps.store,
     publicBaseUrl: deps.publicBaseUrl,
+    events: deps.events,
     ...(deps.now ? { now: deps.now } : {}),
   });
   // Report statuses derive from the customer's data: a consent purge reaches them (src/domain/purge.ts).

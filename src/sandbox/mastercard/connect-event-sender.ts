@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { createSleeper } from '../../lifecycle/sleeper.js';
 
 /** One Connect webhook event as sent (seed 002, Connect Webhooks, Event Body). */
 export interface ConnectEventBody {
@@ -61,18 +62,8 @@ export function createConnectEventSender(options: { partnerSecret: string; retry
   const timeoutMs = options.timeoutMs ?? CONNECT_ATTEMPT_TIMEOUT_MS;
   const log: ConnectDeliveryAttempt[] = [];
   const chains = new Map<string, Promise<void>>();
-  const sleeping = new Map<NodeJS.Timeout, () => void>();
+  const sleeper = createSleeper();
   let closed = false;
-
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        sleeping.delete(timer);
-        resolve();
-      }, ms);
-      timer.unref();
-      sleeping.set(timer, resolve);
-    });
 
   async function post(destination: ConnectDestination, body: ConnectEventBody): Promise<number> {
     const raw = JSON.stringify(body);
@@ -101,7 +92,7 @@ export function createConnectEventSender(options: { partnerSecret: string; retry
       log.push({ eventType: body.eventType, eventId: body.eventId, attempt, status, ok });
       const delay = delays[attempt - 1];
       if (ok || delay === undefined) return;
-      await sleep(delay);
+      await sleeper.sleep(delay);
     }
   }
 
@@ -120,11 +111,7 @@ export function createConnectEventSender(options: { partnerSecret: string; retry
     attempts: () => log,
     async close() {
       closed = true;
-      for (const [timer, wake] of sleeping) {
-        clearTimeout(timer);
-        wake();
-      }
-      sleeping.clear();
+      sleeper.wakeAll();
       await Promise.allSettled([...chains.values()]);
     },
   };

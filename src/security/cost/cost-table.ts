@@ -54,6 +54,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // Read from the gateway's own store (Connect webhooks), no provider call.
   'Query.connectSession': { weight: 0 },
   'Mutation.generateConnectDashboardUrl': { weight: 1 },
+  // Outbound webhook endpoints live in the gateway's store: no provider call.
+  'Mutation.createWebhookEndpoint': { weight: 0 },
+  'Mutation.deleteWebhookEndpoint': { weight: 0 },
+  'Query.webhookEndpoints': { weight: 0 },
+  'Query.webhookEndpoint': { weight: 0 },
   'Query.customers': { weight: 1, fanOut: true },
   'Query.transactions': { weight: 1, transactionsFanOut: true },
   'Query.nodes': { weight: 1, weightPerItem: true, listSize: { slicingArguments: ['ids'] } },

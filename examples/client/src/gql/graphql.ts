@@ -676,6 +676,23 @@ export type CreatePaymentRequestInput = {
   successUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** A note for operators (at most 200 characters) */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types sent to it (at least one) */
+  eventTypes: Array<GatewayEventType>;
+  /** http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself */
+  url: Scalars['String']['input'];
+};
+
+/** A new webhook endpoint and its signing secret, shown this once */
+export type CreatedWebhookEndpoint = {
+  __typename?: 'CreatedWebhookEndpoint';
+  endpoint: WebhookEndpoint;
+  /** `whsec_…`: verify `webhook-signature` with it (Standard Webhooks). No read returns it again */
+  secret: Scalars['String']['output'];
+};
+
 /** A CRM event at a bank: a contact with a customer, planned and done (OBP getCrmEvents, seed 004) */
 export type CrmEvent = {
   __typename?: 'CrmEvent';
@@ -891,6 +908,13 @@ export type DeletionRecordEdge = {
   node: DeletionRecord;
 };
 
+/** Events the gateway sends to registered webhook endpoints; the `type` in the body is the dotted name (consent.revoked …) */
+export type GatewayEventType =
+  | 'CONSENT_EXPIRED'
+  | 'CONSENT_REVOKED'
+  | 'REPORT_READY'
+  | 'TRANSACTIONS_SYNC_UPDATES_AVAILABLE';
+
 /** Cash-flow options */
 export type GenerateCashFlowReportInput = {
   /** Only these accounts (provider account ids); every eligible account when omitted */
@@ -1077,10 +1101,14 @@ export type Mutation = {
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Registers an endpoint for the gateway's events; answers its signing secret once */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
   /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
   deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
+  /** Deletes an endpoint; false when there was none. Deliveries already under way finish their current attempt */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
   /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
@@ -1149,6 +1177,11 @@ export type MutationCreatePaymentRequestArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteConsentNotificationSubscriptionArgs = {
   id: Scalars['String']['input'];
   provider?: InputMaybe<Provider>;
@@ -1156,6 +1189,11 @@ export type MutationDeleteConsentNotificationSubscriptionArgs = {
 
 
 export type MutationDeleteCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1439,6 +1477,10 @@ export type Query = {
   transactions: Maybe<TransactionSearchConnection>;
   /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
   transactionsSync: Maybe<TransactionsSyncResult>;
+  /** One webhook endpoint (never its secret) */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The registered webhook endpoints (never their secrets) */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1581,6 +1623,11 @@ export type QueryTransactionsSyncArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   scope?: InputMaybe<TransactionsSyncScope>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A transaction its provider no longer returns */
@@ -2005,6 +2052,16 @@ export type VoiReport = Node & Report & {
   status: ReportStatus;
   title: Maybe<Scalars['String']['output']>;
   type: ReportType;
+};
+
+/** An operator's webhook endpoint: receives the gateway's events, signed the Standard Webhooks way */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  eventTypes: Array<GatewayEventType>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type AccountSummaryFragment = { __typename?: 'Account', id: string, name: string | null, type: AccountType, balance: { __typename?: 'Money', amount: string, currency: string } | null } & { ' $fragmentName'?: 'AccountSummaryFragment' };

@@ -4,6 +4,8 @@ import { z } from 'zod/v4';
 import type { Report, ReportEventOutcome, ReportStatus } from '../../../domain/lending.port.js';
 import type { ProviderKey } from '../../../domain/provider.js';
 import type { PurgeScope, PurgeTarget } from '../../../domain/purge.js';
+import { encodeGlobalId, ref } from '../../../domain/global-id.js';
+import type { GatewayEvents } from '../../../events/gateway-events.js';
 
 /**
  * What the gateway knows about the reports it generated, kept in the keyv store (shared across
@@ -75,6 +77,8 @@ export interface ReportTrackerOptions {
   /** The gateway's public base URL (`https://gateway.example.com`), when known. */
   publicBaseUrl: () => string | undefined;
   now?: () => number;
+  /** The gateway's event bus: `report.ready` when a tracked report becomes SUCCESS (outbound webhooks). */
+  events?: GatewayEvents;
 }
 
 /** The path the webhook route listens on (src/webhooks/mastercard-reports.route.ts). */
@@ -168,7 +172,21 @@ export function createReportTracker(options: ReportTrackerOptions): ReportTracke
       awaitingEvents: base.awaitingEvents || patch.awaitingEvents === true,
     } as TrackedReport;
     await save(merged);
-    return forward && (existing === undefined || existing.status !== patch.status);
+    const changed = forward && (existing === undefined || existing.status !== patch.status);
+    if (changed && merged.status === 'SUCCESS') publishReady(merged);
+    return changed;
+  }
+
+  /** `report.ready` with global ids a caller can query (`report(id:)`, `customer(id:)`); no report content. */
+  function publishReady(record: TrackedReport): void {
+    options.events?.publish('report.ready', {
+      provider,
+      reportId: encodeGlobalId(ref(provider, 'Report', record.reportId, record.customerId)),
+      customerId: encodeGlobalId(ref(provider, 'Customer', record.customerId)),
+      providerReportId: record.reportId,
+      reportType: record.providerType,
+      status: record.status,
+    });
   }
 
   return {
