@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ConnectEvent, ConnectEventsPort } from '../domain/connect.port.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { Logger } from '../observability/logger.js';
+import { errorBody, type RequestErrorCode } from '../errors/request-errors.js';
 import { registerRawBodyRoute } from './raw-body.js';
 import { createReplayGuard } from './replay-guard.js';
 
@@ -25,13 +26,7 @@ export const CONNECT_REPLAY_RETENTION_MS = 4 * 24 * 60 * 60 * 1000;
 const text = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
 
 /** The Event Body wrapper (seed 002): `{customerId, eventType, eventId, payload, webhookData?}`; null when it is not one. */
-export function readConnectEvent(raw: Buffer): ConnectEvent | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
+export function readConnectEvent(parsed: unknown): ConnectEvent | null {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const body = parsed as Record<string, unknown>;
   const eventType = text(body.eventType);
@@ -44,7 +39,8 @@ export function readConnectEvent(raw: Buffer): ConnectEvent | null {
  * `POST /webhooks/mastercard/connect`: Mastercard Connect events (seed 002, "Connect Webhooks" and
  * "Webhook Connect Events Lists"). The `X-Signature` header is checked against every enabled
  * Mastercard credential (HMAC-SHA256 of the raw bytes with its partner secret, constant time): no
- * match is 401. A `ping` is answered 200 at once (the provider fails Generate Connect URL
+ * match is 401 (after the cheap checks: a body that is not JSON is 415 or 400, in the gateway's
+ * request-error shape, src/errors). A `ping` is answered 200 at once (the provider fails Generate Connect URL
  * otherwise). Other events: a repeated `eventId` is answered 200 and changes nothing; a new one is
  * answered 200 and recorded after the answer has gone ("we recommend processing the webhook data
  * on a different thread", seed 002), so a slow store never makes the provider retry. An event type
@@ -61,6 +57,17 @@ export function registerMastercardConnectWebhook(
     url: MASTERCARD_CONNECT_WEBHOOK_ROUTE,
     bodyLimitBytes: CONNECT_WEBHOOK_BODY_LIMIT_BYTES,
     async handler(request, reply, raw) {
+      const refuse = (status: number, code: RequestErrorCode, message: string) => reply.code(status).send(errorBody(message, code, String(request.id)));
+      // The gateway asks for JSON events (`webhookContentType: application/json`, connect.ts).
+      if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+        return refuse(415, 'UNSUPPORTED_MEDIA_TYPE', 'Connect events are application/json');
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return refuse(400, 'BAD_REQUEST', 'The body is not JSON');
+      }
       const signature = request.headers['x-signature'];
       const receiver = options.registry
         .enabled()
@@ -68,12 +75,12 @@ export function registerMastercardConnectWebhook(
         .find((candidate): candidate is { provider: typeof candidate.provider; port: ConnectEventsPort } => candidate.port?.verify(raw, signature) === true);
       if (receiver === undefined) {
         log.warn({ reqId: request.id, hasSignature: signature !== undefined }, 'connect event refused: signature does not match');
-        return reply.code(401).send({ accepted: false, reason: 'bad-signature' });
+        return refuse(401, 'UNAUTHENTICATED', 'X-Signature does not match the body under any configured partner secret');
       }
-      const event = readConnectEvent(raw);
+      const event = readConnectEvent(parsed);
       if (event === null) {
         log.warn({ reqId: request.id, provider: receiver.provider }, 'connect event refused: not a Connect event body');
-        return reply.code(400).send({ accepted: false, reason: 'malformed' });
+        return refuse(400, 'BAD_REQUEST', 'The body is not a Connect event (no eventType)');
       }
       if (event.eventType === 'ping') return reply.code(200).send({ accepted: true });
       try {
