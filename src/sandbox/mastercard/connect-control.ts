@@ -5,8 +5,8 @@ import type { SimContext } from './sim-context.js';
 
 /**
  * `/_sandbox/connect` stands in for a customer using a Connect link. With `link` (a URL Generate
- * Connect URL answered) it opens that link; without, the customer's newest link, if any (none: the
- * old behaviour, no events). A link that was altered answers Connect's 10039 "Tampered Connect link"
+ * Connect URL answered) it opens that link; without, the customer's newest link if it is still open
+ * (none: the old behaviour, no events). A link that was altered answers Connect's 10039 "Tampered Connect link"
  * (seed 002, Common Connect Status Codes); an expired link ("valid for 2 hours", seed 002, Session
  * time-out), a used single-use link (openbanking-us.yaml SingleUseUrl) and an institution the
  * session's `institutionSettings` hides are refused with 400 and a sandbox message: the customer
@@ -31,6 +31,8 @@ export function openConnectLink(
     return undefined;
   }
   if (session === undefined) return { session: null };
+  // Without `link`, only a link still open plays its events; an old one is simply not in use.
+  if (signature === undefined && (session.expiresAt <= ctx.now() || session.used)) return { session: null };
   if (session.expiresAt <= ctx.now()) {
     sendError(reply, 400, '10039', 'Sandbox: this Connect link has expired (links are valid for 2 hours)');
     return undefined;
