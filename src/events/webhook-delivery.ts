@@ -40,7 +40,7 @@ export interface WebhookDelivery {
   pending(): number;
   /** The latest attempts (at most 200), newest last: for operators and tests; no bodies, no secrets. */
   attempts(): readonly DeliveryAttempt[];
-  /** Stops retrying, unsubscribes, and waits for attempts in flight. */
+  /** Stops retrying, unsubscribes, aborts attempts in flight and waits for them to settle. */
   close(): Promise<void>;
 }
 
@@ -78,6 +78,8 @@ export function createWebhookDelivery(options: {
   const log = options.logger.child({ component: 'outbound-webhooks' });
   const recent: DeliveryAttempt[] = [];
   const sleeper = createSleeper();
+  // Aborts attempts in flight on close, so a shutdown does not wait out a slow receiver.
+  const stopping = new AbortController();
   const inFlight = new Set<Promise<void>>();
   let pending = 0;
   let closed = false;
@@ -85,6 +87,12 @@ export function createWebhookDelivery(options: {
   async function attemptOnce(endpoint: WebhookEndpoint, signer: Webhook, event: GatewayEvent, body: string): Promise<number> {
     if (!options.urlAllowed(endpoint.url)) return 0;
     const at = new Date();
+    // One controller per attempt: its deadline, or the sender closing (AbortSignal.any would let
+    // the timeout signal be collected early on Node 20).
+    const attempt = new AbortController();
+    const deadline = setTimeout(() => attempt.abort(), settings.attemptTimeoutMs);
+    const stop = () => attempt.abort();
+    stopping.signal.addEventListener('abort', stop, { once: true });
     try {
       const response = await fetch(endpoint.url, {
         method: 'POST',
@@ -96,12 +104,15 @@ export function createWebhookDelivery(options: {
           'webhook-signature': signer.sign(event.id, at, body),
         },
         body,
-        signal: AbortSignal.timeout(settings.attemptTimeoutMs),
+        signal: attempt.signal,
       });
       await response.arrayBuffer().catch(() => undefined);
       return response.status;
     } catch {
       return 0;
+    } finally {
+      clearTimeout(deadline);
+      stopping.signal.removeEventListener('abort', stop);
     }
   }
 
@@ -148,6 +159,7 @@ export function createWebhookDelivery(options: {
     async close() {
       closed = true;
       unsubscribe();
+      stopping.abort();
       sleeper.wakeAll();
       await Promise.allSettled([...inFlight]);
     },
