@@ -1,5 +1,7 @@
 import { ref } from '../../src/domain/global-id.js';
 import { createMastercardAuAdapter } from '../../src/providers/mastercard/au-adapter.js';
+import { AU_REGION } from '../../src/providers/mastercard/au.js';
+import { createMastercardConnect } from '../../src/providers/mastercard/connect-module.js';
 import { MASTERCARD_AU_SANDBOX_CREDENTIALS, startMastercardSimulator } from '../../src/sandbox/mastercard/index.js';
 import { adapterDependencies } from '../support/sandbox-deps.js';
 import { runProviderContract } from './provider-contract.js';
@@ -9,12 +11,15 @@ let run = 0;
 runProviderContract('Mastercard AU', async () => {
   const clock = { ms: Date.now() };
   const simulator = await startMastercardSimulator({ region: 'AU', now: () => clock.ms });
-  const adapter = createMastercardAuAdapter({
+  const deps = adapterDependencies();
+  const au = createMastercardAuAdapter({
     baseUrl: simulator.url,
     credentials: MASTERCARD_AU_SANDBOX_CREDENTIALS,
     accessModel: 'CDR_REPRESENTATIVE',
-    ...adapterDependencies(),
+    ...deps,
   });
+  // Connect is composed onto the adapter as the module does (src/providers/mastercard/module.ts).
+  const adapter = { ...au, ...createMastercardConnect(AU_REGION, au.client, MASTERCARD_AU_SANDBOX_CREDENTIALS, { ...deps, publicBaseUrl: () => undefined }) };
   // customer_profile_4110: FinBank Aus OAuth, every AU account type, AUD.
   const list = await adapter.customerList!.list({ search: null, username: 'customer_profile_4110' }, { offset: 0, limit: 1 });
   const known = list.items[0]!;
