@@ -41,6 +41,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // `@apollo/utils.createhash` uses Node's crypto only when `module.require` exists, which it does not
+  // inside a bundled CommonJS module: Apollo then hashed every request's document (its document-cache
+  // key) with a pure-JavaScript SHA-256 (sha.js). The bundle gets node:crypto, as the unbundled
+  // gateway does (issue 17, per-request cost).
+  alias: { '@apollo/utils.createhash': join(root, 'scripts', 'apollo-createhash.shim.js') },
   // CommonJS dependencies inside an ES module bundle still need require, __filename and __dirname.
   banner: {
     js: [

@@ -10,6 +10,24 @@ import { callerMayUse, type Caller } from './caller.js';
  */
 export function registryForCaller(registry: ProviderRegistry, caller: Caller): ProviderRegistry {
   if (caller.providers === null) return registry;
+  // One view per registry and caller object: an API key's caller is the same object on every
+  // request until the keys are reloaded, so its view is built once, not per request (issue 17).
+  let views = viewsByRegistry.get(registry);
+  if (!views) {
+    views = new WeakMap();
+    viewsByRegistry.set(registry, views);
+  }
+  let view = views.get(caller);
+  if (!view) {
+    view = buildView(registry, caller);
+    views.set(caller, view);
+  }
+  return view;
+}
+
+const viewsByRegistry = new WeakMap<ProviderRegistry, WeakMap<Caller, ProviderRegistry>>();
+
+function buildView(registry: ProviderRegistry, caller: Caller): ProviderRegistry {
   const enabled = registry.enabled().filter((adapter) => callerMayUse(caller, adapter.key));
   // The full registry as prototype: members added to ProviderRegistry later pass through unchanged.
   const view: ProviderRegistry = Object.create(registry) as ProviderRegistry;
