@@ -4,6 +4,9 @@ import type { NativeRef } from './global-id.js';
 import type { Account, Customer, CustomerCategory, CustomerKind, CustomerSearch, Page, PageRequest, Transaction, TransactionQuery } from './model.js';
 import type { PaymentRequestsPort } from './payment-requests.port.js';
 import type { AccountOwnerPort, AvailableBalancePort, LiveBalancePort, PaymentDetailsPort } from './account-details.port.js';
+import type { AccountFiltersPort, AccountHistoryPort, AccountRefreshPort } from './account-aggregation.port.js';
+import type { ApplicationsPort } from './applications.port.js';
+import type { ReportPdfPort } from './report-pdf.port.js';
 import type { ConnectEventsPort, ConnectPort } from './connect.port.js';
 import type { ConsentsPort } from './consents.port.js';
 import type { CustomerExtraPorts } from './customer-extras.port.js';
@@ -205,6 +208,12 @@ export interface ProviderAdapter extends CustomerExtraPorts {
   /** Billable per call: a separate port so nothing reaches it by accident. */
   readonly liveBalance?: LiveBalancePort;
   readonly accountOwner?: AccountOwnerPort;
+  /** Mastercard: accounts by institution login / institution, refresh, historic load (account-aggregation.port.ts). */
+  readonly accountFilters?: AccountFiltersPort;
+  readonly accountRefresh?: AccountRefreshPort;
+  readonly accountHistory?: AccountHistoryPort;
+  /** Application registration (Mastercard AU); see applications.port.ts. */
+  readonly applications?: ApplicationsPort;
   /** Lending records (Mastercard AU/US); see lending.port.ts. */
   readonly consumers?: ConsumersPort;
   /** Mastercard US only. */
@@ -212,6 +221,7 @@ export interface ProviderAdapter extends CustomerExtraPorts {
   /** Mastercard US only. */
   readonly authorizationPeriods?: AuthorizationPeriodPort;
   readonly reports?: ReportsPort;
+  readonly reportPdf?: ReportPdfPort;
   /** Report events posted to the gateway's own callback URL; not a capability callers use. */
   readonly reportEvents?: ReportEventsPort;
   /** Consent notification subscriptions and events (Mastercard AU); operator administration. */
@@ -223,36 +233,8 @@ export interface ProviderAdapter extends CustomerExtraPorts {
   close(): Promise<void>;
 }
 
-export const CAPABILITIES = [
-  'CUSTOMER_LIST',
-  'CUSTOMER_READ',
-  'CUSTOMER_WRITE',
-  'CUSTOMER_DELETE',
-  'ACCOUNTS',
-  'TRANSACTIONS',
-  'CUSTOMER_TRANSACTIONS',
-  'PAYMENT_REQUESTS',
-  'BANKS',
-  'USER_CUSTOMER_LINKS',
-  'INSTITUTIONS',
-  'CONSENTS',
-  'CONNECT_URL',
-  'PAYMENT_DETAILS',
-  'AVAILABLE_BALANCE',
-  'LIVE_BALANCE',
-  'ACCOUNT_OWNER',
-  'CONSUMERS',
-  'BUSINESSES',
-  'AUTHORIZATION_PERIOD',
-  'REPORTS',
-  'SOCIAL_MEDIA_HANDLES',
-  'CRM_EVENTS',
-  'MY_CUSTOMERS',
-  'SAVED_PAYMENT_METHODS',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
+/** Each capability and the port that provides it; the list order is the `Capability` enum's. */
+const PORT_OF_CAPABILITY = {
   CUSTOMER_LIST: 'customerList',
   CUSTOMER_READ: 'customerRead',
   CUSTOMER_WRITE: 'customerWrite',
@@ -270,15 +252,22 @@ const PORT_OF_CAPABILITY: Record<Capability, keyof ProviderAdapter> = {
   AVAILABLE_BALANCE: 'availableBalance',
   LIVE_BALANCE: 'liveBalance',
   ACCOUNT_OWNER: 'accountOwner',
+  ACCOUNT_FILTERS: 'accountFilters',
+  ACCOUNT_REFRESH: 'accountRefresh',
+  ACCOUNT_HISTORY: 'accountHistory',
+  APPLICATIONS: 'applications',
   CONSUMERS: 'consumers',
   BUSINESSES: 'businesses',
   AUTHORIZATION_PERIOD: 'authorizationPeriods',
   REPORTS: 'reports',
+  REPORT_PDF: 'reportPdf',
   SOCIAL_MEDIA_HANDLES: 'socialMediaHandles',
   CRM_EVENTS: 'crmEvents',
   MY_CUSTOMERS: 'myCustomers',
   SAVED_PAYMENT_METHODS: 'savedPaymentMethods',
-};
+} as const satisfies Record<string, keyof ProviderAdapter>;
+export type Capability = keyof typeof PORT_OF_CAPABILITY;
+export const CAPABILITIES = Object.keys(PORT_OF_CAPABILITY) as readonly Capability[];
 
 export function capabilitiesOf(adapter: ProviderAdapter): Capability[] {
   return CAPABILITIES.filter((capability) => adapter[PORT_OF_CAPABILITY[capability]] !== undefined);

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { useProviderKeys } from './enums.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { AccountAggregationResolver } from './resolvers/account-aggregation.resolver.js';
 import { CaiboCustomerFieldsResolver } from './resolvers/caibo-customer-fields.resolver.js';
 import { PaymentRequestResolver, PaymentRequestTransactionFieldsResolver } from './resolvers/caibo-payment-request.resolver.js';
 import { BankCrmEventsResolver, CustomerExtrasResolver } from './resolvers/customer-extras.resolver.js';
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   MastercardAccountFieldsResolver,
   CustomerResolver,
   AccountResolver,
+  AccountAggregationResolver,
   TransactionResolver,
   TransactionSearchResolver,
   TransactionsSyncResolver,

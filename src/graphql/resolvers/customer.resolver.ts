@@ -16,7 +16,9 @@ import { prefetchAccountTransactionWindows } from '../transactions-lookahead.js'
 import { AccountConnection } from '../types/account.type.js';
 import { Customer, CustomerConnection } from '../types/customer.type.js';
 import { CreateCustomerInput, UpdateCustomerInput } from '../types/inputs.js';
-import { PageArgs, TransactionPageArgs } from '../types/page-args.js';
+import { TransactionPageArgs } from '../types/page-args.js';
+import { AccountPageArgs } from '../types/account-aggregation.type.js';
+import { filteredAccounts } from '../account-filter.js';
 import { TransactionConnection } from '../types/transaction.type.js';
 import { loadExisting } from '../lookups.js';
 import { given } from '../input-values.js';
@@ -70,11 +72,12 @@ export class CustomerResolver {
   @FieldResolver(() => AccountConnection, { nullable: true })
   async accounts(
     @Root() customer: CustomerModel,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => AccountPageArgs) args: AccountPageArgs,
     @Ctx() context: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequestOf(args.first, args.after);
+    if (args.filter) return toConnection(sliceToPage(await filteredAccounts(context, customer.ref, args.filter), page));
     prefetchAccountTransactionWindows(context, customer.ref, info);
     const accounts = await context.loaders.accountsByCustomer.load(customer.ref);
     return toConnection(sliceToPage(accounts, page));

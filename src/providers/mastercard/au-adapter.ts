@@ -1,5 +1,6 @@
 import { GatewayError } from '../../domain/errors.js';
 import type { CustomerWritePort } from '../../domain/ports.js';
+import { createAccountFiltersPort, createAccountHistoryPort, createAccountRefreshPort } from './account-aggregation.js';
 import { createAvailableBalancePort, createLiveBalancePort } from './account-balances.js';
 import { createAccountOwnerPort } from './account-owner.js';
 import { createMastercardAdapter, type MastercardAdapter, type MastercardAdapterOptions } from './adapter.js';
@@ -106,5 +107,8 @@ export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): 
     availableBalance: createAvailableBalancePort(region, client, options.metrics),
     liveBalance: createLiveBalancePort(region, client, options.metrics),
     accountOwner: createAccountOwnerPort(region, client, options.metrics),
+    accountFilters: createAccountFiltersPort(region, client),
+    accountRefresh: createAccountRefreshPort(region, client),
+    accountHistory: createAccountHistoryPort(region, client),
   };
 }

@@ -67,8 +67,19 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: SimContext): vo
   };
   app.get('/aggregation/v1/customers/:customerId/institutionLogins/:institutionLoginId/accounts', byLogin);
   // Refresh (seed 002, Initial Aggregation): the sandbox's aggregation runs on its own clock, so a
-  // refresh just answers the current CustomerAccounts (openbanking-us.yaml RefreshCustomerAccountsResponse).
-  app.post('/aggregation/v1/customers/:customerId/institutionLogins/:institutionLoginId/accounts', byLogin);
+  // refresh records the connection (aggregationAttemptDate) and answers the current CustomerAccounts
+  // (openbanking-us.yaml RefreshCustomerAccountsResponse). Bodiless: a body is refused (14020).
+  app.post('/aggregation/v1/customers/:customerId/institutionLogins/:institutionLoginId/accounts', async (request, reply) => {
+    const customer = resolveCustomerForData(ctx, request, reply);
+    if (!customer) return reply;
+    if (request.body !== undefined && request.body !== null) return sendError(reply, 400, '14020', 'Bad request.');
+    const loginId = Number((request.params as Params).institutionLoginId);
+    const accounts = ctx.store.accountsOf(customer.id).filter((a) => a.institutionLoginId === loginId);
+    if (accounts.length === 0) return noAccountsForLogin(reply);
+    const now = ctx.nowSeconds();
+    for (const account of accounts) account.lastConnectionAt = now;
+    return list(accounts);
+  });
 
   app.get('/aggregation/v1/customers/:customerId/institutions/:institutionId/accounts', async (request, reply) => {
     const customer = resolveCustomerForData(ctx, request, reply);

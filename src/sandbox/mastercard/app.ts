@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSeededRandom } from '../seeded-random.js';
 import { startOfUtcDay } from '../simulator.js';
+import { registerAccountHistoryRoutes } from './account-history.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { TokenAuthority, type PartnerCredentials } from './auth.js';
 import { registerConnectRoutes } from './connect.routes.js';
@@ -121,6 +122,7 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
   app.post('/aggregation/v2/partners/authentication', async (request, reply) => auth.handleAuthentication(request, reply));
   registerCustomerRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerAccountHistoryRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   registerPaymentRoutes(app, ctx);
   registerInstitutionRoutes(app, ctx);

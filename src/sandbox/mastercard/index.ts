@@ -1,3 +1,4 @@
+import type { MastercardStore } from './store.js';
 import type { FastifyInstance } from 'fastify';
 import { listen, type RunningSimulator, type SimulatorBaseOptions } from '../simulator.js';
 import { buildMastercardApp } from './app.js';
@@ -48,6 +49,8 @@ export interface MastercardSimulator extends RunningSimulator {
   /** byRoute keys are `METHOD /route/pattern`, e.g. `GET /aggregation/v1/customers`; /_sandbox calls are not counted. */
   stats(): { requests: number; tokenIssued: number; byRoute: Record<string, number> };
   resetStats(): void;
+  /** The simulator's live state, for tests that check what a call changed at the provider. */
+  readonly store: MastercardStore;
 }
 
 export async function startMastercardSimulator(options: MastercardSimulatorOptions): Promise<MastercardSimulator> {
@@ -70,5 +73,5 @@ export async function startMastercardSimulator(options: MastercardSimulatorOptio
       }),
   });
   const running = await listen(built.app, options);
-  return { ...running, stats: built.stats, resetStats: built.resetStats };
+  return { ...running, stats: built.stats, resetStats: built.resetStats, store: built.store };
 }

@@ -60,7 +60,7 @@ export function accountView(ctx: SimContext, a: SimAccount): Record<string, unkn
     institutionId: a.institutionId,
     balanceDate: aggregated ?? a.createdDate,
     aggregationSuccessDate: aggregated,
-    aggregationAttemptDate: aggregated ?? a.createdDate,
+    aggregationAttemptDate: Math.max(aggregated ?? a.createdDate, a.lastConnectionAt ?? 0),
     createdDate: a.createdDate,
     lastUpdatedDate: aggregated ?? a.createdDate,
     marketSegment: a.marketSegment,

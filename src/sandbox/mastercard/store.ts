@@ -72,6 +72,8 @@ export interface SimAccount {
   routingNumber?: string;
   /** Fraction of the balance that is cleared (the rest is held by pending items). */
   clearedRatio: number;
+  /** Epoch second of the last on-demand connection to the institution (refresh, historic load). */
+  lastConnectionAt?: number;
 }
 
 /** A transaction; amount negative = debit (Finicity docs), dates epoch seconds. */
@@ -133,6 +135,8 @@ export class MastercardStore {
   readonly transactionsById = new Map<number, SimTransaction>();
   private readonly transactionsByAccount = new Map<string, SimTransaction[]>();
   readonly consents = new Map<string, SimConsent>();
+  /** Connections Load Historic Transactions made, per account id (seed 002, Account History). */
+  readonly historicLoads = new Map<string, number>();
   private nextCustomerId: number;
   private nextLoginId: number;
   private nextAccountId: number;

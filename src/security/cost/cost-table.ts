@@ -92,6 +92,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Account.availableBalance': { weight: BILLABLE_WEIGHTS.cachedRead },
   'Account.owners': { weight: BILLABLE_WEIGHTS.cachedRead, listSize: { assumedSize: 2 } },
   'Account.liveAvailableBalance': { weight: BILLABLE_WEIGHTS.liveBalance },
+  // Both connect to the institution now, as a live balance does; the historic load is a premium,
+  // billable service (seed 002, Account History), the refresh one Mastercard asks not to automate.
+  'Mutation.refreshAccounts': { weight: BILLABLE_WEIGHTS.liveBalance },
+  'Mutation.loadAccountHistory': { weight: BILLABLE_WEIGHTS.liveBalance },
+  'LoadAccountHistoryPayload.account': { weight: 1 },
   // Loaded by id through DataLoaders, deduplicated within a list.
   'Account.customer': BY_ID,
   'Account.bank': BY_ID,

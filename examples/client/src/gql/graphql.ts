@@ -94,6 +94,14 @@ export type AccountEdge = {
   node: Account;
 };
 
+/** Accounts under one institution login and/or at one institution (providers with ACCOUNT_FILTERS) */
+export type AccountFilter = {
+  /** Account.institutionId: the accounts held at one institution */
+  institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** Account.institutionLoginId: the accounts added with one set of institution credentials */
+  institutionLoginId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An account holder as the institution knows them (Mastercard AU Account Owner) */
 export type AccountHolder = {
   __typename?: 'AccountHolder';
@@ -337,7 +345,11 @@ export type CaiboIpgCustomerInput = {
 /** What a provider supports through the gateway */
 export type Capability =
   | 'ACCOUNTS'
+  | 'ACCOUNT_FILTERS'
+  | 'ACCOUNT_HISTORY'
   | 'ACCOUNT_OWNER'
+  | 'ACCOUNT_REFRESH'
+  | 'APPLICATIONS'
   | 'AUTHORIZATION_PERIOD'
   | 'AVAILABLE_BALANCE'
   | 'BANKS'
@@ -357,6 +369,7 @@ export type Capability =
   | 'PAYMENT_DETAILS'
   | 'PAYMENT_REQUESTS'
   | 'REPORTS'
+  | 'REPORT_PDF'
   | 'SAVED_PAYMENT_METHODS'
   | 'SOCIAL_MEDIA_HANDLES'
   | 'TRANSACTIONS'
@@ -412,38 +425,10 @@ export type CashFlowSummary = {
   twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
 };
 
-/** A link to the Connect Dashboard, where the customer reviews their consents and revokes them */
-export type ConnectDashboardUrl = {
-  __typename?: 'ConnectDashboardUrl';
-  url: Scalars['String']['output'];
-};
-
-/** One institution of `institutionSettings` (Mastercard: overrides the client institution settings for this session) */
-export type ConnectInstitutionSettingInput = {
-  /** Institution.providerId (numeric) */
-  institutionId: Scalars['String']['input'];
-  visibility: InstitutionVisibility;
-};
-
 /** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
 export type ConnectKind =
   | 'FULL'
   | 'LITE';
-
-/** What the gateway last heard about a customer's Connect session (from the Connect webhooks it received) */
-export type ConnectSession = {
-  __typename?: 'ConnectSession';
-  /** Account.providerId values the `added` event reported */
-  accountIds: Array<Scalars['String']['output']>;
-  /** unableToConnect's code (seed 002: 102, 500, 900 …) */
-  errorCode: Maybe<Scalars['String']['output']>;
-  /** Institution.providerId the session is about */
-  institutionId: Maybe<Scalars['String']['output']>;
-  /** The provider's last event, as sent: generated (no event yet), started, institutionSupported, institutionNotFound, adding, processing, added, done, unableToConnect */
-  lastEvent: Scalars['String']['output'];
-  lastEventId: Maybe<Scalars['String']['output']>;
-  updatedAt: Scalars['DateTime']['output'];
-};
 
 /** A link that opens Connect for one customer */
 export type ConnectUrl = {
@@ -452,14 +437,6 @@ export type ConnectUrl = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   kind: ConnectKind;
   url: Scalars['String']['output'];
-};
-
-/** A header added to every Connect event of the session; the value is never shown back or logged */
-export type ConnectWebhookHeaderInput = {
-  /** An HTTP header name; not one the sender sets itself (Content-Type, X-Signature …) */
-  name: Scalars['String']['input'];
-  /** Visible ASCII, no line breaks, at most 1000 characters */
-  value: Scalars['String']['input'];
 };
 
 /** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
@@ -526,22 +503,6 @@ export type ConsentEdge = {
   __typename?: 'ConsentEdge';
   cursor: Scalars['String']['output'];
   node: Consent;
-};
-
-/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
-export type ConsentNotificationSubscription = {
-  __typename?: 'ConsentNotificationSubscription';
-  createdAt: Maybe<Scalars['DateTime']['output']>;
-  /** The provider's subscription id */
-  id: Scalars['String']['output'];
-  /** CONSENT, the only documented type */
-  notificationType: Scalars['String']['output'];
-  provider: Provider;
-  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
-  signingKeyStored: Scalars['Boolean']['output'];
-  updatedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Where the provider posts the notifications */
-  url: Scalars['String']['output'];
 };
 
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
@@ -676,23 +637,6 @@ export type CreatePaymentRequestInput = {
   successUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type CreateWebhookEndpointInput = {
-  /** A note for operators (at most 200 characters) */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** The event types sent to it (at least one) */
-  eventTypes: Array<GatewayEventType>;
-  /** http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself */
-  url: Scalars['String']['input'];
-};
-
-/** A new webhook endpoint and its signing secret, shown this once */
-export type CreatedWebhookEndpoint = {
-  __typename?: 'CreatedWebhookEndpoint';
-  endpoint: WebhookEndpoint;
-  /** `whsec_…`: verify `webhook-signature` with it (Standard Webhooks). No read returns it again */
-  secret: Scalars['String']['output'];
-};
-
 /** A CRM event at a bank: a contact with a customer, planned and done (OBP getCrmEvents, seed 004) */
 export type CrmEvent = {
   __typename?: 'CrmEvent';
@@ -788,6 +732,7 @@ export type Customer = Node & {
 /** A person or business known to one provider */
 export type CustomerAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -852,69 +797,6 @@ export type DeleteCustomerPayload = {
   deletedId: Scalars['ID']['output'];
 };
 
-/** Objects one store deleted */
-export type DeletedObjects = {
-  __typename?: 'DeletedObjects';
-  deleted: Scalars['Int']['output'];
-  /** The store: consent-book, report-status:<provider>, transaction-store … */
-  store: Scalars['String']['output'];
-};
-
-/** What triggered a deletion */
-export type DeletionCause = {
-  __typename?: 'DeletionCause';
-  /** The id of the gateway caller that revoked the consent (caller) */
-  callerId: Maybe<Scalars['String']['output']>;
-  /** The provider event's eventId (provider-event) */
-  eventId: Maybe<Scalars['String']['output']>;
-  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
-  eventType: Maybe<Scalars['String']['output']>;
-  /** provider-event or caller */
-  type: Scalars['String']['output'];
-};
-
-/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
-export type DeletionRecord = {
-  __typename?: 'DeletionRecord';
-  cause: DeletionCause;
-  /** False when a store failed to purge; the stores listed are those that did */
-  complete: Scalars['Boolean']['output'];
-  consentReceiptId: Scalars['String']['output'];
-  /** The customer's global id (Customer.id) */
-  customerId: Scalars['String']['output'];
-  /** The provider's customer id */
-  customerProviderId: Scalars['String']['output'];
-  deletedAt: Scalars['DateTime']['output'];
-  id: Scalars['String']['output'];
-  /** Institutions whose arrangements ended */
-  institutionIds: Array<Scalars['String']['output']>;
-  /** revoked or expired */
-  kind: Scalars['String']['output'];
-  provider: Provider;
-  stores: Array<DeletedObjects>;
-};
-
-export type DeletionRecordConnection = {
-  __typename?: 'DeletionRecordConnection';
-  edges: Array<DeletionRecordEdge>;
-  pageInfo: PageInfo;
-  /** Total matches, when the provider reports an exact count */
-  totalCount: Maybe<Scalars['Int']['output']>;
-};
-
-export type DeletionRecordEdge = {
-  __typename?: 'DeletionRecordEdge';
-  cursor: Scalars['String']['output'];
-  node: DeletionRecord;
-};
-
-/** Events the gateway sends to registered webhook endpoints; the `type` in the body is the dotted name (consent.revoked …) */
-export type GatewayEventType =
-  | 'CONSENT_EXPIRED'
-  | 'CONSENT_REVOKED'
-  | 'REPORT_READY'
-  | 'TRANSACTIONS_SYNC_UPDATES_AVAILABLE';
-
 /** Cash-flow options */
 export type GenerateCashFlowReportInput = {
   /** Only these accounts (provider account ids); every eligible account when omitted */
@@ -933,20 +815,12 @@ export type GenerateConnectUrlInput = {
   experience?: InputMaybe<Scalars['String']['input']>;
   /** LITE only, required there: Institution.providerId */
   institutionId?: InputMaybe<Scalars['String']['input']>;
-  /** FULL only: hide or show institutions in the search list for this session */
-  institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
   /** Where the customer lands after the institution sign-in */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
-  /** true: the link stops working once a session completes. Omitted: the experience decides */
-  singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
+  /** Receives Connect events for this session (JSON) */
   webhook?: InputMaybe<Scalars['String']['input']>;
-  /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
-  webhookData?: InputMaybe<Scalars['JSON']['input']>;
-  /** At most 10 headers added to every Connect event; needs a webhook */
-  webhookHeaders?: InputMaybe<Array<ConnectWebhookHeaderInput>>;
 };
 
 /** Options every report generation takes */
@@ -1057,10 +931,23 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
-/** HIDDEN: leave the institution out of Connect's search list. VISIBLE: show one hidden by default (e.g. a new OAuth connection) */
-export type InstitutionVisibility =
-  | 'HIDDEN'
-  | 'VISIBLE';
+export type LoadAccountHistoryInput = {
+  /** Global ID of the account */
+  accountId: Scalars['ID']['input'];
+  /** Connect to the institution again for an account already loaded (Mastercard: the institution's policy changed, longer history became available, or a failed load was fixed). Billed again */
+  force?: Scalars['Boolean']['input'];
+};
+
+/** The account's historic transactions are loaded: read them through Account.transactions */
+export type LoadAccountHistoryPayload = {
+  __typename?: 'LoadAccountHistoryPayload';
+  /** The account, read again */
+  account: Maybe<Account>;
+  /** Global ID of the account */
+  accountId: Scalars['ID']['output'];
+  /** Whether the load was forced */
+  forced: Scalars['Boolean']['output'];
+};
 
 /** Mastercard AU fields of a new customer */
 export type MastercardAuCustomerInput = {
@@ -1089,30 +976,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
-  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
-  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
-  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
-  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
-  /** Registers an endpoint for the gateway's events; answers its signing secret once */
-  createWebhookEndpoint: CreatedWebhookEndpoint;
-  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
-  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
-  /** Deletes an endpoint; false when there was none. Deliveries already under way finish their current attempt */
-  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
-  /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
-  generateConnectDashboardUrl: Maybe<ConnectDashboardUrl>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
   generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
@@ -1121,6 +996,10 @@ export type Mutation = {
   generateVoiReport: Maybe<VoiReport>;
   /** Links a provider user to a customer so the user may act for it (OBP: POST user_customer_links; needs CanCreateUserCustomerLink). Without userId, the gateway's own provider user */
   linkUserToCustomer: Maybe<UserCustomerLink>;
+  /** Loads the account's historic transactions (ACCOUNT_HISTORY; Mastercard AU: the last 12 months). A premium service billed per customer and month; a second load of the same account adds nothing unless forced. Can take minutes (Mastercard recommends a 180 s timeout): the gateway's upstream deadline applies, and a load cut off still completes at the provider */
+  loadAccountHistory: Maybe<LoadAccountHistoryPayload>;
+  /** Connects to the institution now and refreshes the accounts (and their transactions) of one institution login (ACCOUNT_REFRESH). Mastercard refreshes daily on its own and does not permit automated refresh calls: use it when a customer needs data as of this moment */
+  refreshAccounts: Maybe<RefreshAccountsPayload>;
   /** Revokes the whole consent: every institution arrangement is revoked and the consent becomes INACTIVE. Data calls for its accounts then fail with CONSENT_REVOKED; CDR requires deleting the data derived from it */
   revokeConsent: Maybe<Consent>;
   /** Revokes one institution login's arrangement; the consent stays ACTIVE while another arrangement is */
@@ -1139,22 +1018,9 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
-export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
-  baseUrl: Scalars['String']['input'];
-  id: Scalars['String']['input'];
-  provider?: InputMaybe<Provider>;
-};
-
-
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
-};
-
-
-export type MutationCreateConsentNotificationSubscriptionArgs = {
-  baseUrl?: InputMaybe<Scalars['String']['input']>;
-  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1177,23 +1043,7 @@ export type MutationCreatePaymentRequestArgs = {
 };
 
 
-export type MutationCreateWebhookEndpointArgs = {
-  input: CreateWebhookEndpointInput;
-};
-
-
-export type MutationDeleteConsentNotificationSubscriptionArgs = {
-  id: Scalars['String']['input'];
-  provider?: InputMaybe<Provider>;
-};
-
-
 export type MutationDeleteCustomerArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1201,11 +1051,6 @@ export type MutationDeleteWebhookEndpointArgs = {
 export type MutationGenerateCashFlowReportArgs = {
   customerId: Scalars['ID']['input'];
   input: GenerateCashFlowReportInput;
-};
-
-
-export type MutationGenerateConnectDashboardUrlArgs = {
-  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1229,6 +1074,16 @@ export type MutationGenerateVoiReportArgs = {
 export type MutationLinkUserToCustomerArgs = {
   customerId: Scalars['ID']['input'];
   userId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLoadAccountHistoryArgs = {
+  input: LoadAccountHistoryInput;
+};
+
+
+export type MutationRefreshAccountsArgs = {
+  input: RefreshAccountsInput;
 };
 
 
@@ -1437,14 +1292,8 @@ export type Query = {
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
   certifiedInstitutions: Maybe<InstitutionConnection>;
-  /** The customer's latest Connect session as the gateway's webhook receiver heard it; null when the gateway generated no link with its own receiver for them. Readable by the caller who generated the link, or an operator */
-  connectSession: Maybe<ConnectSession>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
-  /** One subscription; null with NOT_FOUND when the provider does not know it */
-  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
-  /** The provider's consent notification subscriptions (Mastercard AU) */
-  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1453,8 +1302,6 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
-  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
-  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1475,12 +1322,6 @@ export type Query = {
   transaction: Maybe<Transaction>;
   /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
   transactions: Maybe<TransactionSearchConnection>;
-  /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
-  transactionsSync: Maybe<TransactionsSyncResult>;
-  /** One webhook endpoint (never its secret) */
-  webhookEndpoint: Maybe<WebhookEndpoint>;
-  /** The registered webhook endpoints (never their secrets) */
-  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1513,24 +1354,8 @@ export type QueryCertifiedInstitutionsArgs = {
 };
 
 
-export type QueryConnectSessionArgs = {
-  customerId: Scalars['ID']['input'];
-};
-
-
 export type QueryConsentArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type QueryConsentNotificationSubscriptionArgs = {
-  id: Scalars['String']['input'];
-  provider?: InputMaybe<Provider>;
-};
-
-
-export type QueryConsentNotificationSubscriptionsArgs = {
-  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1558,12 +1383,6 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryDeletionRecordsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1618,35 +1437,17 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
-export type QueryTransactionsSyncArgs = {
-  cursor?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  scope?: InputMaybe<TransactionsSyncScope>;
+export type RefreshAccountsInput = {
+  /** Global ID of the customer */
+  customerId: Scalars['ID']['input'];
+  /** Account.institutionLoginId of the accounts to refresh */
+  institutionLoginId: Scalars['String']['input'];
 };
 
-
-export type QueryWebhookEndpointArgs = {
-  id: Scalars['ID']['input'];
-};
-
-/** A transaction its provider no longer returns */
-export type RemovedTransaction = {
-  __typename?: 'RemovedTransaction';
-  accountId: Maybe<Scalars['ID']['output']>;
-  customerId: Maybe<Scalars['ID']['output']>;
-  /** When its provider was read without it (for a purged row: when it was purged) */
-  fetchedAt: Scalars['DateTime']['output'];
-  /** The global ID the feed reported it under */
-  id: Scalars['ID']['output'];
-  provider: Provider;
-  providerId: Scalars['String']['output'];
-  /** True when the gateway deleted it because the customer's consent for its institution ended (revoked or expired; README "Consent lifecycle"): delete your copy too, as CDR requires of data derived from it */
-  purged: Scalars['Boolean']['output'];
-  /** A pending transaction that settled: the posted transaction that replaced it (reported in `added`), when one matched (README "For BI": the confidence score) */
-  replacedBy: Maybe<Scalars['ID']['output']>;
-  /** How sure the link to replacedBy is, 0–1 (same account, amount, close dates, similar description) */
-  replacementConfidence: Maybe<Scalars['Float']['output']>;
+/** The accounts of one institution login, as the institution answered just now */
+export type RefreshAccountsPayload = {
+  __typename?: 'RefreshAccountsPayload';
+  accounts: Array<Account>;
 };
 
 /** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
@@ -1750,19 +1551,6 @@ export type StreamConfidence = {
   /** 0–100 */
   confidence: Scalars['Float']['output'];
   streamId: Scalars['String']['output'];
-};
-
-/** A transaction that appeared or changed since the cursor, as last read from its provider */
-export type SyncedTransaction = {
-  __typename?: 'SyncedTransaction';
-  /** Its account's global ID (none for Caibo payment requests), from the store */
-  accountId: Maybe<Scalars['ID']['output']>;
-  /** Its customer's global ID, from the store */
-  customerId: Maybe<Scalars['ID']['output']>;
-  /** When its provider last returned it */
-  fetchedAt: Scalars['DateTime']['output'];
-  /** Its state as last read (provider-specific fields are not kept: null) */
-  transaction: Transaction;
 };
 
 /** An attribute's periods for one time interval type */
@@ -1906,32 +1694,6 @@ export type TransactionalAttribute = {
   transactionIds: Array<Scalars['String']['output']>;
 };
 
-/** One page of the change feed: apply added/modified as upserts and removed as deletes, then call again with nextCursor while hasMore */
-export type TransactionsSyncResult = {
-  __typename?: 'TransactionsSyncResult';
-  added: Array<SyncedTransaction>;
-  /** When this scope's data was read from its providers (the oldest read); null before any read succeeded */
-  fetchedAt: Maybe<Scalars['DateTime']['output']>;
-  /** More changes follow right away: call again with nextCursor */
-  hasMore: Scalars['Boolean']['output'];
-  modified: Array<SyncedTransaction>;
-  /** Opaque; pass it to the next call (it survives gateway restarts). Only valid with the same scope */
-  nextCursor: Scalars['String']['output'];
-  /** Providers that could not be read this time: their rows are as last read, none reported removed */
-  providerErrors: Array<ProviderError>;
-  removed: Array<RemovedTransaction>;
-};
-
-/** What transactionsSync covers: providers, customers, accounts (global IDs). Omitted: every provider the caller may use */
-export type TransactionsSyncScope = {
-  /** Only these accounts */
-  accounts?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these customers (at most 100 customers and accounts together) */
-  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these providers (without customers/accounts of a provider: everything it holds) */
-  providers?: InputMaybe<Array<Provider>>;
-};
-
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
   /** Caibo IPG customers only */
@@ -2052,16 +1814,6 @@ export type VoiReport = Node & Report & {
   status: ReportStatus;
   title: Maybe<Scalars['String']['output']>;
   type: ReportType;
-};
-
-/** An operator's webhook endpoint: receives the gateway's events, signed the Standard Webhooks way */
-export type WebhookEndpoint = {
-  __typename?: 'WebhookEndpoint';
-  createdAt: Scalars['DateTime']['output'];
-  description: Maybe<Scalars['String']['output']>;
-  eventTypes: Array<GatewayEventType>;
-  id: Scalars['ID']['output'];
-  url: Scalars['String']['output'];
 };
 
 export type AccountSummaryFragment = { __typename?: 'Account', id: string, name: string | null, type: AccountType, balance: { __typename?: 'Money', amount: string, currency: string } | null } & { ' $fragmentName'?: 'AccountSummaryFragment' };
