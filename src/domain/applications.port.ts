@@ -26,7 +26,8 @@ export interface ApplicationInput {
   disclosureType: string | null;
 }
 
-export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'OTHER'] as const;
+/** OTHER: a status the documents do not list (`S` = skipped among them); the raw value is `providerStatus`. */
+export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'DELETED', 'OTHER'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ApplicationRegistration {

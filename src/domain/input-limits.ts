@@ -51,6 +51,11 @@ export const INPUT_MAX_LENGTHS: Readonly<Record<string, InputLimit>> = {
   'CreatePaymentRequestInput.successUrl': URL_LIMIT,
   'CreatePaymentRequestInput.failureUrl': URL_LIMIT,
   'CreatePaymentRequestInput.notifyUrl': URL_LIMIT,
+  // Logos as base64 (seed 002, Applications, "{{base64AppLogo}}"); within the 1 MiB request body limit.
+  'RegisterApplicationInput.image': { maxLength: 400_000, source: 'sane: a ~300 KB logo in base64, inside the 1 MiB body limit' },
+  'RegisterApplicationInput.copyrightLogo': { maxLength: 400_000, source: 'sane: a ~300 KB logo in base64, inside the 1 MiB body limit' },
+  'RegisterApplicationInput.appUrl': URL_LIMIT,
+  'RegisterApplicationInput.policyUrl': URL_LIMIT,
 };
 
 /** The limit for a value at `coordinate` of a scalar named `scalar` (`ID`, `String`, a custom string scalar). */

@@ -11,6 +11,7 @@ import { CustomerResolver } from './resolvers/customer.resolver.js';
 import { MastercardAccountFieldsResolver } from './resolvers/mastercard-account-fields.resolver.js';
 import { ConnectResolver } from './resolvers/mastercard-connect.resolver.js';
 import { ConsentNotificationsResolver } from './resolvers/consent-notifications.resolver.js';
+import { ApplicationResolver } from './resolvers/mastercard-application.resolver.js';
 import { ConsentResolver, MastercardCustomerFieldsResolver } from './resolvers/mastercard-consent.resolver.js';
 import { InstitutionResolver } from './resolvers/mastercard-institution.resolver.js';
 import { BusinessResolver } from './resolvers/lending-business.resolver.js';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ConsentNotificationsResolver,
   ConnectResolver,
   WebhookEndpointResolver,
+  ApplicationResolver,
   MastercardCustomerFieldsResolver,
   MastercardAccountFieldsResolver,
   CustomerResolver,

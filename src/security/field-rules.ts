@@ -48,6 +48,9 @@ const FIELD_RULES: Readonly<Record<string, readonly Scope[]>> = {
   'Mutation.changeConsentNotificationSubscriptionUrl': ['operator'],
   'Mutation.deleteConsentNotificationSubscription': ['operator'],
   'Query.deletionRecords': ['operator'],
+  // The partner's own registration with the provider (seed 002, Applications).
+  'Mutation.registerApplication': ['operator'],
+  'Query.application': ['operator'],
 };
 
 const ROOT_DEFAULTS: Readonly<Record<string, readonly Scope[]>> = { Query: ['read'], Mutation: ['write'] };

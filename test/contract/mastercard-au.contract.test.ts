@@ -44,6 +44,7 @@ runProviderContract('Mastercard AU', async () => {
       'ACCOUNT_FILTERS',
       'ACCOUNT_REFRESH',
       'ACCOUNT_HISTORY',
+      'APPLICATIONS',
     ],
     knownCustomer: known.ref,
     unknownCustomer: ref('MASTERCARD_AU', 'Customer', '9999999999'),

@@ -2,6 +2,7 @@ import { GatewayError } from '../../domain/errors.js';
 import type { CustomerWritePort } from '../../domain/ports.js';
 import { createAccountFiltersPort, createAccountHistoryPort, createAccountRefreshPort } from './account-aggregation.js';
 import { createAvailableBalancePort, createLiveBalancePort } from './account-balances.js';
+import { createApplicationsPort } from './applications.js';
 import { createAccountOwnerPort } from './account-owner.js';
 import { createMastercardAdapter, type MastercardAdapter, type MastercardAdapterOptions } from './adapter.js';
 import { AU_REGION, type AuAccessModel } from './au.js';
@@ -110,5 +111,6 @@ export function createMastercardAuAdapter(options: MastercardAuAdapterOptions): 
     accountFilters: createAccountFiltersPort(region, client),
     accountRefresh: createAccountRefreshPort(region, client),
     accountHistory: createAccountHistoryPort(region, client),
+    applications: createApplicationsPort(client, accessModel),
   };
 }

@@ -3,6 +3,7 @@ import { createSeededRandom } from '../seeded-random.js';
 import { startOfUtcDay } from '../simulator.js';
 import { registerAccountHistoryRoutes } from './account-history.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
+import { registerApplicationRoutes } from './applications.routes.js';
 import { TokenAuthority, type PartnerCredentials } from './auth.js';
 import { registerConnectRoutes } from './connect.routes.js';
 import { registerConsentNotifications } from './consent-notifications/index.js';
@@ -123,6 +124,7 @@ export function buildMastercardApp(options: BuildOptions): BuiltApp {
   registerCustomerRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerAccountHistoryRoutes(app, ctx);
+  registerApplicationRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   registerPaymentRoutes(app, ctx);
   registerInstitutionRoutes(app, ctx);

@@ -167,6 +167,28 @@ export type AddSocialMediaHandleInput = {
   type: Scalars['String']['input'];
 };
 
+/** An application registered with a provider; active customers are created for one (CreateCustomerInput.mastercardAu.applicationId) */
+export type ApplicationRegistration = {
+  __typename?: 'ApplicationRegistration';
+  /** The provider's application id */
+  applicationId: Scalars['String']['output'];
+  modifiedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** The provider's own status value (Pending, A, P …) */
+  providerStatus: Scalars['String']['output'];
+  status: ApplicationStatus;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Registration status of an application with the provider; OTHER keeps the raw value in providerStatus */
+export type ApplicationStatus =
+  | 'APPROVED'
+  | 'DELETED'
+  | 'OTHER'
+  | 'PENDING'
+  | 'REJECTED';
+
 /** An institution arrangement's status; data of a REVOKED or EXPIRED one can no longer be read. OTHER: see providerStatus */
 export type ArrangementStatus =
   | 'ACTIVE'
@@ -1000,6 +1022,8 @@ export type Mutation = {
   loadAccountHistory: Maybe<LoadAccountHistoryPayload>;
   /** Connects to the institution now and refreshes the accounts (and their transactions) of one institution login (ACCOUNT_REFRESH). Mastercard refreshes daily on its own and does not permit automated refresh calls: use it when a customer needs data as of this moment */
   refreshAccounts: Maybe<RefreshAccountsPayload>;
+  /** Registers an application with the provider (APPLICATIONS; operator scope). Production customers need an approved one */
+  registerApplication: Maybe<ApplicationRegistration>;
   /** Revokes the whole consent: every institution arrangement is revoked and the consent becomes INACTIVE. Data calls for its accounts then fail with CONSENT_REVOKED; CDR requires deleting the data derived from it */
   revokeConsent: Maybe<Consent>;
   /** Revokes one institution login's arrangement; the consent stays ACTIVE while another arrangement is */
@@ -1084,6 +1108,11 @@ export type MutationLoadAccountHistoryArgs = {
 
 export type MutationRefreshAccountsArgs = {
   input: RefreshAccountsInput;
+};
+
+
+export type MutationRegisterApplicationArgs = {
+  input: RegisterApplicationInput;
 };
 
 
@@ -1284,6 +1313,8 @@ export type Query = {
   __typename?: 'Query';
   /** An account by global ID; null with a NOT_FOUND error when it does not exist */
   account: Maybe<Account>;
+  /** An application's registration status (APPLICATIONS; operator scope); null with NOT_FOUND when the provider does not know it */
+  application: Maybe<ApplicationRegistration>;
   /** A bank by global ID; null with a NOT_FOUND error when it does not exist */
   bank: Maybe<Bank>;
   /** Banks of the providers that host several (OBP: the banks OBP_BANK_IDS exposes, all when unset). Without `provider`, every such provider; one that fails is reported in `errors` and the others still answer */
@@ -1327,6 +1358,12 @@ export type Query = {
 
 export type QueryAccountArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicationArgs = {
+  applicationId: Scalars['String']['input'];
+  provider: Provider;
 };
 
 
@@ -1448,6 +1485,35 @@ export type RefreshAccountsInput = {
 export type RefreshAccountsPayload = {
   __typename?: 'RefreshAccountsPayload';
   accounts: Array<Account>;
+};
+
+/** An application to register with the provider (APPLICATIONS). Required fields depend on MASTERCARD_AU_ACCESS_MODEL (seed 002): OSP appName, legalEntityName, policyUrl, dataComplaintsEmailAddress, softwareId, orgId, copyrightLogo, businessName, fromEmail, image (may add appDescription, appUrl, replyToEmail); CDR_REPRESENTATIVE appName, appDescription, appUrl, image; BCDC appName, appDescription, appUrl, image, disclosureType, policyUrl, dataComplaintsEmailAddress. A missing field, or one the model does not take, is BAD_USER_INPUT before any call */
+export type RegisterApplicationInput = {
+  appDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Application name (CDR representatives: the legal name of the organisation) */
+  appName?: InputMaybe<Scalars['String']['input']>;
+  /** The application website, absolute http(s) URL */
+  appUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Business name shown in emails */
+  businessName?: InputMaybe<Scalars['String']['input']>;
+  /** Logo for emails: image bytes in base64 */
+  copyrightLogo?: InputMaybe<Scalars['String']['input']>;
+  /** Where customers send data complaints */
+  dataComplaintsEmailAddress?: InputMaybe<Scalars['String']['input']>;
+  /** BCDC disclosure type */
+  disclosureType?: InputMaybe<Scalars['String']['input']>;
+  fromEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The application logo: image bytes in base64 */
+  image?: InputMaybe<Scalars['String']['input']>;
+  legalEntityName?: InputMaybe<Scalars['String']['input']>;
+  /** CDR Register organisation id (OSP) */
+  orgId?: InputMaybe<Scalars['String']['input']>;
+  /** Privacy / data handling policy, absolute http(s) URL */
+  policyUrl?: InputMaybe<Scalars['String']['input']>;
+  provider: Provider;
+  replyToEmail?: InputMaybe<Scalars['String']['input']>;
+  /** CDR Register software product id (OSP) */
+  softwareId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
