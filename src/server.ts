@@ -40,6 +40,7 @@ import { createDeletionRecords } from './domain/deletion-records.js';
 import { registerMastercardConnectWebhook } from './webhooks/mastercard-connect.route.js';
 import { createOutboundWebhooks } from './events/outbound-webhooks.js';
 import type { DeliveryOptions } from './events/webhook-delivery.js';
+import { registerReportPdfRoute } from './downloads/report-pdf.route.js';
 
 export interface ServerOptions {
   registry: ProviderRegistry;
@@ -249,6 +250,7 @@ export async function createServer(options: ServerOptions) {
   registerTransactionsExport(app, { registry, authenticate: security.authenticate, now, logger });
   registerMastercardConsentWebhook(app, { registry, logger, store, keys: consentKeys, metrics });
   registerMastercardConnectWebhook(app, { registry, logger, store: options.store ?? new Keyv() });
+  registerReportPdfRoute(app, { registry, authenticate: security.authenticate, logger });
   app.get('/readyz', async (_request, reply) => {
     const readiness = await options.readiness();
     return reply.code(readiness.status === 'not ready' ? 503 : 200).send(readiness);

@@ -407,6 +407,8 @@ export type CashFlowReport = Node & Report & {
   customer: Maybe<Customer>;
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+  /** Path of the report's PDF on this gateway (GET, same credentials and `reports` scope as /graphql): `/reports/<id>.pdf`. Null when the provider offers no PDF for this kind (Mastercard AU: VOI). While IN_PROGRESS the download answers 409 REPORT_NOT_READY */
+  pdfUrl: Maybe<Scalars['String']['output']>;
   /** Content: REPORT_NOT_READY while IN_PROGRESS */
   period: Maybe<ReportPeriod>;
   provider: Provider;
@@ -1180,6 +1182,8 @@ export type OtherReport = Node & Report & {
   customer: Maybe<Customer>;
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+  /** Path of the report's PDF on this gateway (GET, same credentials and `reports` scope as /graphql): `/reports/<id>.pdf`. Null when the provider offers no PDF for this kind (Mastercard AU: VOI). While IN_PROGRESS the download answers 409 REPORT_NOT_READY */
+  pdfUrl: Maybe<Scalars['String']['output']>;
   /** Content: REPORT_NOT_READY while IN_PROGRESS */
   period: Maybe<ReportPeriod>;
   provider: Provider;
@@ -1525,6 +1529,8 @@ export type Report = {
   customer: Maybe<Customer>;
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+  /** Path of the report's PDF on this gateway (GET, same credentials and `reports` scope as /graphql): `/reports/<id>.pdf`. Null when the provider offers no PDF for this kind (Mastercard AU: VOI). While IN_PROGRESS the download answers 409 REPORT_NOT_READY */
+  pdfUrl: Maybe<Scalars['String']['output']>;
   /** Content: REPORT_NOT_READY while IN_PROGRESS */
   period: Maybe<ReportPeriod>;
   provider: Provider;
@@ -1810,6 +1816,8 @@ export type VoaReport = Node & Report & {
   customer: Maybe<Customer>;
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+  /** Path of the report's PDF on this gateway (GET, same credentials and `reports` scope as /graphql): `/reports/<id>.pdf`. Null when the provider offers no PDF for this kind (Mastercard AU: VOI). While IN_PROGRESS the download answers 409 REPORT_NOT_READY */
+  pdfUrl: Maybe<Scalars['String']['output']>;
   /** Content: REPORT_NOT_READY while IN_PROGRESS */
   period: Maybe<ReportPeriod>;
   provider: Provider;
@@ -1863,6 +1871,8 @@ export type VoiReport = Node & Report & {
   customer: Maybe<Customer>;
   /** Opaque global ID; pass it back to node(id:) or the typed queries */
   id: Scalars['ID']['output'];
+  /** Path of the report's PDF on this gateway (GET, same credentials and `reports` scope as /graphql): `/reports/<id>.pdf`. Null when the provider offers no PDF for this kind (Mastercard AU: VOI). While IN_PROGRESS the download answers 409 REPORT_NOT_READY */
+  pdfUrl: Maybe<Scalars['String']['output']>;
   /** Content: REPORT_NOT_READY while IN_PROGRESS */
   period: Maybe<ReportPeriod>;
   provider: Provider;

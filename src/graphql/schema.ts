@@ -19,6 +19,7 @@ import { ConsumerResolver } from './resolvers/lending-consumer.resolver.js';
 import { LendingConsumerFieldsResolver, LendingCustomerFieldsResolver } from './resolvers/lending-customer-fields.resolver.js';
 import { CashFlowReportResolver, ReportResolver, VoaReportResolver, VoiReportResolver } from './resolvers/lending-report.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
+import { ReportPdfFieldsResolver } from './resolvers/report-pdf.resolver.js';
 import { BankResolver, UserCustomerLinkResolver } from './resolvers/obp-bank.resolver.js';
 import { ObpAccountFieldsResolver, ObpCustomerFieldsResolver, ObpTransactionFieldsResolver } from './resolvers/obp-fields.resolver.js';
 import { ProviderResolver } from './resolvers/provider.resolver.js';
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   VoaReportResolver,
   VoiReportResolver,
   CashFlowReportResolver,
+  ReportPdfFieldsResolver,
 ] as const;
 
 const built = new Map<string, GraphQLSchema>();

@@ -91,6 +91,8 @@ export function createAuthenticatedClient<R extends AuthenticatedRequest>(option
       ...(upstream.query === undefined ? {} : { query: upstream.query }),
       ...(upstream.body === undefined ? {} : { body: upstream.body }),
       ...(upstream.idempotent === undefined ? {} : { idempotent: upstream.idempotent }),
+      ...(upstream.binary === undefined ? {} : { binary: upstream.binary }),
+      ...(upstream.maxBodyBytes === undefined ? {} : { maxBodyBytes: upstream.maxBodyBytes }),
       ...(isOutage ? { isOutage } : {}),
       headers: { ...headers, ...options.headers(request, token) },
     });

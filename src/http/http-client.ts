@@ -43,6 +43,10 @@ export interface UpstreamRequest {
    * passes its documented "not yet" answers (Mastercard 5006: account still aggregating) as false.
    */
   isOutage?: (response: UpstreamResponse) => boolean;
+  /** Keep a non-JSON body as bytes in `bytes` (a PDF) instead of decoding it as UTF-8 text. */
+  binary?: boolean;
+  /** A lower body cap for this call than the client's `maxBodyBytes` (never a higher one). */
+  maxBodyBytes?: number;
 }
 
 export interface UpstreamResponse {
@@ -52,6 +56,8 @@ export interface UpstreamResponse {
   text: string;
   /** Parsed JSON when the body is JSON, otherwise undefined. */
   json: unknown;
+  /** The raw body of a `binary` request that is not JSON (`text` is then empty). */
+  bytes?: Buffer;
 }
 
 export interface HttpClient {
@@ -142,17 +148,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     const labels = { provider, operation: request.operation };
+    const maxBytes = Math.min(request.maxBodyBytes ?? limits.maxBodyBytes, limits.maxBodyBytes);
     // Per-request count of provider calls, for `extensions.cost` (src/security/cost). A detached call
     // (a login shared by concurrent requests) is no one request's: a cold and a warm answer agree.
     const scope = request.detached ? undefined : currentRequestScope();
     if (scope) scope.upstreamCalls = (scope.upstreamCalls ?? 0) + 1;
     const stopTimer = metrics.upstreamLatency.startTimer(labels);
     try {
-      const response = await requestWhole(pool, { method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body }, signal, limits.maxBodyBytes);
-      const text = response.body.toString('utf8');
+      const response = await requestWhole(pool, { method: request.method, path: `${pathPrefix}${request.path}${search}`, headers, body }, signal, maxBytes);
       const contentType = String(response.headers['content-type'] ?? '');
+      const binary = request.binary === true && !contentType.includes('json');
+      const text = binary ? '' : response.body.toString('utf8');
       metrics.upstreamRequests.inc({ ...labels, status: String(response.statusCode) });
-      const result = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };
+      const result: UpstreamResponse = { status: response.statusCode, headers: response.headers, contentType, text, json: parseJson(text, contentType) };
+      if (binary) result.bytes = response.body;
       // A documented 5xx (Mastercard 5006: still aggregating) is an answer, not an outage.
       const outage = result.status >= 500 && (request.isOutage?.(result) ?? true);
       if (outage) {
@@ -166,7 +175,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (error instanceof BodyTooLargeError) {
         metrics.upstreamRequests.inc({ ...labels, status: 'body_too_large' });
         throw new NotAnOutage(
-          new GatewayError('PROVIDER_UNAVAILABLE', `${provider}: ${request.operation} answered more than ${limits.maxBodyBytes} bytes; reading stopped there`, {
+          new GatewayError('PROVIDER_UNAVAILABLE', `${provider}: ${request.operation} answered more than ${maxBytes} bytes; reading stopped there`, {
             provider,
             retryable: false,
           }),

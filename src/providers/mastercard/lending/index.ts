@@ -6,6 +6,7 @@ import { createConsumersPort } from './consumers.js';
 import type { LendingRegion } from './region.js';
 import type { ReportTracker } from './report-tracker.js';
 import { createReportsPort } from './reports.js';
+import { createReportPdfPort } from './report-pdf.js';
 
 export { AU_LENDING, US_LENDING, type LendingRegion } from './region.js';
 export { createReportTracker, REPORT_CALLBACK_PATH, type ReportTracker, type ReportTrackerOptions } from './report-tracker.js';
@@ -18,7 +19,7 @@ export interface MastercardLendingOptions {
   reseller?: boolean;
 }
 
-export type MastercardLendingPorts = Pick<ProviderAdapter, 'consumers' | 'businesses' | 'authorizationPeriods' | 'reports' | 'reportEvents'>;
+export type MastercardLendingPorts = Pick<ProviderAdapter, 'consumers' | 'businesses' | 'authorizationPeriods' | 'reports' | 'reportPdf' | 'reportEvents'>;
 
 /**
  * The lending ports of one Mastercard region over the adapter's shared Finicity client (tokens,
@@ -26,11 +27,13 @@ export type MastercardLendingPorts = Pick<ProviderAdapter, 'consumers' | 'busine
  */
 export function createMastercardLending(client: FinicityClient, region: LendingRegion, options: MastercardLendingOptions): MastercardLendingPorts {
   const now = options.now ?? Date.now;
+  const reports = createReportsPort(client, region, { tracker: options.tracker, now });
   return {
     consumers: createConsumersPort(client, region, now, options.reseller ?? false),
     ...(region.businesses ? { businesses: createBusinessesPort(client, region) } : {}),
     ...(region.authorizationDetails ? { authorizationPeriods: createAuthorizationPeriodPort(client, region) } : {}),
-    reports: createReportsPort(client, region, { tracker: options.tracker, now }),
+    reports,
+    reportPdf: createReportPdfPort(client, region, reports),
     reportEvents: { receive: (token, body) => options.tracker.receive(token, body) },
   };
 }

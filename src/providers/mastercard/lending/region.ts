@@ -1,4 +1,4 @@
-import type { GeneratableReportKind } from '../../../domain/lending.port.js';
+import type { GeneratableReportKind, ReportKind } from '../../../domain/lending.port.js';
 import type { ProviderKey } from '../../../domain/provider.js';
 
 /** Where the two Finicity-platform regions differ for lending; everything else is shared. */
@@ -16,6 +16,14 @@ export interface LendingRegion {
   reportVersion: 'v3' | 'v4';
   /** US spec: voa, voi, cashFlowBusiness, cashFlowPersonal; AU docs: voa, voi, cashFlowBusiness (au-notes.md). */
   generatableKinds: readonly GeneratableReportKind[];
+  /**
+   * Kinds Get Report renders as PDF (`Accept: application/pdf`). US: every report ("Report data can
+   * either be retrieved as a JSON document or a PDF file", openbanking-us.yaml GetReportByCustomer).
+   * AU: VOA and cash flow ("Get Report endpoints can both be used to obtain either JSON or PDF",
+   * seed 002 VOA and Cash Flow pages) but not VOI ("The PDF format is not yet currently supported
+   * for VOI reports", seed 002 VOI).
+   */
+  pdfKinds: readonly ReportKind[];
   /** Businesses and authorization details: "Supported regions: 🇺🇸" (US spec). */
   businesses: boolean;
   authorizationDetails: boolean;
@@ -27,6 +35,7 @@ export const US_LENDING: LendingRegion = {
   consumerRules: 'US',
   reportVersion: 'v3',
   generatableKinds: ['VOA', 'VOI', 'CASH_FLOW_BUSINESS', 'CASH_FLOW_PERSONAL'],
+  pdfKinds: ['VOA', 'VOI', 'CASH_FLOW_BUSINESS', 'CASH_FLOW_PERSONAL'],
   businesses: true,
   authorizationDetails: true,
 };
@@ -37,6 +46,7 @@ export const AU_LENDING: LendingRegion = {
   consumerRules: 'AU',
   reportVersion: 'v4',
   generatableKinds: ['VOA', 'VOI', 'CASH_FLOW_BUSINESS'],
+  pdfKinds: ['VOA', 'CASH_FLOW_BUSINESS'],
   businesses: false,
   authorizationDetails: false,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findCustomer, type LendingState } from './lending-state.js';
 import { isEligibleAccount, numericId, type ReportType } from './report-accounts.js';
 import type { ReportRecord } from './report-store.js';
+import { hasPdf, reportPdf } from './report-pdf.js';
 import { isTimeIntervalType, MAX_TIME_INTERVAL_TYPES } from './time-intervals.js';
 
 interface ReportKind {
@@ -222,15 +223,21 @@ function sendReport(state: LendingState, request: FastifyRequest, reply: Fastify
   const { ctx } = state;
   if (!report) return ctx.sendError(reply, 404, '14001', 'Resource not found.');
   const accept = request.headers.accept ?? '';
-  if (/application\/pdf/.test(accept) && !/application\/json|\*\/\*/.test(accept)) {
-    // "The PDF format is not yet currently supported for VOI reports" (seed 002); the sandbox renders no PDFs at all.
-    return ctx.sendError(reply, 406, '10010', 'The sandbox serves reports as application/json only.');
+  // "use application/json or application/pdf for the Accept request headers" (seed 002, Get VOA Report).
+  const wantsPdf = /application\/pdf/.test(accept) && !/application\/json|\*\/\*/.test(accept);
+  if (wantsPdf && !hasPdf(ctx.region, report.type)) {
+    // "The PDF format is not yet currently supported for VOI reports" (seed 002); the platform's
+    // answer for an Accept it cannot serve (error-examples.json NotAllowedErrorResponseExample).
+    return reply.code(406).type('application/json').send({ code: '20000', status: '406', message: "Only 'application/json' is supported." });
   }
   if (report.status === 'inProgress') {
     // 18001 "Report being generated" (seed 002, API Status Codes: HTTP "N/A"). The report is
     // accepted but not ready, so the answer is a 202 whose body carries both the code and the
     // report's inProgress status (the status a polling client of the real API sees).
     return reply.code(202).send({ code: '18001', message: 'Report being generated', ...acknowledgement(report) });
+  }
+  if (wantsPdf && report.status === 'success') {
+    return reply.code(200).type('application/pdf').send(reportPdf(report, ctx.region === 'US' ? 'USD' : 'AUD'));
   }
   return reply.send({ ...acknowledgement(report), ...(report.body ?? {}) });
 }
