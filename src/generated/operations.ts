@@ -448,10 +448,38 @@ export type CashFlowSummary = {
   twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
 };
 
+/** A link to the Connect Dashboard, where the customer reviews their consents and revokes them */
+export type ConnectDashboardUrl = {
+  __typename?: 'ConnectDashboardUrl';
+  url: Scalars['String']['output'];
+};
+
+/** One institution of `institutionSettings` (Mastercard: overrides the client institution settings for this session) */
+export type ConnectInstitutionSettingInput = {
+  /** Institution.providerId (numeric) */
+  institutionId: Scalars['String']['input'];
+  visibility: InstitutionVisibility;
+};
+
 /** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
 export type ConnectKind =
   | 'FULL'
   | 'LITE';
+
+/** What the gateway last heard about a customer's Connect session (from the Connect webhooks it received) */
+export type ConnectSession = {
+  __typename?: 'ConnectSession';
+  /** Account.providerId values the `added` event reported */
+  accountIds: Array<Scalars['String']['output']>;
+  /** unableToConnect's code (seed 002: 102, 500, 900 …) */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** Institution.providerId the session is about */
+  institutionId: Maybe<Scalars['String']['output']>;
+  /** The provider's last event, as sent: generated (no event yet), started, institutionSupported, institutionNotFound, adding, processing, added, done, unableToConnect */
+  lastEvent: Scalars['String']['output'];
+  lastEventId: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 /** A link that opens Connect for one customer */
 export type ConnectUrl = {
@@ -460,6 +488,14 @@ export type ConnectUrl = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   kind: ConnectKind;
   url: Scalars['String']['output'];
+};
+
+/** A header added to every Connect event of the session; the value is never shown back or logged */
+export type ConnectWebhookHeaderInput = {
+  /** An HTTP header name; not one the sender sets itself (Content-Type, X-Signature …) */
+  name: Scalars['String']['input'];
+  /** Visible ASCII, no line breaks, at most 1000 characters */
+  value: Scalars['String']['input'];
 };
 
 /** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
@@ -526,6 +562,22 @@ export type ConsentEdge = {
   __typename?: 'ConsentEdge';
   cursor: Scalars['String']['output'];
   node: Consent;
+};
+
+/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
+export type ConsentNotificationSubscription = {
+  __typename?: 'ConsentNotificationSubscription';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's subscription id */
+  id: Scalars['String']['output'];
+  /** CONSENT, the only documented type */
+  notificationType: Scalars['String']['output'];
+  provider: Provider;
+  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
+  signingKeyStored: Scalars['Boolean']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the provider posts the notifications */
+  url: Scalars['String']['output'];
 };
 
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
@@ -658,6 +710,23 @@ export type CreatePaymentRequestInput = {
   referenceId?: InputMaybe<Scalars['String']['input']>;
   /** Where the pay page sends the payer after paying */
   successUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateWebhookEndpointInput = {
+  /** A note for operators (at most 200 characters) */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types sent to it (at least one) */
+  eventTypes: Array<GatewayEventType>;
+  /** http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself */
+  url: Scalars['String']['input'];
+};
+
+/** A new webhook endpoint and its signing secret, shown this once */
+export type CreatedWebhookEndpoint = {
+  __typename?: 'CreatedWebhookEndpoint';
+  endpoint: WebhookEndpoint;
+  /** `whsec_…`: verify `webhook-signature` with it (Standard Webhooks). No read returns it again */
+  secret: Scalars['String']['output'];
 };
 
 /** A CRM event at a bank: a contact with a customer, planned and done (OBP getCrmEvents, seed 004) */
@@ -820,6 +889,69 @@ export type DeleteCustomerPayload = {
   deletedId: Scalars['ID']['output'];
 };
 
+/** Objects one store deleted */
+export type DeletedObjects = {
+  __typename?: 'DeletedObjects';
+  deleted: Scalars['Int']['output'];
+  /** The store: consent-book, report-status:<provider>, transaction-store … */
+  store: Scalars['String']['output'];
+};
+
+/** What triggered a deletion */
+export type DeletionCause = {
+  __typename?: 'DeletionCause';
+  /** The id of the gateway caller that revoked the consent (caller) */
+  callerId: Maybe<Scalars['String']['output']>;
+  /** The provider event's eventId (provider-event) */
+  eventId: Maybe<Scalars['String']['output']>;
+  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
+  eventType: Maybe<Scalars['String']['output']>;
+  /** provider-event or caller */
+  type: Scalars['String']['output'];
+};
+
+/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
+export type DeletionRecord = {
+  __typename?: 'DeletionRecord';
+  cause: DeletionCause;
+  /** False when a store failed to purge; the stores listed are those that did */
+  complete: Scalars['Boolean']['output'];
+  consentReceiptId: Scalars['String']['output'];
+  /** The customer's global id (Customer.id) */
+  customerId: Scalars['String']['output'];
+  /** The provider's customer id */
+  customerProviderId: Scalars['String']['output'];
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** Institutions whose arrangements ended */
+  institutionIds: Array<Scalars['String']['output']>;
+  /** revoked or expired */
+  kind: Scalars['String']['output'];
+  provider: Provider;
+  stores: Array<DeletedObjects>;
+};
+
+export type DeletionRecordConnection = {
+  __typename?: 'DeletionRecordConnection';
+  edges: Array<DeletionRecordEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeletionRecordEdge = {
+  __typename?: 'DeletionRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DeletionRecord;
+};
+
+/** Events the gateway sends to registered webhook endpoints; the `type` in the body is the dotted name (consent.revoked …) */
+export type GatewayEventType =
+  | 'CONSENT_EXPIRED'
+  | 'CONSENT_REVOKED'
+  | 'REPORT_READY'
+  | 'TRANSACTIONS_SYNC_UPDATES_AVAILABLE';
+
 /** Cash-flow options */
 export type GenerateCashFlowReportInput = {
   /** Only these accounts (provider account ids); every eligible account when omitted */
@@ -838,12 +970,20 @@ export type GenerateConnectUrlInput = {
   experience?: InputMaybe<Scalars['String']['input']>;
   /** LITE only, required there: Institution.providerId */
   institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** FULL only: hide or show institutions in the search list for this session */
+  institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
   /** Where the customer lands after the institution sign-in */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
-  /** Receives Connect events for this session (JSON) */
+  /** true: the link stops working once a session completes. Omitted: the experience decides */
+  singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
   webhook?: InputMaybe<Scalars['String']['input']>;
+  /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
+  webhookData?: InputMaybe<Scalars['JSON']['input']>;
+  /** At most 10 headers added to every Connect event; needs a webhook */
+  webhookHeaders?: InputMaybe<Array<ConnectWebhookHeaderInput>>;
 };
 
 /** Options every report generation takes */
@@ -954,6 +1094,11 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
+/** HIDDEN: leave the institution out of Connect's search list. VISIBLE: show one hidden by default (e.g. a new OAuth connection) */
+export type InstitutionVisibility =
+  | 'HIDDEN'
+  | 'VISIBLE';
+
 export type LoadAccountHistoryInput = {
   /** Global ID of the account */
   accountId: Scalars['ID']['input'];
@@ -999,18 +1144,30 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
+  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
+  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
+  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
+  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Registers an endpoint for the gateway's events; answers its signing secret once */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
+  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
+  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
+  /** Deletes an endpoint; false when there was none. Deliveries already under way finish their current attempt */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
+  /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
+  generateConnectDashboardUrl: Maybe<ConnectDashboardUrl>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
   generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
@@ -1043,9 +1200,22 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
+export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
+  baseUrl: Scalars['String']['input'];
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
+};
+
+
+export type MutationCreateConsentNotificationSubscriptionArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1068,7 +1238,23 @@ export type MutationCreatePaymentRequestArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationDeleteCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1076,6 +1262,11 @@ export type MutationDeleteCustomerArgs = {
 export type MutationGenerateCashFlowReportArgs = {
   customerId: Scalars['ID']['input'];
   input: GenerateCashFlowReportInput;
+};
+
+
+export type MutationGenerateConnectDashboardUrlArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1326,8 +1517,14 @@ export type Query = {
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
   certifiedInstitutions: Maybe<InstitutionConnection>;
+  /** The customer's latest Connect session as the gateway's webhook receiver heard it; null when the gateway generated no link with its own receiver for them. Readable by the caller who generated the link, or an operator */
+  connectSession: Maybe<ConnectSession>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
+  /** One subscription; null with NOT_FOUND when the provider does not know it */
+  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
+  /** The provider's consent notification subscriptions (Mastercard AU) */
+  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1336,6 +1533,8 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
+  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
+  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1356,6 +1555,12 @@ export type Query = {
   transaction: Maybe<Transaction>;
   /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
   transactions: Maybe<TransactionSearchConnection>;
+  /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
+  transactionsSync: Maybe<TransactionsSyncResult>;
+  /** One webhook endpoint (never its secret) */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The registered webhook endpoints (never their secrets) */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1394,8 +1599,24 @@ export type QueryCertifiedInstitutionsArgs = {
 };
 
 
+export type QueryConnectSessionArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
 export type QueryConsentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryConsentNotificationSubscriptionsArgs = {
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1423,6 +1644,12 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeletionRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1477,6 +1704,18 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryTransactionsSyncArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<TransactionsSyncScope>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type RefreshAccountsInput = {
   /** Global ID of the customer */
   customerId: Scalars['ID']['input'];
@@ -1517,6 +1756,23 @@ export type RegisterApplicationInput = {
   replyToEmail?: InputMaybe<Scalars['String']['input']>;
   /** CDR Register software product id (OSP) */
   softwareId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A transaction its provider no longer returns */
+export type RemovedTransaction = {
+  __typename?: 'RemovedTransaction';
+  accountId: Maybe<Scalars['ID']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** When its provider was read without it */
+  fetchedAt: Scalars['DateTime']['output'];
+  /** The global ID the feed reported it under */
+  id: Scalars['ID']['output'];
+  provider: Provider;
+  providerId: Scalars['String']['output'];
+  /** A pending transaction that settled: the posted transaction that replaced it (reported in `added`), when one matched (README "For BI": the confidence score) */
+  replacedBy: Maybe<Scalars['ID']['output']>;
+  /** How sure the link to replacedBy is, 0–1 (same account, amount, close dates, similar description) */
+  replacementConfidence: Maybe<Scalars['Float']['output']>;
 };
 
 /** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
@@ -1622,6 +1878,19 @@ export type StreamConfidence = {
   /** 0–100 */
   confidence: Scalars['Float']['output'];
   streamId: Scalars['String']['output'];
+};
+
+/** A transaction that appeared or changed since the cursor, as last read from its provider */
+export type SyncedTransaction = {
+  __typename?: 'SyncedTransaction';
+  /** Its account's global ID (none for Caibo payment requests), from the store */
+  accountId: Maybe<Scalars['ID']['output']>;
+  /** Its customer's global ID, from the store */
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** When its provider last returned it */
+  fetchedAt: Scalars['DateTime']['output'];
+  /** Its state as last read (provider-specific fields are not kept: null) */
+  transaction: Transaction;
 };
 
 /** An attribute's periods for one time interval type */
@@ -1765,6 +2034,32 @@ export type TransactionalAttribute = {
   transactionIds: Array<Scalars['String']['output']>;
 };
 
+/** One page of the change feed: apply added/modified as upserts and removed as deletes, then call again with nextCursor while hasMore */
+export type TransactionsSyncResult = {
+  __typename?: 'TransactionsSyncResult';
+  added: Array<SyncedTransaction>;
+  /** When this scope's data was read from its providers (the oldest read); null before any read succeeded */
+  fetchedAt: Maybe<Scalars['DateTime']['output']>;
+  /** More changes follow right away: call again with nextCursor */
+  hasMore: Scalars['Boolean']['output'];
+  modified: Array<SyncedTransaction>;
+  /** Opaque; pass it to the next call (it survives gateway restarts). Only valid with the same scope */
+  nextCursor: Scalars['String']['output'];
+  /** Providers that could not be read this time: their rows are as last read, none reported removed */
+  providerErrors: Array<ProviderError>;
+  removed: Array<RemovedTransaction>;
+};
+
+/** What transactionsSync covers: providers, customers, accounts (global IDs). Omitted: every provider the caller may use */
+export type TransactionsSyncScope = {
+  /** Only these accounts */
+  accounts?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these customers (at most 100 customers and accounts together) */
+  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these providers (without customers/accounts of a provider: everything it holds) */
+  providers?: InputMaybe<Array<Provider>>;
+};
+
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
   /** Caibo IPG customers only */
@@ -1891,6 +2186,16 @@ export type VoiReport = Node & Report & {
   type: ReportType;
 };
 
+/** An operator's webhook endpoint: receives the gateway's events, signed the Standard Webhooks way */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  eventTypes: Array<GatewayEventType>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
 export type BiTransactionsQueryVariables = Exact<{
   filter?: InputMaybe<TransactionSearchFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1928,6 +2233,48 @@ export type CaiboPaymentRequestStatusQueryVariables = Exact<{
 
 
 export type CaiboPaymentRequestStatusQuery = { __typename?: 'Query', paymentRequest: { __typename?: 'PaymentRequest', id: string, status: PaymentRequestStatus, providerStatus: string | null, transactionNumber: string | null, statusMessage: string | null, statusCode: string | null, statusChangedAt: string | null, transaction: { __typename?: 'Transaction', id: string, status: TransactionStatus, postedAt: string | null } } | null };
+
+export type CreateConsentNotificationSubscriptionMutationVariables = Exact<{
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateConsentNotificationSubscriptionMutation = { __typename?: 'Mutation', createConsentNotificationSubscription: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, notificationType: string, createdAt: string | null, updatedAt: string | null, signingKeyStored: boolean } | null };
+
+export type ConsentNotificationSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsentNotificationSubscriptionsQuery = { __typename?: 'Query', consentNotificationSubscriptions: Array<{ __typename?: 'ConsentNotificationSubscription', id: string, url: string, notificationType: string, createdAt: string | null, updatedAt: string | null, signingKeyStored: boolean }> | null };
+
+export type ConsentNotificationSubscriptionQueryVariables = Exact<{
+  id: Scalars['String']['input'];
+}>;
+
+
+export type ConsentNotificationSubscriptionQuery = { __typename?: 'Query', consentNotificationSubscription: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, updatedAt: string | null, signingKeyStored: boolean } | null };
+
+export type ChangeConsentNotificationSubscriptionUrlMutationVariables = Exact<{
+  id: Scalars['String']['input'];
+  baseUrl: Scalars['String']['input'];
+}>;
+
+
+export type ChangeConsentNotificationSubscriptionUrlMutation = { __typename?: 'Mutation', changeConsentNotificationSubscriptionUrl: { __typename?: 'ConsentNotificationSubscription', id: string, url: string, updatedAt: string | null } | null };
+
+export type DeleteConsentNotificationSubscriptionMutationVariables = Exact<{
+  id: Scalars['String']['input'];
+}>;
+
+
+export type DeleteConsentNotificationSubscriptionMutation = { __typename?: 'Mutation', deleteConsentNotificationSubscription: boolean | null };
+
+export type DeletionRecordsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DeletionRecordsQuery = { __typename?: 'Query', deletionRecords: { __typename?: 'DeletionRecordConnection', totalCount: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'DeletionRecordEdge', node: { __typename?: 'DeletionRecord', id: string, provider: Provider, customerId: string, customerProviderId: string, consentReceiptId: string, institutionIds: Array<string>, kind: string, complete: boolean, deletedAt: string, cause: { __typename?: 'DeletionCause', type: string, eventId: string | null, eventType: string | null, callerId: string | null }, stores: Array<{ __typename?: 'DeletedObjects', store: string, deleted: number }> } }> } | null };
 
 export type CustomerDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2197,6 +2544,20 @@ export type GenerateConnectUrlMutationVariables = Exact<{
 
 export type GenerateConnectUrlMutation = { __typename?: 'Mutation', generateConnectUrl: { __typename?: 'ConnectUrl', url: string, kind: ConnectKind, expiresAt: string | null } | null };
 
+export type GenerateConnectDashboardUrlMutationVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type GenerateConnectDashboardUrlMutation = { __typename?: 'Mutation', generateConnectDashboardUrl: { __typename?: 'ConnectDashboardUrl', url: string } | null };
+
+export type ConnectSessionQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type ConnectSessionQuery = { __typename?: 'Query', connectSession: { __typename?: 'ConnectSession', lastEvent: string, lastEventId: string | null, institutionId: string | null, accountIds: Array<string>, errorCode: string | null, updatedAt: string } | null };
+
 export type NodeByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2288,6 +2649,13 @@ export type ObpLinkUserToCustomerMutationVariables = Exact<{
 
 export type ObpLinkUserToCustomerMutation = { __typename?: 'Mutation', linkUserToCustomer: { __typename?: 'UserCustomerLink', providerId: string, userId: string, active: boolean, customer: { __typename?: 'Customer', id: string } | null } | null };
 
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { __typename?: 'Mutation', createWebhookEndpoint: { __typename?: 'CreatedWebhookEndpoint', secret: string, endpoint: { __typename?: 'WebhookEndpoint', id: string, url: string, eventTypes: Array<GatewayEventType>, createdAt: string } } };
+
 export type ReferenceCustomersQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2313,6 +2681,12 @@ export const CaiboCreateCustomerDocument = {"kind":"Document","definitions":[{"k
 export const CaiboCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPaymentRequests"}},{"kind":"Field","name":{"kind":"Name","value":"totalDeposits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaiboCustomerQuery, CaiboCustomerQueryVariables>;
 export const CaiboCreatePaymentRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CaiboCreatePaymentRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"referenceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CaiboCreatePaymentRequestMutation, CaiboCreatePaymentRequestMutationVariables>;
 export const CaiboPaymentRequestStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaiboPaymentRequestStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"transactionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaiboPaymentRequestStatusQuery, CaiboPaymentRequestStatusQueryVariables>;
+export const CreateConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConsentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"baseUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"notificationType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<CreateConsentNotificationSubscriptionMutation, CreateConsentNotificationSubscriptionMutationVariables>;
+export const ConsentNotificationSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsentNotificationSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consentNotificationSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"notificationType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<ConsentNotificationSubscriptionsQuery, ConsentNotificationSubscriptionsQueryVariables>;
+export const ConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signingKeyStored"}}]}}]}}]} as unknown as DocumentNode<ConsentNotificationSubscriptionQuery, ConsentNotificationSubscriptionQueryVariables>;
+export const ChangeConsentNotificationSubscriptionUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeConsentNotificationSubscriptionUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeConsentNotificationSubscriptionUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"baseUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"baseUrl"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ChangeConsentNotificationSubscriptionUrlMutation, ChangeConsentNotificationSubscriptionUrlMutationVariables>;
+export const DeleteConsentNotificationSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteConsentNotificationSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteConsentNotificationSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"MASTERCARD_AU"}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteConsentNotificationSubscriptionMutation, DeleteConsentNotificationSubscriptionMutationVariables>;
+export const DeletionRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeletionRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletionRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"customerProviderId"}},{"kind":"Field","name":{"kind":"Name","value":"consentReceiptId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionIds"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"cause"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"callerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"store"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeletionRecordsQuery, DeletionRecordsQueryVariables>;
 export const CustomerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"numberMasked"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceAt"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionLoginId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerDetailQuery, CustomerDetailQueryVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const UpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]} as unknown as DocumentNode<UpdateCustomerMutation, UpdateCustomerMutationVariables>;
@@ -2344,6 +2718,8 @@ export const InstitutionsDocument = {"kind":"Document","definitions":[{"kind":"O
 export const CertifiedInstitutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CertifiedInstitutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"products"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstitutionProduct"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certifiedInstitutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"products"},"value":{"kind":"Variable","name":{"kind":"Name","value":"products"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CertifiedInstitutionsQuery, CertifiedInstitutionsQueryVariables>;
 export const InstitutionByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstitutionById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"products"}}]}}]}}]} as unknown as DocumentNode<InstitutionByIdQuery, InstitutionByIdQueryVariables>;
 export const GenerateConnectUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateConnectUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateConnectUrlInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateConnectUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<GenerateConnectUrlMutation, GenerateConnectUrlMutationVariables>;
+export const GenerateConnectDashboardUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateConnectDashboardUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateConnectDashboardUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<GenerateConnectDashboardUrlMutation, GenerateConnectDashboardUrlMutationVariables>;
+export const ConnectSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastEvent"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"accountIds"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConnectSessionQuery, ConnectSessionQueryVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const ObpAllProvidersCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpAllProvidersCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpAllProvidersCustomersQuery, ObpAllProvidersCustomersQueryVariables>;
@@ -2353,5 +2729,6 @@ export const ObpAccountTransactionsDocument = {"kind":"Document","definitions":[
 export const ObpNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObpNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Bank"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ObpNodeQuery, ObpNodeQueryVariables>;
 export const ObpCreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ObpCreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"customerNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kycStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"relationshipStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bank"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}}]}}]}}]}}]} as unknown as DocumentNode<ObpCreateCustomerMutation, ObpCreateCustomerMutationVariables>;
 export const ObpLinkUserToCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ObpLinkUserToCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkUserToCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ObpLinkUserToCustomerMutation, ObpLinkUserToCustomerMutationVariables>;
+export const CreateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const ReferenceCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferenceCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"transactionsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providerErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"transactionsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReferenceCustomersQuery, ReferenceCustomersQueryVariables>;
 export const TransactionsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TransactionsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"payee"}},{"kind":"Field","name":{"kind":"Name","value":"postedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TransactionsPageQuery, TransactionsPageQueryVariables>;

@@ -449,10 +449,38 @@ export type CashFlowSummary = {
   twelveMonthTotalNet: Maybe<Scalars['Decimal']['output']>;
 };
 
+/** A link to the Connect Dashboard, where the customer reviews their consents and revokes them */
+export type ConnectDashboardUrl = {
+  __typename?: 'ConnectDashboardUrl';
+  url: Scalars['String']['output'];
+};
+
+/** One institution of `institutionSettings` (Mastercard: overrides the client institution settings for this session) */
+export type ConnectInstitutionSettingInput = {
+  /** Institution.providerId (numeric) */
+  institutionId: Scalars['String']['input'];
+  visibility: InstitutionVisibility;
+};
+
 /** FULL: the customer searches for their institution in Connect. LITE: your UI chose it (institutionId required) */
 export type ConnectKind =
   | 'FULL'
   | 'LITE';
+
+/** What the gateway last heard about a customer's Connect session (from the Connect webhooks it received) */
+export type ConnectSession = {
+  __typename?: 'ConnectSession';
+  /** Account.providerId values the `added` event reported */
+  accountIds: Array<Scalars['String']['output']>;
+  /** unableToConnect's code (seed 002: 102, 500, 900 …) */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** Institution.providerId the session is about */
+  institutionId: Maybe<Scalars['String']['output']>;
+  /** The provider's last event, as sent: generated (no event yet), started, institutionSupported, institutionNotFound, adding, processing, added, done, unableToConnect */
+  lastEvent: Scalars['String']['output'];
+  lastEventId: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 /** A link that opens Connect for one customer */
 export type ConnectUrl = {
@@ -461,6 +489,14 @@ export type ConnectUrl = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   kind: ConnectKind;
   url: Scalars['String']['output'];
+};
+
+/** A header added to every Connect event of the session; the value is never shown back or logged */
+export type ConnectWebhookHeaderInput = {
+  /** An HTTP header name; not one the sender sets itself (Content-Type, X-Signature …) */
+  name: Scalars['String']['input'];
+  /** Visible ASCII, no line breaks, at most 1000 characters */
+  value: Scalars['String']['input'];
 };
 
 /** A CDR data-sharing consent (Mastercard AU): one purpose, one arrangement per institution */
@@ -527,6 +563,22 @@ export type ConsentEdge = {
   __typename?: 'ConsentEdge';
   cursor: Scalars['String']['output'];
   node: Consent;
+};
+
+/** A consent notification subscription at a provider (Mastercard AU). Its signing key is kept by the gateway, sealed with GATEWAY_SECRETS_KEY, and never returned */
+export type ConsentNotificationSubscription = {
+  __typename?: 'ConsentNotificationSubscription';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's subscription id */
+  id: Scalars['String']['output'];
+  /** CONSENT, the only documented type */
+  notificationType: Scalars['String']['output'];
+  provider: Provider;
+  /** Whether this gateway holds the subscription's signing key, so it accepts its notifications */
+  signingKeyStored: Scalars['Boolean']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the provider posts the notifications */
+  url: Scalars['String']['output'];
 };
 
 /** ACTIVE while at least one institution arrangement is active; INACTIVE once every one is revoked or expired */
@@ -659,6 +711,23 @@ export type CreatePaymentRequestInput = {
   referenceId?: InputMaybe<Scalars['String']['input']>;
   /** Where the pay page sends the payer after paying */
   successUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateWebhookEndpointInput = {
+  /** A note for operators (at most 200 characters) */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event types sent to it (at least one) */
+  eventTypes: Array<GatewayEventType>;
+  /** http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself */
+  url: Scalars['String']['input'];
+};
+
+/** A new webhook endpoint and its signing secret, shown this once */
+export type CreatedWebhookEndpoint = {
+  __typename?: 'CreatedWebhookEndpoint';
+  endpoint: WebhookEndpoint;
+  /** `whsec_…`: verify `webhook-signature` with it (Standard Webhooks). No read returns it again */
+  secret: Scalars['String']['output'];
 };
 
 /** A CRM event at a bank: a contact with a customer, planned and done (OBP getCrmEvents, seed 004) */
@@ -821,6 +890,69 @@ export type DeleteCustomerPayload = {
   deletedId: Scalars['ID']['output'];
 };
 
+/** Objects one store deleted */
+export type DeletedObjects = {
+  __typename?: 'DeletedObjects';
+  deleted: Scalars['Int']['output'];
+  /** The store: consent-book, report-status:<provider>, transaction-store … */
+  store: Scalars['String']['output'];
+};
+
+/** What triggered a deletion */
+export type DeletionCause = {
+  __typename?: 'DeletionCause';
+  /** The id of the gateway caller that revoked the consent (caller) */
+  callerId: Maybe<Scalars['String']['output']>;
+  /** The provider event's eventId (provider-event) */
+  eventId: Maybe<Scalars['String']['output']>;
+  /** INSTITUTIONS_REVOKED or INSTITUTIONS_EXPIRED (provider-event) */
+  eventType: Maybe<Scalars['String']['output']>;
+  /** provider-event or caller */
+  type: Scalars['String']['output'];
+};
+
+/** A record that the gateway deleted a customer's data after an arrangement ended (CDR Rule 1.18): what, whose, when and why, never the data itself. Kept for six years (README, Consent lifecycle) */
+export type DeletionRecord = {
+  __typename?: 'DeletionRecord';
+  cause: DeletionCause;
+  /** False when a store failed to purge; the stores listed are those that did */
+  complete: Scalars['Boolean']['output'];
+  consentReceiptId: Scalars['String']['output'];
+  /** The customer's global id (Customer.id) */
+  customerId: Scalars['String']['output'];
+  /** The provider's customer id */
+  customerProviderId: Scalars['String']['output'];
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** Institutions whose arrangements ended */
+  institutionIds: Array<Scalars['String']['output']>;
+  /** revoked or expired */
+  kind: Scalars['String']['output'];
+  provider: Provider;
+  stores: Array<DeletedObjects>;
+};
+
+export type DeletionRecordConnection = {
+  __typename?: 'DeletionRecordConnection';
+  edges: Array<DeletionRecordEdge>;
+  pageInfo: PageInfo;
+  /** Total matches, when the provider reports an exact count */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeletionRecordEdge = {
+  __typename?: 'DeletionRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DeletionRecord;
+};
+
+/** Events the gateway sends to registered webhook endpoints; the `type` in the body is the dotted name (consent.revoked …) */
+export type GatewayEventType =
+  | 'CONSENT_EXPIRED'
+  | 'CONSENT_REVOKED'
+  | 'REPORT_READY'
+  | 'TRANSACTIONS_SYNC_UPDATES_AVAILABLE';
+
 /** Cash-flow options */
 export type GenerateCashFlowReportInput = {
   /** Only these accounts (provider account ids); every eligible account when omitted */
@@ -839,12 +971,20 @@ export type GenerateConnectUrlInput = {
   experience?: InputMaybe<Scalars['String']['input']>;
   /** LITE only, required there: Institution.providerId */
   institutionId?: InputMaybe<Scalars['String']['input']>;
+  /** FULL only: hide or show institutions in the search list for this session */
+  institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
   /** Where the customer lands after the institution sign-in */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
-  /** Receives Connect events for this session (JSON) */
+  /** true: the link stops working once a session completes. Omitted: the experience decides */
+  singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
   webhook?: InputMaybe<Scalars['String']['input']>;
+  /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
+  webhookData?: InputMaybe<Scalars['JSON']['input']>;
+  /** At most 10 headers added to every Connect event; needs a webhook */
+  webhookHeaders?: InputMaybe<Array<ConnectWebhookHeaderInput>>;
 };
 
 /** Options every report generation takes */
@@ -955,6 +1095,11 @@ export type InstitutionProduct =
   /** voi */
   | 'VERIFICATION_OF_INCOME';
 
+/** HIDDEN: leave the institution out of Connect's search list. VISIBLE: show one hidden by default (e.g. a new OAuth connection) */
+export type InstitutionVisibility =
+  | 'HIDDEN'
+  | 'VISIBLE';
+
 export type LoadAccountHistoryInput = {
   /** Global ID of the account */
   accountId: Scalars['ID']['input'];
@@ -1000,18 +1145,30 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a social media handle to a customer (OBP: needs CanAddSocialMediaHandle); UNSUPPORTED_BY_PROVIDER elsewhere */
   addSocialMediaHandle: Maybe<SocialMediaHandle>;
+  /** Moves a subscription to another base URL (the path and its token stay): the provider's PUT …/subscriptions/{id}/url */
+  changeConsentNotificationSubscriptionUrl: Maybe<ConsentNotificationSubscription>;
   /** Creates the business of a customer (Mastercard US; one per customer, a second is CONFLICT). personallyLiable: true needs the consumer first (CONFLICT otherwise) */
   createBusiness: Maybe<Business>;
+  /** Subscribes the gateway's consent notification receiver at the provider. The signing key the provider returns once is sealed with GATEWAY_SECRETS_KEY and kept in the shared store; it is never returned */
+  createConsentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
   /** Creates the consumer of a customer (Mastercard AU/US), needed before VOA and VOI reports. A customer has at most one (a second is CONFLICT) and it can never be deleted, so there is no delete mutation */
   createConsumer: Maybe<Consumer>;
   /** Creates a customer at one provider (Mastercard: TESTING by default) */
   createCustomer: Maybe<Customer>;
   /** Asks a customer for money; send the payer to the returned `link` */
   createPaymentRequest: Maybe<PaymentRequest>;
+  /** Registers an endpoint for the gateway's events; answers its signing secret once */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
+  /** Deletes the gateway's side of a subscription: its sealed signing key, so notifications to its URL are refused from now on. Mastercard documents no call to delete a subscription at the provider (seed 002), so the provider keeps it. True when a key was held */
+  deleteConsentNotificationSubscription: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a customer and, at the provider, everything linked to it */
   deleteCustomer: Maybe<DeleteCustomerPayload>;
+  /** Deletes an endpoint; false when there was none. Deliveries already under way finish their current attempt */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   /** Starts a cash-flow report: BUSINESS (AU/US) or PERSONAL (US; needs the consumer). Answers at once, IN_PROGRESS */
   generateCashFlowReport: Maybe<CashFlowReport>;
+  /** A Connect Dashboard link where the customer reviews their active and past consents and revokes them (Mastercard AU; CDR asks for one) */
+  generateConnectDashboardUrl: Maybe<ConnectDashboardUrl>;
   /** A Connect link where the customer signs in at their institution and consents (providers with the CONNECT_URL capability) */
   generateConnectUrl: Maybe<ConnectUrl>;
   /** Starts a Verification of Assets report (needs the customer's consumer). Answers at once, IN_PROGRESS */
@@ -1044,9 +1201,22 @@ export type MutationAddSocialMediaHandleArgs = {
 };
 
 
+export type MutationChangeConsentNotificationSubscriptionUrlArgs = {
+  baseUrl: Scalars['String']['input'];
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationCreateBusinessArgs = {
   customerId: Scalars['ID']['input'];
   input: BusinessInput;
+};
+
+
+export type MutationCreateConsentNotificationSubscriptionArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1069,7 +1239,23 @@ export type MutationCreatePaymentRequestArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
 export type MutationDeleteCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1077,6 +1263,11 @@ export type MutationDeleteCustomerArgs = {
 export type MutationGenerateCashFlowReportArgs = {
   customerId: Scalars['ID']['input'];
   input: GenerateCashFlowReportInput;
+};
+
+
+export type MutationGenerateConnectDashboardUrlArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1327,8 +1518,14 @@ export type Query = {
   business: Maybe<Business>;
   /** Institutions certified for the given products, with their certification */
   certifiedInstitutions: Maybe<InstitutionConnection>;
+  /** The customer's latest Connect session as the gateway's webhook receiver heard it; null when the gateway generated no link with its own receiver for them. Readable by the caller who generated the link, or an operator */
+  connectSession: Maybe<ConnectSession>;
   /** A consent by global ID; null with a NOT_FOUND error when unknown */
   consent: Maybe<Consent>;
+  /** One subscription; null with NOT_FOUND when the provider does not know it */
+  consentNotificationSubscription: Maybe<ConsentNotificationSubscription>;
+  /** The provider's consent notification subscriptions (Mastercard AU) */
+  consentNotificationSubscriptions: Maybe<Array<ConsentNotificationSubscription>>;
   /** A customer's CDR consents, newest first (providers with the CONSENTS capability) */
   consents: Maybe<ConsentConnection>;
   /** A consumer by global ID; null with a NOT_FOUND error when unknown */
@@ -1337,6 +1534,8 @@ export type Query = {
   customer: Maybe<Customer>;
   /** Customers of one provider, or of all enabled providers with partial results */
   customers: Maybe<CustomerConnection>;
+  /** Records of the gateway deleting customers' data after a consent was revoked or expired, newest first (CDR Rule 1.18) */
+  deletionRecords: Maybe<DeletionRecordConnection>;
   /** An institution by global ID; null with a NOT_FOUND error when unknown */
   institution: Maybe<Institution>;
   /** Search the institutions a provider connects to */
@@ -1357,6 +1556,12 @@ export type Query = {
   transaction: Maybe<Transaction>;
   /** Transactions across customers and providers (BI), merged newest first by default, keyset-paged like every transaction connection; a failing or unsupported provider is named in providerErrors and the rest arrives */
   transactions: Maybe<TransactionSearchConnection>;
+  /** The change feed for BI (README "For BI"): transactions added, modified and removed since `cursor` (none: from the start), across every provider in scope. Reads the providers first when the scope was never read or its data is older than TRANSACTION_SYNC_MAX_AGE_SECONDS */
+  transactionsSync: Maybe<TransactionsSyncResult>;
+  /** One webhook endpoint (never its secret) */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The registered webhook endpoints (never their secrets) */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -1395,8 +1600,24 @@ export type QueryCertifiedInstitutionsArgs = {
 };
 
 
+export type QueryConnectSessionArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
 export type QueryConsentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryConsentNotificationSubscriptionArgs = {
+  id: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryConsentNotificationSubscriptionsArgs = {
+  provider?: InputMaybe<Provider>;
 };
 
 
@@ -1424,6 +1645,12 @@ export type QueryCustomersArgs = {
   provider?: InputMaybe<Provider>;
   search?: InputMaybe<Scalars['String']['input']>;
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeletionRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1478,6 +1705,18 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryTransactionsSyncArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<TransactionsSyncScope>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type RefreshAccountsInput = {
   /** Global ID of the customer */
   customerId: Scalars['ID']['input'];
@@ -1518,6 +1757,23 @@ export type RegisterApplicationInput = {
   replyToEmail?: InputMaybe<Scalars['String']['input']>;
   /** CDR Register software product id (OSP) */
   softwareId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A transaction its provider no longer returns */
+export type RemovedTransaction = {
+  __typename?: 'RemovedTransaction';
+  accountId: Maybe<Scalars['ID']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** When its provider was read without it */
+  fetchedAt: Scalars['DateTime']['output'];
+  /** The global ID the feed reported it under */
+  id: Scalars['ID']['output'];
+  provider: Provider;
+  providerId: Scalars['String']['output'];
+  /** A pending transaction that settled: the posted transaction that replaced it (reported in `added`), when one matched (README "For BI": the confidence score) */
+  replacedBy: Maybe<Scalars['ID']['output']>;
+  /** How sure the link to replacedBy is, 0–1 (same account, amount, close dates, similar description) */
+  replacementConfidence: Maybe<Scalars['Float']['output']>;
 };
 
 /** A lending report (Mastercard AU/US). Identity and `status` answer at once (from report webhooks when the gateway has them); content fields (period, analytics, rawProviderJson …) fail with REPORT_NOT_READY (retryable) while the report is IN_PROGRESS, and are null for a FAILURE */
@@ -1623,6 +1879,19 @@ export type StreamConfidence = {
   /** 0–100 */
   confidence: Scalars['Float']['output'];
   streamId: Scalars['String']['output'];
+};
+
+/** A transaction that appeared or changed since the cursor, as last read from its provider */
+export type SyncedTransaction = {
+  __typename?: 'SyncedTransaction';
+  /** Its account's global ID (none for Caibo payment requests), from the store */
+  accountId: Maybe<Scalars['ID']['output']>;
+  /** Its customer's global ID, from the store */
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** When its provider last returned it */
+  fetchedAt: Scalars['DateTime']['output'];
+  /** Its state as last read (provider-specific fields are not kept: null) */
+  transaction: Transaction;
 };
 
 /** An attribute's periods for one time interval type */
@@ -1766,6 +2035,32 @@ export type TransactionalAttribute = {
   transactionIds: Array<Scalars['String']['output']>;
 };
 
+/** One page of the change feed: apply added/modified as upserts and removed as deletes, then call again with nextCursor while hasMore */
+export type TransactionsSyncResult = {
+  __typename?: 'TransactionsSyncResult';
+  added: Array<SyncedTransaction>;
+  /** When this scope's data was read from its providers (the oldest read); null before any read succeeded */
+  fetchedAt: Maybe<Scalars['DateTime']['output']>;
+  /** More changes follow right away: call again with nextCursor */
+  hasMore: Scalars['Boolean']['output'];
+  modified: Array<SyncedTransaction>;
+  /** Opaque; pass it to the next call (it survives gateway restarts). Only valid with the same scope */
+  nextCursor: Scalars['String']['output'];
+  /** Providers that could not be read this time: their rows are as last read, none reported removed */
+  providerErrors: Array<ProviderError>;
+  removed: Array<RemovedTransaction>;
+};
+
+/** What transactionsSync covers: providers, customers, accounts (global IDs). Omitted: every provider the caller may use */
+export type TransactionsSyncScope = {
+  /** Only these accounts */
+  accounts?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these customers (at most 100 customers and accounts together) */
+  customers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these providers (without customers/accounts of a provider: everything it holds) */
+  providers?: InputMaybe<Array<Provider>>;
+};
+
 /** Only the fields given change; a field the provider cannot change is an error, never ignored */
 export type UpdateCustomerInput = {
   /** Caibo IPG customers only */
@@ -1890,6 +2185,16 @@ export type VoiReport = Node & Report & {
   status: ReportStatus;
   title: Maybe<Scalars['String']['output']>;
   type: ReportType;
+};
+
+/** An operator's webhook endpoint: receives the gateway's events, signed the Standard Webhooks way */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  eventTypes: Array<GatewayEventType>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type AccountSummaryFragment = { __typename?: 'Account', id: string, name: string | null, type: AccountType, balance: { __typename?: 'Money', amount: string, currency: string } | null } & { ' $fragmentName'?: 'AccountSummaryFragment' };
