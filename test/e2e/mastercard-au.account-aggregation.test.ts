@@ -158,7 +158,9 @@ describe('Mastercard AU accounts: filters, refresh, history (issue 16 row 6)', (
       body: JSON.stringify({ partnerId, partnerSecret }),
     });
     const { token } = (await auth.json()) as { token: string };
-    const headers = { 'App-Key': appKey, 'App-Token': token };
+    // Customer data calls carry the customer's consent receipt (seed 002); the simulator refuses them without one.
+    const receipt = [...sim().store.consents.values()].find((consent) => consent.customerId === account.customerId)!.consentReceiptId;
+    const headers = { 'App-Key': appKey, 'App-Token': token, 'Consent-Receipt-Id': receipt };
     const path = `${sim().url}/aggregation/v1/customers/${account.customerId}/accounts/${account.id}/transactions/historic`;
     for (const body of [{ force: 'yes' }, { force: true, fromDate: 1 }, { other: true }, [true]]) {
       const refused = await fetch(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -162,7 +162,8 @@ describe('report PDFs as downloads (issue 16 row 9)', () => {
     });
     const { token } = (await auth.json()) as { token: string };
     const direct = await fetch(`${sim().url}/decisioning/v4/customers/${customer}/reports/${data.generateVoiReport.providerId}`, {
-      headers: { 'App-Key': c.appKey, 'App-Token': token, accept: 'application/pdf' },
+      // With the customer's consent receipt, as every customer data call (seed 002).
+      headers: { 'App-Key': c.appKey, 'App-Token': token, accept: 'application/pdf', 'Consent-Receipt-Id': [...sim().store.consents.values()].find((consent) => consent.customerId === customer)!.consentReceiptId },
     });
     expect(direct.status).toBe(406);
     expect(await direct.json()).toMatchObject({ code: '20000' });
