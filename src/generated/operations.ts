@@ -1763,12 +1763,14 @@ export type RemovedTransaction = {
   __typename?: 'RemovedTransaction';
   accountId: Maybe<Scalars['ID']['output']>;
   customerId: Maybe<Scalars['ID']['output']>;
-  /** When its provider was read without it */
+  /** When its provider was read without it (for a purged row: when it was purged) */
   fetchedAt: Scalars['DateTime']['output'];
   /** The global ID the feed reported it under */
   id: Scalars['ID']['output'];
   provider: Provider;
   providerId: Scalars['String']['output'];
+  /** True when the gateway deleted it because the customer's consent for its institution ended (revoked or expired; README "Consent lifecycle"): delete your copy too, as CDR requires of data derived from it */
+  purged: Scalars['Boolean']['output'];
   /** A pending transaction that settled: the posted transaction that replaced it (reported in `added`), when one matched (README "For BI": the confidence score) */
   replacedBy: Maybe<Scalars['ID']['output']>;
   /** How sure the link to replacedBy is, 0–1 (same account, amount, close dates, similar description) */
