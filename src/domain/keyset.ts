@@ -54,8 +54,8 @@ export interface KeysetPage<T> {
   /** At most `limit` rows strictly after the key, in order. */
   items: T[];
   hasMore: boolean;
-  /** The provider's exact total, on a first page only (a narrowed window counts fewer). */
-  totalCount: number | null;
+  /** The provider's exact total, on a first page only (a narrowed window counts fewer); may be a getter, read it only when needed. */
+  readonly totalCount: number | null;
 }
 
 /** The first window a keyset page reads (the page and one more); what a prefetch must ask for to be reused. */
@@ -88,7 +88,17 @@ export async function readKeysetPage(
   let kept: Transaction[] = [];
   let offset = 0;
   let furthest: number | null = null;
-  let totalCount: number | null = null;
+  // The provider's total is read only when a caller asks for it (a getter): an account page cut from
+  // a customer's window counts its account's remaining records lazily (issue 17 profile: ~9 % of the
+  // reference query's CPU went to counting totals nobody selected).
+  let firstPage: Page<Transaction> | null = null;
+  const result = (items: Transaction[], hasMore: boolean): KeysetPage<Transaction> => ({
+    items,
+    hasMore,
+    get totalCount() {
+      return firstPage === null ? null : firstPage.totalCount;
+    },
+  });
   for (let windows = 0; ; windows += 1) {
     if (windows === MAX_WINDOWS) {
       throw new GatewayError(
@@ -100,7 +110,7 @@ export async function readKeysetPage(
     const first = Math.min(maxWindow, firstKeysetWindow(limit, maxWindow).limit + (after === null ? 0 : 1));
     const size = windows === 0 ? first : Math.min(maxWindow, Math.max(2 * (limit + 1), 100));
     const page = await fetch(narrowed, { offset, limit: size });
-    if (windows === 0 && after === null) totalCount = page.totalCount;
+    if (windows === 0 && after === null) firstPage = page;
     for (const transaction of page.items) {
       const at = transactionTime(transaction);
       if (at !== null && (furthest === null || beyond(at, furthest))) furthest = at;
@@ -111,11 +121,11 @@ export async function readKeysetPage(
     offset += read;
     const ended = !page.hasMore || read === 0;
     kept.sort(order);
-    if (ended) return { items: kept.slice(0, limit), hasMore: kept.length > limit, totalCount };
+    if (ended) return result(kept.slice(0, limit), kept.length > limit);
     const last = kept[limit - 1];
     const lastAt = last === undefined ? null : (transactionTime(last) ?? 0);
     if (limit === 0 ? kept.length > 0 : lastAt !== null && furthest !== null && beyond(furthest, lastAt)) {
-      return { items: kept.slice(0, limit), hasMore: true, totalCount };
+      return result(kept.slice(0, limit), true);
     }
     // Keep only what can still be shown, so memory stays at about one page per window.
     if (kept.length > limit + 1) kept = kept.slice(0, limit + 1);

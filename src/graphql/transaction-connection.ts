@@ -6,7 +6,7 @@ import type { GatewayContext } from './context.js';
 import { pageRequestOf } from './cursor.js';
 import { providerTransactionQuery } from './transaction-filter.js';
 import { decodeTransactionCursor, encodeTransactionCursor, filterFingerprint, type TransactionCursor } from './transaction-cursor.js';
-import type { ConnectionShape } from './types/connection.js';
+import type { ConnectionShape, EdgeShape } from './types/connection.js';
 import type { TransactionFilter } from './types/inputs.js';
 
 export interface TransactionListArgs {
@@ -34,7 +34,26 @@ export function keysetStart(list: string, args: TransactionListArgs, extraFilter
   return { limit, fingerprint, cursor };
 }
 
-/** A keyset page as a Relay connection; every edge's cursor is its own row's key, so any edge resumes exactly. */
+/**
+ * An edge whose cursor is encoded on first read: most queries (the reference query among them) select
+ * nodes and not cursors, and encoding one is a JSON document and a base64url string (issue 17 profile).
+ */
+class KeysetEdge implements EdgeShape<Transaction> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: Transaction,
+    private readonly base: Omit<TransactionCursor, 'key'>,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= encodeTransactionCursor({ ...this.base, key: keyOfTransaction(this.node) }));
+  }
+}
+
+/**
+ * A keyset page as a Relay connection; every edge's cursor is its own row's key, so any edge resumes
+ * exactly. Cursors and `totalCount` are read when a caller selects them (getters), not before.
+ */
 export function keysetConnection(
   page: KeysetPage<Transaction>,
   start: KeysetStart,
@@ -42,16 +61,22 @@ export function keysetConnection(
   snapshotTo: number,
 ): ConnectionShape<Transaction> {
   const base = { sort, fingerprint: start.fingerprint, snapshotTo };
-  const edges = page.items.map((node) => ({ cursor: encodeTransactionCursor({ ...base, key: keyOfTransaction(node) }), node }));
+  const edges = page.items.map((node) => new KeysetEdge(node, base));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasMore,
       hasPreviousPage: start.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return page.totalCount;
+    },
   };
 }
 
