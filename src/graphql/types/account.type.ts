@@ -5,7 +5,7 @@ import { connectionTypes } from './connection.js';
 import { Money } from './money.js';
 import { Node } from './node.js';
 
-@ObjectType({ implements: Node, description: 'A bank account, card, loan or wallet' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A bank account, card, loan or wallet' })
 export class Account extends Node {
   @Field(() => ProviderEnum)
   provider!: string;

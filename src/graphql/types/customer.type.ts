@@ -5,7 +5,7 @@ import { edgeType, PageInfo } from './connection.js';
 import { ProviderError } from './provider-error.type.js';
 import { Node } from './node.js';
 
-@ObjectType({ implements: Node, description: 'A person or business known to one provider' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A person or business known to one provider' })
 export class Customer extends Node {
   @Field(() => ProviderEnum)
   provider!: string;
@@ -43,7 +43,7 @@ export class Customer extends Node {
 
 const CustomerEdge = edgeType('Customer', Customer);
 
-@ObjectType({ description: 'Customers of one provider, or of every enabled provider merged in Provider order' })
+@ObjectType({ simpleResolvers: true, description: 'Customers of one provider, or of every enabled provider merged in Provider order' })
 export class CustomerConnection {
   @Field(() => [CustomerEdge])
   edges!: InstanceType<typeof CustomerEdge>[];

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../scalars.js';
 
-@ObjectType({ description: 'An exact amount in a currency' })
+@ObjectType({ simpleResolvers: true, description: 'An exact amount in a currency' })
 export class Money {
   @Field(() => DecimalScalar, { description: 'Exact decimal string; negative is money out of the account' })
   amount!: string;

@@ -5,7 +5,7 @@ import { connectionTypes } from './connection.js';
 import { Money } from './money.js';
 import { Node } from './node.js';
 
-@ObjectType({ implements: Node, description: 'A movement of money on an account' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A movement of money on an account' })
 export class Transaction extends Node {
   @Field(() => ProviderEnum)
   provider!: string;
