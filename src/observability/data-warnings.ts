@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { currentRequestScope, type ProviderDataWarning, type RequestScope } from './request-scope.js';
+import { currentFieldPath, currentRequestScope, type FieldPath, type ProviderDataWarning, type RequestScope } from './request-scope.js';
 
 /**
  * Provider-data warnings (issue 9, item 2, tolerant reading): what a mapper could not read is
@@ -23,27 +22,8 @@ import { currentRequestScope, type ProviderDataWarning, type RequestScope } from
  */
 export type DataWarningKind = 'unknown_enum' | 'unparsable' | 'missing_id' | 'invalid_record' | 'beyond_history';
 
-/** A GraphQL response path as graphql-js keeps it (`info.path`): a linked list, newest key first. */
-export interface FieldPath {
-  readonly prev: FieldPath | undefined;
-  readonly key: string | number;
-}
-
-/**
- * The path of the GraphQL field whose resolver is running. A separate store from the request scope so
- * setting it per field allocates nothing: graphql-js's own `info.path` object is stored as it is.
- */
-const fieldPaths = new AsyncLocalStorage<FieldPath>();
-
-/**
- * Marks the rest of the current synchronous run (a field resolver) and every async continuation it
- * starts as working for `path`. Called by the warnings plugin right before each field's resolver; a
- * DataLoader batch runs in the context of the first `load()` that scheduled it, so a batch serving
- * several fields reports the first one's path.
- */
-export function enterFieldPath(path: FieldPath): void {
-  fieldPaths.enterWith(path);
-}
+export type { FieldPath } from './request-scope.js';
+export { enterFieldPath } from './request-scope.js';
 
 function pathToArray(path: FieldPath | undefined): Array<string | number> {
   const keys: Array<string | number> = [];
@@ -61,7 +41,7 @@ const indexes = new WeakMap<RequestScope, Map<string, ProviderDataWarning>>();
 export function warnProviderData(provider: string, operation: string, field: string, kind: DataWarningKind, count = 1): void {
   const scope = currentRequestScope();
   if (scope === undefined) return;
-  const path = pathToArray(fieldPaths.getStore());
+  const path = pathToArray(currentFieldPath());
   const key = `${provider}\u0000${operation}\u0000${field}\u0000${kind}\u0000${path.join('\u0000')}`;
   let index = indexes.get(scope);
   if (index === undefined) {

@@ -37,14 +37,47 @@ export interface RequestScope {
   upstreamCalls?: number;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+/** A GraphQL response path as graphql-js keeps it (`info.path`): a linked list, newest key first. */
+export interface FieldPath {
+  readonly prev: FieldPath | undefined;
+  readonly key: string | number;
+}
+
+/**
+ * What the one AsyncLocalStorage holds: the request's scope and the path of the GraphQL field whose
+ * resolver is running (data-warnings.ts). One store, not two: every promise created in a request
+ * copies each enabled store onto itself (Node 20's promise hook), so a second store cost every
+ * promise of every request a property (issue 17 profile).
+ */
+interface ScopeFrame {
+  readonly scope: RequestScope;
+  readonly path: FieldPath | undefined;
+}
+
+const storage = new AsyncLocalStorage<ScopeFrame>();
 
 /** Runs `fn` (and every async continuation it starts) inside `scope`. */
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+  return storage.run({ scope, path: undefined }, fn);
 }
 
 /** The scope of the request being served, or undefined outside one (start-up, webhooks, tests). */
 export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+  return storage.getStore()?.scope;
+}
+
+/**
+ * Marks the rest of the current synchronous run (a field resolver) and every async continuation it
+ * starts as working for `path`, within the current request scope; nothing outside one. A DataLoader
+ * batch runs in the context of the first `load()` that scheduled it, so a batch serving several
+ * fields reports the first one's path.
+ */
+export function enterFieldPath(path: FieldPath): void {
+  const frame = storage.getStore();
+  if (frame !== undefined && frame.path !== path) storage.enterWith({ scope: frame.scope, path });
+}
+
+/** The path entered last by {@link enterFieldPath} in this async context, if any. */
+export function currentFieldPath(): FieldPath | undefined {
+  return storage.getStore()?.path;
 }
