@@ -16,6 +16,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from
 import { callerFaultsPlugin, knownOperationTypesRule } from './graphql/caller-faults.plugin.js';
 import { createFormatError } from './graphql/format-error.js';
 import { inputLimitsPlugin } from './graphql/input-limits.plugin.js';
+import { refuseEmptyInputs } from './graphql/input-values.js';
 import { partialErrorsPlugin } from './graphql/partial-errors.plugin.js';
 import { providerWarningsPlugin, trackFieldPaths } from './graphql/provider-warnings.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
@@ -151,9 +152,9 @@ export async function createServer(options: ServerOptions) {
     runInRequestScope(scope, done);
   });
 
-  // Scope rules wrap the resolvers of the fields that need them (src/security/field-rules.ts); every
-  // field then enters its response path for provider-data warnings (provider-warnings.plugin.ts).
-  const schema = trackFieldPaths(guardCallbackUrls(guardFieldsByScope(buildGatewaySchema(registry.known()))));
+  // Empty lists and cursors are refused (src/graphql/input-values.ts) after the scope rules wrap the
+  // resolvers of the fields that need them (src/security/field-rules.ts); every field then enters its response path for provider-data warnings (provider-warnings.plugin.ts).
+  const schema = trackFieldPaths(guardCallbackUrls(guardFieldsByScope(refuseEmptyInputs(buildGatewaySchema(registry.known())))));
   const security = await createSecurity(options.security, logger, options.store);
   const callbackUrlAllowed = createCallbackUrlPolicy(options.security.reportCallbackHosts, options.publicBaseUrl ?? (() => undefined));
   await security.register(app, schema, '/graphql');

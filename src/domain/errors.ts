@@ -88,3 +88,21 @@ export function nullWhenNotFound<T>(promise: Promise<T>): Promise<T | null> {
 export function notFound(message: string, provider?: ProviderKey): GatewayError {
   return new GatewayError('NOT_FOUND', message, provider === undefined ? {} : { provider });
 }
+
+/**
+ * Whose fault an error is, which decides how it is logged (src/errors/fault-log.ts): `caller` — the
+ * request names something wrong, absent or not allowed, or asks too early (info/debug, no stack);
+ * `provider` — an upstream failed or refused the gateway's own credentials (warn, with the cause);
+ * `internal` — a bug or a dependency of the gateway (error, with the cause).
+ */
+export type FaultOwner = 'caller' | 'provider' | 'internal';
+
+const PROVIDER_FAULTS: ReadonlySet<ErrorCode> = new Set(['PROVIDER_AUTH_FAILED', 'PROVIDER_UNAVAILABLE', 'PROVIDER_TIMEOUT']);
+
+export function faultOwner(error: GatewayError): FaultOwner {
+  if (error.code === 'INTERNAL') return 'internal';
+  if (PROVIDER_FAULTS.has(error.code)) return 'provider';
+  // A provider's own rate limit is its fault seen from the caller; the gateway's per-caller limit is not.
+  if (error.code === 'RATE_LIMITED' && error.provider !== undefined) return 'provider';
+  return 'caller';
+}

@@ -5,6 +5,7 @@ import { GatewayError, type ErrorCode } from '../domain/errors.js';
 import { decodeGlobalId } from '../domain/global-id.js';
 import { requirePort } from '../domain/ports.js';
 import type { ProviderRegistry } from '../domain/registry.js';
+import { logFault } from '../errors/fault-log.js';
 import { gatewayExtensions } from '../graphql/format-error.js';
 import type { Logger } from '../observability/logger.js';
 import type { Caller } from '../security/caller.js';
@@ -94,7 +95,7 @@ export function registerReportPdfRoute<L extends FastifyBaseLogger>(
         return refuse(reply, new GatewayError('UNAUTHENTICATED', error.message), requestId);
       }
       if (error instanceof GatewayError && error.code !== 'INTERNAL') {
-        log.debug({ reqId: requestId, code: error.code, provider: error.provider }, 'report PDF refused');
+        logFault(log, error, { reqId: requestId }, 'report PDF refused');
         return refuse(reply, error, requestId);
       }
       log.error({ reqId: requestId, err: error }, 'unexpected error serving a report PDF');

@@ -703,7 +703,7 @@ export type CreatePaymentRequestInput = {
   /** Where the pay page sends the payer after a failure */
   failureUrl?: InputMaybe<Scalars['String']['input']>;
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** Where the provider posts signed status callbacks (http or https URL) */
+  /** Where the provider posts signed status callbacks: an http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself */
   notifyUrl?: InputMaybe<Scalars['String']['input']>;
   provider: Provider;
   /** The merchant's own reference (order id) */
@@ -974,11 +974,11 @@ export type GenerateConnectUrlInput = {
   institutionSettings?: InputMaybe<Array<ConnectInstitutionSettingInput>>;
   /** FULL when omitted */
   kind?: InputMaybe<ConnectKind>;
-  /** Where the customer lands after the institution sign-in */
+  /** Where the customer's browser lands after the institution sign-in (the browser opens it, the provider never calls it: any http(s) URL) */
   redirectUri?: InputMaybe<Scalars['String']['input']>;
   /** true: the link stops working once a session completes. Omitted: the experience decides */
   singleUseUrl?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
+  /** Receives Connect events for this session (JSON). On a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself; it must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress */
   webhook?: InputMaybe<Scalars['String']['input']>;
   /** A JSON object (≤ 2 KiB) echoed as `webhookData` in the body of every Connect event; needs a webhook */
   webhookData?: InputMaybe<Scalars['JSON']['input']>;

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, GatewayError } from '../domain/errors.js';
+import { logFault } from '../errors/fault-log.js';
 import { isRequestErrorCode, requestErrorCodeForStatus } from '../errors/request-errors.js';
 import type { Logger } from '../observability/logger.js';
 import { currentRequestScope } from '../observability/request-scope.js';
@@ -51,9 +52,10 @@ function codeOf(formatted: GraphQLFormattedError, error: unknown): string | unde
 /**
  * The one place errors become `extensions` (STYLE.md, habit 5). Every error leaves with a code —
  * a domain code (`src/domain/errors.ts`) or a request code (`src/errors/request-errors.ts`) — and
- * `retryable`. Logging follows one rule: a caller's fault is logged at info (the request was refused)
- * or debug (one field failed), never at error; anything unexpected is INTERNAL, logged at error with
- * its cause, and its answer carries the request id that the log line carries too. Every line carries
+ * `retryable`. Logging follows one rule (src/errors/fault-log.ts): a caller's fault is logged at info
+ * (the request was refused) or debug (one field failed), without a stack; a provider's fault at warn
+ * with its cause; anything unexpected is INTERNAL, logged at error with its cause, and its answer
+ * carries the request id that the log line carries too. Every line carries
  * the request id and the operation name (request scope).
  */
 export function createFormatError(logger: Logger) {
@@ -79,7 +81,7 @@ export function createFormatError(logger: Logger) {
         log.error({ err: original.cause ?? original, path: formatted.path }, 'internal error in a GraphQL request');
         return { ...formatted, message: original.message, extensions: { ...gatewayExtensions(original), ...(requestId ? { requestId } : {}) } };
       }
-      log.debug({ code: original.code, provider: original.provider, path: formatted.path }, 'GraphQL field error');
+      logFault(log, original, { path: formatted.path }, 'GraphQL field error', 'debug');
       return { ...formatted, message: original.message, extensions: gatewayExtensions(original) };
     }
     const code = codeOf(formatted, error);

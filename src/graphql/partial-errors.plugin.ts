@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { logFault } from '../errors/fault-log.js';
 import { gatewayExtensions } from './format-error.js';
 
 /**
@@ -12,12 +13,11 @@ export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, operationName }) {
           if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
-          for (const { error, path } of contextValue.partialErrors) {
-            const level = error.code === 'INTERNAL' ? 'error' : 'warn';
-            contextValue.logger[level]({ err: error.cause ?? error, code: error.code, provider: error.provider, path }, 'provider missing from a partial result');
-          }
+          // The context's logger carries the request id; the operation name is added here, as on every error line.
+          const log = operationName ? contextValue.logger.child({ operationName }) : contextValue.logger;
+          for (const { error, path } of contextValue.partialErrors) logFault(log, error, { path }, 'provider missing from a partial result');
           const added = contextValue.partialErrors.map(({ error, path }) =>
             new GraphQLError(error.message, { path, extensions: gatewayExtensions(error) }).toJSON(),
           );

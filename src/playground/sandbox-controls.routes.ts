@@ -6,6 +6,7 @@ import { decodeGlobalId, encodeGlobalId, ref, type NativeRef } from '../domain/g
 import { isProviderKey, type ProviderKey } from '../domain/provider.js';
 import type { RunningSandbox } from '../sandbox/start-all.js';
 import type { Caller } from '../security/caller.js';
+import { connectRefusal, controlRefusal } from './sandbox-control-errors.js';
 import { sandboxProfiles } from './sandbox-profiles.js';
 
 /** The gateway's caller authentication (src/security): resolves the caller or throws UNAUTHENTICATED. */
@@ -20,6 +21,9 @@ const CONTROL_SCOPE = 'operator';
 
 /** Where the sandbox controls live on the gateway (Plaid's `/sandbox/*` habit). */
 export const SANDBOX_CONTROLS_PATH = '/sandbox';
+
+/** HTTP statuses of the controls' own refusals; any other code is 400. */
+const STATUS_OF_CODE: Partial<Record<string, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, PROVIDER_UNAVAILABLE: 502 };
 
 /** Each control call to a simulator (loopback) gets this long. */
 const SIMULATOR_TIMEOUT_MS = 5_000;
@@ -38,8 +42,9 @@ const CONTROLS = [
 /**
  * The simulators' controls through the gateway, in sandbox mode only (with real providers these
  * routes are never registered, so they are 404), for authenticated callers with the `operator` scope. Callers use the gateway's global IDs; the routes
- * translate them to the simulators' native ids and answer the simulator's result (400/404 with
- * `{ message }` for bad input).
+ * translate them to the simulators' native ids and answer the simulator's result. Refusals are
+ * `{ code, message, field? }` with a gateway code (400/404, 502 when the simulator fails); the
+ * simulator's own error body never reaches the caller (src/playground/sandbox-control-errors.ts).
  */
 export async function registerSandboxControlRoutes<L extends FastifyBaseLogger>(
   parent: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>,
@@ -61,8 +66,8 @@ export async function registerSandboxControlRoutes<L extends FastifyBaseLogger>(
         return reply.code(401).header('www-authenticate', 'ApiKey header="X-API-Key"').send({ code: 'UNAUTHENTICATED', message: error.message });
       }
       if (error instanceof GatewayError) {
-        const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 400;
-        return reply.code(status).send({ code: error.code, message: error.message });
+        const status = STATUS_OF_CODE[error.code] ?? 400;
+        return reply.code(status).send({ code: error.code, message: error.message, ...(error.field === undefined ? {} : { field: error.field }) });
       }
       // fastify's own 4xx (body not JSON, empty, too large, wrong content type): answered by the
       // server-wide handler, like on every route (src/errors/fastify-errors.ts).
@@ -95,6 +100,7 @@ function controlRoutes<L extends FastifyBaseLogger>(app: FastifyInstance<RawServ
   };
   const relay = async (reply: FastifyReply, provider: ProviderKey, method: string, path: string, body?: unknown) => {
     const result = await call(provider, method, path, body);
+    if (result.status >= 400) throw controlRefusal(provider, result.status, result.body);
     return reply.code(result.status).send(result.body ?? undefined);
   };
 
@@ -109,7 +115,7 @@ function controlRoutes<L extends FastifyBaseLogger>(app: FastifyInstance<RawServ
     const body = objectBody(request.body);
     const customer = globalIdOf(body.customerId, 'customerId', ['Customer']);
     if (customer.provider !== 'MASTERCARD_AU' && customer.provider !== 'MASTERCARD_US') {
-      return badRequest(reply, `customerId: Connect exists for Mastercard customers only, not ${customer.provider}`);
+      throw new GatewayError('BAD_USER_INPUT', `customerId: Connect exists for Mastercard customers only, not ${customer.provider}`, { field: 'customerId' });
     }
     const forwarded = {
       customerId: customer.id,
@@ -117,7 +123,7 @@ function controlRoutes<L extends FastifyBaseLogger>(app: FastifyInstance<RawServ
       ...(typeof body.institutionId === 'string' ? { institutionId: body.institutionId } : {}),
     };
     const result = await call(customer.provider, 'POST', '/_sandbox/connect', forwarded);
-    if (result.status !== 201) return reply.code(result.status).send(result.body);
+    if (result.status !== 201) throw connectRefusal(customer.provider, result.status, result.body);
     const connected = result.body as { institutionLoginId: number; accountIds: string[]; consentReceiptId?: string; aggregationReadyAt?: number };
     return reply.code(201).send({
       customerId: body.customerId,
@@ -131,7 +137,7 @@ function controlRoutes<L extends FastifyBaseLogger>(app: FastifyInstance<RawServ
 
   app.post<{ Params: { id: string }; Body: unknown }>(`${SANDBOX_CONTROLS_PATH}/payment-requests/:id/status`, async (request, reply) => {
     const paymentRequest = globalIdOf(request.params.id, 'id', ['PaymentRequest', 'Transaction']);
-    if (paymentRequest.provider !== 'CAIBO_IPG') return badRequest(reply, 'id: not a Caibo payment request');
+    if (paymentRequest.provider !== 'CAIBO_IPG') throw new GatewayError('BAD_USER_INPUT', 'id: not a Caibo payment request', { field: 'id' });
     const body = objectBody(request.body);
     return relay(reply, 'CAIBO_IPG', 'POST', `/_sandbox/payment-requests/${encodeURIComponent(paymentRequest.id)}/status`, { status: body.status });
   });
@@ -174,10 +180,6 @@ function objectBody(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body)) throw new GatewayError('BAD_USER_INPUT', 'The body must be a JSON object');
   return body as Record<string, unknown>;
-}
-
-function badRequest(reply: FastifyReply, message: string) {
-  return reply.code(400).send({ message });
 }
 
 function safeJson(text: string): unknown {

@@ -2,6 +2,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   isInputObjectType,
+  type GraphQLArgument,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -11,11 +12,11 @@ import { GatewayError } from '../domain/errors.js';
 export type CallbackUrlPolicy = (url: string) => boolean;
 
 /**
- * Report `callbackUrl`s go only to hosts the operator allows (issue 11, item 7): the hosts of
+ * Caller-supplied URLs go only to hosts the operator allows (issue 11, item 7): the hosts of
  * REPORT_CALLBACK_HOSTS (`host` = any port, `host:port` = that port) and always the gateway's own
  * public host (PUBLIC_BASE_URL, or on the sandbox the listen address). Without this, any caller
- * could make the provider — and, on the sandbox, the gateway's own simulator — POST report events
- * to any address it can reach.
+ * could make the provider — and, on the sandbox, the gateway's own simulator — POST events to any
+ * address it can reach (`http://169.254.169.254/…`).
  */
 export function createCallbackUrlPolicy(configured: readonly string[], publicBaseUrl: () => string | undefined): CallbackUrlPolicy {
   const entries = configured.map((entry) => entry.toLowerCase());
@@ -32,29 +33,72 @@ export function createCallbackUrlPolicy(configured: readonly string[], publicBas
   };
 }
 
+/**
+ * Every caller-supplied URL a provider calls server to server, by argument or input field name, and
+ * what it sends there. Each is held to the policy above before any provider call:
+ * - `callbackUrl`: report events (seed 002, "Report webhooks": the platform POSTs to it);
+ * - `webhook`: Connect events, and the `ping` the platform sends while the link is generated (seed 002, Connect webhooks, "ping");
+ * - `notifyUrl`: Caibo's signed payment request status callbacks (caibo-notes.md, Payment requests);
+ * - `baseUrl`: consent notifications (seed 002, Consent Notifications: the platform POSTs to the subscription URL).
+ */
+export const SERVER_TO_SERVER_URL_FIELDS: Readonly<Record<string, string>> = {
+  callbackUrl: 'report events',
+  webhook: 'Connect events',
+  notifyUrl: 'payment request callbacks',
+  baseUrl: 'consent notifications',
+};
+
+/**
+ * URL inputs nobody calls server to server, so the policy does not apply: the customer's browser
+ * opens them (Connect `redirectUri` — seed 002, "the customer will be redirected to" it; Caibo's pay
+ * page `successUrl`/`failureUrl`), or they are shown to people (an application's `appUrl` and
+ * `policyUrl`, a business's `url`). test/security/outbound-urls.test.ts fails on a URL input in neither list.
+ */
+export const BROWSER_OR_DISPLAY_URL_FIELDS: readonly string[] = ['redirectUri', 'successUrl', 'failureUrl', 'appUrl', 'policyUrl', 'url'];
+
+/** Where a checked URL sits in a mutation's arguments: `baseUrl`, or `input.webhook`. */
+interface UrlSite {
+  arg: string;
+  field: string | null;
+}
+
+function sitesOf(args: readonly GraphQLArgument[]): UrlSite[] {
+  return args.flatMap((arg): UrlSite[] => {
+    if (arg.name in SERVER_TO_SERVER_URL_FIELDS) return [{ arg: arg.name, field: null }];
+    const type = getNamedType(arg.type);
+    if (!isInputObjectType(type)) return [];
+    return Object.keys(type.getFields())
+      .filter((name) => name in SERVER_TO_SERVER_URL_FIELDS)
+      .map((name) => ({ arg: arg.name, field: name }));
+  });
+}
+
 const guarded = new WeakSet<GraphQLSchema>();
 
 /**
- * Wraps every Mutation field with an input object argument that has a `callbackUrl` field: a URL
- * the context's policy refuses is BAD_USER_INPUT on `<arg>.callbackUrl` before any provider call.
+ * Wraps every Mutation field that takes a server-to-server URL (SERVER_TO_SERVER_URL_FIELDS): a URL
+ * the context's policy refuses is BAD_USER_INPUT naming the argument, before any provider call. The
+ * message never quotes the URL (it may carry a token in its path or query).
  */
 export function guardCallbackUrls(schema: GraphQLSchema): GraphQLSchema {
   if (guarded.has(schema)) return schema;
   guarded.add(schema);
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    const carriers = field.args.filter((arg) => {
-      const type = getNamedType(arg.type);
-      return isInputObjectType(type) && 'callbackUrl' in type.getFields();
-    });
-    if (carriers.length === 0) continue;
+    const sites = sitesOf(field.args);
+    if (sites.length === 0) continue;
     const resolve: GraphQLFieldResolver<unknown, { callbackUrlAllowed?: CallbackUrlPolicy }> = field.resolve ?? defaultFieldResolver;
     field.resolve = (source, args: Record<string, unknown>, context, info) => {
-      for (const arg of carriers) {
-        const url = (args[arg.name] as { callbackUrl?: unknown } | null | undefined)?.callbackUrl;
+      for (const site of sites) {
+        const value = args[site.arg];
+        const url = site.field === null ? value : (value as Record<string, unknown> | null | undefined)?.[site.field];
         if (typeof url === 'string' && url.trim() !== '' && !(context.callbackUrlAllowed?.(url.trim()) ?? false)) {
-          throw new GatewayError('BAD_USER_INPUT', `${arg.name}.callbackUrl: this gateway sends report events only to hosts its operator allows (REPORT_CALLBACK_HOSTS)`, {
-            field: `${arg.name}.callbackUrl`,
-          });
+          const path = site.field === null ? site.arg : `${site.arg}.${site.field}`;
+          const what = SERVER_TO_SERVER_URL_FIELDS[site.field ?? site.arg];
+          throw new GatewayError(
+            'BAD_USER_INPUT',
+            `${path}: this gateway lets providers send ${what} only to hosts its operator allows (REPORT_CALLBACK_HOSTS) or to the gateway itself`,
+            { field: path },
+          );
         }
       }
       return resolve(source, args, context, info);

@@ -61,7 +61,8 @@ const post = (path: string, headers: Record<string, string>, body: Buffer | stri
 beforeAll(async () => {
   recorder = await startRecorder(() => gateway.url);
   recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
-  gateway = await startTestGateway({ store, env: { GATEWAY_SECRETS_KEY: SECRETS_KEY }, sandbox: { providers: { MASTERCARD_AU: { consentRetryDelaysMs: [5, 10, 20] } } } });
+  // REPORT_CALLBACK_HOSTS: the subscription's baseUrl is the recorder, on another loopback port.
+  gateway = await startTestGateway({ store, env: { GATEWAY_SECRETS_KEY: SECRETS_KEY, REPORT_CALLBACK_HOSTS: '127.0.0.1' }, sandbox: { providers: { MASTERCARD_AU: { consentRetryDelaysMs: [5, 10, 20] } } } });
 });
 afterAll(async () => {
   await gateway?.close();

@@ -24,7 +24,8 @@ function sandboxConnect(body: Record<string, unknown>): Promise<Response> {
 const eventsOf = (receiver: WebhookReceiver) => (request: ReceivedRequest) => request.json.eventType !== 'ping' && request.status === 200;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  // REPORT_CALLBACK_HOSTS: the caller-supplied webhooks below listen on other loopback ports.
+  gateway = await startTestGateway({ env: { REPORT_CALLBACK_HOSTS: '127.0.0.1' } });
   simulatorUrl = gateway.sandbox!.simulators.MASTERCARD_AU!.url;
 });
 afterAll(async () => {

@@ -84,6 +84,23 @@ describe('sandbox controls on the gateway', () => {
     expect((await control('POST', '/connect', { customerId: unknown })).status).toBe(404);
   });
 
+  it("answers the simulator's refusals of Connect in the controls' shape, never the simulator's body", async () => {
+    const created = await gateway.graphql(CreateCustomerDocument, { input: { provider: 'MASTERCARD_AU', kind: 'TESTING', username: `cx_${Date.now().toString(36)}` } });
+    const customerId = created.data!.createCustomer!.id;
+    const cases: Array<[Record<string, unknown>, number, string, string]> = [
+      [{ profile: 'profile_9999' }, 400, 'BAD_USER_INPUT', 'profile'],
+      [{ institutionId: '424242' }, 400, 'BAD_USER_INPUT', 'institutionId'],
+      [{ customerId: encodeGlobalId(ref('MASTERCARD_AU', 'Customer', '999999999')) }, 404, 'NOT_FOUND', 'customerId'],
+    ];
+    for (const [fields, status, code, field] of cases) {
+      const answer = await control('POST', '/connect', { customerId, ...fields });
+      expect(answer, JSON.stringify(fields)).toMatchObject({ status, body: { code, field, message: expect.stringContaining(field) } });
+      expect(Object.keys(answer.body).sort()).toEqual(['code', 'field', 'message']);
+      // Mastercard's own codes and wording stay inside the gateway.
+      expect(JSON.stringify(answer.body)).not.toMatch(/1400[16]|10100|Invalid parameter|not found\./);
+    }
+  });
+
   it('moves a Caibo payment request to APPROVED', async () => {
     const created = await gateway.graphql(CaiboCreatePaymentRequestDocument, {
       input: { provider: 'CAIBO_IPG', amount: '12.00', currency: 'JPY', customerId: encodeGlobalId(ref('CAIBO_IPG', 'Customer', String(CAIBO_SEED_CUSTOMER_IDS.meiTanaka))) } as never,
@@ -93,7 +110,11 @@ describe('sandbox controls on the gateway', () => {
     expect(moved.status).toBe(200);
     const status = await gateway.graphql(CaiboPaymentRequestStatusDocument, { id });
     expect(status.data!.paymentRequest!.status).toBe('APPROVED');
-    expect((await control('POST', `/payment-requests/${id}/status`, { status: 'paid' })).status).toBe(400);
+    const refused = await control('POST', `/payment-requests/${id}/status`, { status: 'paid' });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'status' } });
+    // Not Caibo's ProblemDetails body.
+    expect(refused.body).not.toHaveProperty('type');
+    expect(refused.body).not.toHaveProperty('errors');
   });
 
   it('makes a provider fail for the next N calls, then recover', async () => {
@@ -123,7 +144,7 @@ describe('sandbox controls on the gateway', () => {
   });
 
   it('refuses bad faults and unknown providers', async () => {
-    expect((await control('PUT', '/providers/OBP/faults', { mode: 'fail', calls: 0 })).status).toBe(400);
+    expect(await control('PUT', '/providers/OBP/faults', { mode: 'fail', calls: 0 })).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'calls' } });
     expect((await control('PUT', '/providers/OBP/faults', { mode: 'slow', calls: 1 })).status).toBe(400);
     expect((await control('PUT', '/providers/OBP/faults', { mode: 'fail', calls: 1, status: 200 })).status).toBe(400);
     expect(await control('PUT', '/providers/NOPE/faults', { mode: 'fail', calls: 1 })).toMatchObject({ status: 404, body: { message: expect.stringContaining('OBP') } });

@@ -95,6 +95,16 @@ describe('GET /export/transactions', () => {
     expect(table.at(-1)).toEqual(['#end', `rows=${body.length}`, 'errors=0', 'complete=true']);
   });
 
+  it('answers NDJSON without `format`, and says so in Content-Type and the file name', async () => {
+    const response = await request(`${gateway.url}/export/transactions?from=${from}&providers=OBP`, { headers: { 'x-api-key': KEYS.reader } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="transactions.ndjson"');
+    expect(records(await response.body.text()).at(-1)).toMatchObject({ type: 'end', complete: true });
+    // An empty format is not "the default": it is refused like any other unknown format.
+    expect((await exportText('format=')).status).toBe(400);
+  });
+
   it('refuses bad parameters, missing credentials and scopes, and other providers with typed errors', async () => {
     const unknown = await exportText('format=ndjson&color=blue');
     expect(unknown.status).toBe(400);

@@ -42,7 +42,7 @@ function toDeletionRecord(record: DeletionRecordModel): DeletionRecord {
 }
 
 const BASE_URL_DESCRIPTION =
-  'The gateway as the provider reaches it (https://gateway.example.com); default PUBLIC_BASE_URL (or, on the sandbox, the listen address). The gateway appends /webhooks/mastercard/consents/<token>';
+  'The gateway as the provider reaches it (https://gateway.example.com); default PUBLIC_BASE_URL (or, on the sandbox, the listen address). The gateway appends /webhooks/mastercard/consents/<token>. A host other than that of PUBLIC_BASE_URL must be in REPORT_CALLBACK_HOSTS';
 
 /** Operator administration of consent notifications and the deletion records (operator scope, src/security/field-rules.ts). */
 @Resolver()

@@ -82,7 +82,7 @@ export class CreatePaymentRequestInput {
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the provider posts signed status callbacks (http or https URL)' })
+  @Field(() => String, { nullable: true, description: 'Where the provider posts signed status callbacks: an http(s) URL on a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself' })
   notifyUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the pay page sends the payer after paying' })

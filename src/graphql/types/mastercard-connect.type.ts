@@ -42,13 +42,13 @@ export class GenerateConnectUrlInput {
   @Field(() => String, { nullable: true, description: 'LITE only, required there: Institution.providerId' })
   institutionId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the customer lands after the institution sign-in' })
+  @Field(() => String, { nullable: true, description: "Where the customer's browser lands after the institution sign-in (the browser opens it, the provider never calls it: any http(s) URL)" })
   redirectUri?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      "Receives Connect events for this session (JSON). It must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress",
+      "Receives Connect events for this session (JSON). On a host the operator allows (REPORT_CALLBACK_HOSTS) or the gateway itself; it must answer the provider's ping with a 2xx or the link is refused. Omitted: the gateway's own receiver when it knows its public URL, so `connectSession` can tell the progress",
   })
   webhook?: string | null;
 
