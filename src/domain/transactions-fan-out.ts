@@ -34,6 +34,10 @@ export interface ProviderProblem {
   provider: ProviderKey;
   error: GatewayError;
   failed: boolean;
+  /** The customer whose rows are missing when the fault is that customer's; absent/null = provider-wide. */
+  customer?: NativeRef | null;
+  /** The account whose rows are missing when the fault is that account's (accounts-left-out.ts). */
+  account?: NativeRef | null;
 }
 
 export function asGatewayError(error: unknown, provider: ProviderKey): GatewayError {
@@ -111,9 +115,31 @@ export interface FanOutReader {
 }
 
 /**
+ * One problem per failing source, naming its customer; a provider of two or more sources that all
+ * failed is one provider-wide problem (customer null): the fault is the provider's, not each customer's.
+ */
+function sourceProblems(sources: readonly TransactionSource[], failures: readonly ProviderProblem[]): ProviderProblem[] {
+  const counts = new Map<ProviderKey, { sources: number; failed: number }>();
+  for (const source of sources) {
+    const count = counts.get(source.provider) ?? { sources: 0, failed: 0 };
+    count.sources += 1;
+    counts.set(source.provider, count);
+  }
+  for (const failure of failures) counts.get(failure.provider)!.failed += 1;
+  const whole = new Set<ProviderKey>();
+  return failures.flatMap((failure) => {
+    const count = counts.get(failure.provider)!;
+    if (count.sources < 2 || count.failed < count.sources) return [failure];
+    if (whole.has(failure.provider)) return [];
+    whole.add(failure.provider);
+    return [{ ...failure, customer: null }];
+  });
+}
+
+/**
  * The first `limit` rows after `after` over all `sources`, merged in the one total order. Each
- * source reads its own keyset page; a source that fails is a problem of its provider (its rows are
- * missing from this page), the others still answer.
+ * source reads its own keyset page; a source that fails is a problem naming its customer (its rows
+ * are missing from this page; see sourceProblems), the others still answer.
  */
 export async function readFanOutPage(
   sources: readonly TransactionSource[],
@@ -122,14 +148,15 @@ export async function readFanOutPage(
   after: TransactionKey | null,
   limit: number,
 ): Promise<{ items: Transaction[]; hasMore: boolean; problems: ProviderProblem[] }> {
-  const problems = new Map<ProviderKey, ProviderProblem>();
+  // By source index, so problems keep the sources' order whatever order the reads finish in.
+  const failures: Array<ProviderProblem | undefined> = [];
   const pages = await pMap(
     sources,
-    async (source) => {
+    async (source, index) => {
       try {
         return await readKeysetPage((query, window) => reader.fetch(source, query, window), reader.queryFor(source.provider), after, limit, PAGE_LIMITS.maxSize, reader.keep);
       } catch (error) {
-        if (!problems.has(source.provider)) problems.set(source.provider, { provider: source.provider, error: asGatewayError(error, source.provider), failed: true });
+        failures[index] = { provider: source.provider, error: asGatewayError(error, source.provider), failed: true, customer: source.customer };
         return null;
       }
     },
@@ -139,6 +166,6 @@ export async function readFanOutPage(
   return {
     items: merged.slice(0, limit),
     hasMore: merged.length > limit || pages.some((page) => page?.hasMore === true),
-    problems: [...problems.values()],
+    problems: [...sourceProblems(sources, failures.filter((failure) => failure !== undefined))],
   };
 }

@@ -1480,11 +1480,15 @@ export type Provider =
   | 'MASTERCARD_US'
   | 'OBP';
 
-/** Why one provider is missing from a fan-out result */
+/** Why one provider (or one of its customers or accounts) is missing from a fan-out result */
 export type ProviderError = {
   __typename?: 'ProviderError';
+  /** Global ID of the account whose rows are missing, when the fault is that account's (Mastercard AU: its first aggregation is still running) */
+  accountId: Maybe<Scalars['ID']['output']>;
   /** The unified error code, as in errors[].extensions.code */
   code: Scalars['String']['output'];
+  /** Global ID of the customer whose rows are missing, when the fault is that customer's (one customer's read failed, or one of its accounts is left out); null when it is the whole provider's */
+  customerId: Maybe<Scalars['ID']['output']>;
   message: Scalars['String']['output'];
   provider: Provider;
   retryAfterMs: Maybe<Scalars['Int']['output']>;
@@ -1977,7 +1981,7 @@ export type TransactionSearchConnection = {
   __typename?: 'TransactionSearchConnection';
   edges: Array<TransactionSearchEdge>;
   pageInfo: PageInfo;
-  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order */
+  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order. A fault of one customer (its read failed while others of its provider answered) names it in `customerId` */
   providerErrors: Array<ProviderError>;
   /** Always null: no provider counts across customers */
   totalCount: Maybe<Scalars['Int']['output']>;

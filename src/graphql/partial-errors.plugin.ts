@@ -1,7 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import { gatewayExtensions } from './format-error.js';
+
+/** `customerId` / `accountId` (global IDs) of a fault that is one customer's or one account's. */
+function subjectExtensions(customer: NativeRef | null | undefined, account: NativeRef | null | undefined): Record<string, string> {
+  return {
+    ...(customer ? { customerId: encodeGlobalId(customer) } : {}),
+    ...(account ? { accountId: encodeGlobalId(account) } : {}),
+  };
+}
 
 /**
  * Resolvers that return partial results (a fan-out where one provider failed) record the failure
@@ -18,8 +27,8 @@ export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
             const level = error.code === 'INTERNAL' ? 'error' : 'warn';
             contextValue.logger[level]({ err: error.cause ?? error, code: error.code, provider: error.provider, path }, 'provider missing from a partial result');
           }
-          const added = contextValue.partialErrors.map(({ error, path }) =>
-            new GraphQLError(error.message, { path, extensions: gatewayExtensions(error) }).toJSON(),
+          const added = contextValue.partialErrors.map(({ error, path, customer, account }) =>
+            new GraphQLError(error.message, { path, extensions: { ...gatewayExtensions(error), ...subjectExtensions(customer, account) } }).toJSON(),
           );
           const result = response.body.singleResult;
           result.errors = [...(result.errors ?? []), ...added];
