@@ -1,4 +1,5 @@
 import pMap from 'p-map';
+import type { AccountLeftOut } from './accounts-left-out.js';
 import { GatewayError } from './errors.js';
 import type { NativeRef } from './global-id.js';
 import { compareTransactions, readKeysetPage, type TransactionKey } from './keyset.js';
@@ -112,6 +113,8 @@ export interface FanOutReader {
   fetch(source: TransactionSource, query: TransactionQuery, window: PageRequest): Promise<Page<Transaction>>;
   /** The gateway-side filter (amount, text). */
   keep?: (transaction: Transaction) => boolean;
+  /** Accounts of a source its customer-wide rows lack (accounts-left-out.ts); read beside its page. */
+  leftOut?: (source: TransactionSource) => Promise<AccountLeftOut[]>;
 }
 
 /**
@@ -139,7 +142,8 @@ function sourceProblems(sources: readonly TransactionSource[], failures: readonl
 /**
  * The first `limit` rows after `after` over all `sources`, merged in the one total order. Each
  * source reads its own keyset page; a source that fails is a problem naming its customer (its rows
- * are missing from this page; see sourceProblems), the others still answer.
+ * are missing from this page; see sourceProblems), the others still answer. An account a source's
+ * rows lack (`reader.leftOut`) is a problem naming the customer and the account.
  */
 export async function readFanOutPage(
   sources: readonly TransactionSource[],
@@ -150,11 +154,15 @@ export async function readFanOutPage(
 ): Promise<{ items: Transaction[]; hasMore: boolean; problems: ProviderProblem[] }> {
   // By source index, so problems keep the sources' order whatever order the reads finish in.
   const failures: Array<ProviderProblem | undefined> = [];
+  const leftOut: ProviderProblem[][] = [];
   const pages = await pMap(
     sources,
     async (source, index) => {
+      const missing = reader.leftOut?.(source) ?? Promise.resolve([]);
       try {
-        return await readKeysetPage((query, window) => reader.fetch(source, query, window), reader.queryFor(source.provider), after, limit, PAGE_LIMITS.maxSize, reader.keep);
+        const page = await readKeysetPage((query, window) => reader.fetch(source, query, window), reader.queryFor(source.provider), after, limit, PAGE_LIMITS.maxSize, reader.keep);
+        leftOut[index] = (await missing).map(({ error, customer, account }) => ({ provider: source.provider, error, failed: true, customer, account }));
+        return page;
       } catch (error) {
         failures[index] = { provider: source.provider, error: asGatewayError(error, source.provider), failed: true, customer: source.customer };
         return null;
@@ -166,6 +174,6 @@ export async function readFanOutPage(
   return {
     items: merged.slice(0, limit),
     hasMore: merged.length > limit || pages.some((page) => page?.hasMore === true),
-    problems: [...sourceProblems(sources, failures.filter((failure) => failure !== undefined))],
+    problems: [...sourceProblems(sources, failures.filter((failure) => failure !== undefined)), ...leftOut.flat()],
   };
 }

@@ -1,4 +1,5 @@
 import { GatewayError } from '../domain/errors.js';
+import { accountsLeftOut } from '../domain/accounts-left-out.js';
 import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { ProviderKey } from '../domain/provider.js';
@@ -11,7 +12,7 @@ import {
   type ProviderProblem,
   type TransactionSource,
 } from '../domain/transactions-fan-out.js';
-import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
+import type { Account, Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
 import type { GatewayContext } from './context.js';
 import { providerTransactionQuery } from './transaction-filter.js';
 import { keysetConnection, keysetStart, type KeysetStart } from './transaction-connection.js';
@@ -108,9 +109,11 @@ export async function searchTransactionsPage(
   context: SearchContext,
   prepared: PreparedSearch,
   fetch: (source: TransactionSource, query: TransactionQuery, window: PageRequest) => Promise<Page<Transaction>>,
+  listAccounts: (customer: NativeRef) => Promise<Account[]>,
 ): Promise<{ connection: ConnectionShape<Transaction>; problems: ProviderProblem[] }> {
   const plan = await sourcesOf(context, prepared);
-  const reader = { ...prepared.reader, fetch };
+  const leftOut = (source: TransactionSource) => accountsLeftOut(context.registry.adapter(source.provider), source.customer, listAccounts);
+  const reader = { ...prepared.reader, fetch, leftOut };
   const page = await readFanOutPage(plan.sources, reader, prepared.sort, prepared.start.cursor?.key ?? null, prepared.start.limit);
   const connection = keysetConnection({ ...page, totalCount: null }, prepared.start, prepared.sort, prepared.snapshotTo);
   return { connection, problems: orderProblems(context, [...plan.problems, ...page.problems]) };

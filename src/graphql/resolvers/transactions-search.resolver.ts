@@ -30,6 +30,7 @@ export class TransactionSearchResolver {
       context,
       prepared,
       (source, query, page) => context.loaders.customerTransactions.load({ customer: source.customer, query, page }),
+      (customer) => context.loaders.accountsByCustomer.load(customer),
     );
     for (const { failed, error, customer, account } of problems) {
       if (failed) context.partialErrors.push({ error, path: ['transactions'], customer: customer ?? null, account: account ?? null });
