@@ -1134,7 +1134,7 @@ export type MastercardUsCustomerInput = {
 /** An exact amount in a currency */
 export type Money = {
   __typename?: 'Money';
-  /** Exact decimal string; negative is money out of the account */
+  /** Exact decimal string; negative is money out of the account. One form for every provider: at least the currency's ISO 4217 minor-unit digits ("-56.40" AUD, "1200" JPY), more only where the provider sent non-zero digits (nothing is rounded), no leading zeros, never "-0" */
   amount: Scalars['Decimal']['output'];
   /** ISO 4217 currency code */
   currency: Scalars['String']['output'];

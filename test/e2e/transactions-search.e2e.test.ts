@@ -107,6 +107,21 @@ describe('transactions across customers and providers', () => {
     expect(named.data!.transactions!.providerErrors).toEqual([]);
   });
 
+  it('writes every provider amount in one form: at least the currency minor units, no float noise (Money.amount)', async () => {
+    const answer = await gateway.graphql<{ transactions: { edges: Array<{ node: { provider: string; amount: { amount: string; currency: string } } }> } }>(
+      'query($from: DateTime) { transactions(filter: { from: $from }, first: 1000) { edges { node { provider amount { amount currency } } } } }',
+      { from },
+    );
+    const nodes = answer.data!.transactions.edges.map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.provider))).toEqual(new Set(['MASTERCARD_AU', 'MASTERCARD_US', 'OBP']));
+    // ISO 4217 minor units of the simulators' currencies: 2, except these.
+    const minor = (currency: string) => (({ JPY: 0, KRW: 0, KWD: 3, BHD: 3 }) as Record<string, number>)[currency] ?? 2;
+    const form = (digits: number) => new RegExp(`^-?(0|[1-9]\\d*)${digits === 0 ? '(\\.\\d*[1-9])?' : `\\.\\d{${digits}}(\\d*[1-9])?`}$`);
+    const odd = nodes.filter(({ amount }) => !form(minor(amount.currency)).test(amount.amount));
+    // Before: Mastercard's JSON numbers came out as "-56.4" and "-50" beside OBP's "-50.00".
+    expect(odd.map((node) => `${node.provider} ${node.amount.amount} ${node.amount.currency}`)).toEqual([]);
+  });
+
   it('refuses bad input with a typed error naming the field', async () => {
     const inverted = await search({ filter: { minAmount: '10', maxAmount: '9.99' } });
     expect(inverted.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.minAmount' });
