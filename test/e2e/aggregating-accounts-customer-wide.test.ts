@@ -69,6 +69,12 @@ async function exportLines(): Promise<Array<Record<string, unknown>>> {
 const SEARCH = `query($filter: TransactionSearchFilter) { transactions(filter: $filter, first: 500) {
   edges { node { id } } providerErrors { provider customerId accountId code retryable }
 } }`;
+const SYNC = `query($scope: TransactionsSyncScope) { transactionsSync(scope: $scope, limit: 500) {
+  hasMore added { accountId } providerErrors { provider customerId accountId code retryable }
+} }`;
+interface SyncData {
+  transactionsSync: { hasMore: boolean; added: Array<{ accountId: string | null }>; providerErrors: SearchData['transactions']['providerErrors'] };
+}
 interface SearchData {
   transactions: { edges: unknown[]; providerErrors: Array<{ provider: string; customerId: string | null; accountId: string | null; code: string; retryable: boolean }> };
 }
@@ -103,6 +109,17 @@ describe('customer-wide reads while a Mastercard AU account is still in its firs
     expect(lines.at(-1)).toMatchObject({ type: 'end', errors: aggregating.length, complete: false });
   });
 
+  it('transactionsSync names them in providerErrors and reads the scope again on the next call', async () => {
+    const answer: Answer<SyncData> = await gateway.graphql(SYNC, { scope: { customers: [customerId] } });
+    expect(answer.data!.transactionsSync.added.length).toBeGreaterThan(0);
+    // One page holds the customer's rows, so the next call without a cursor starts a new read.
+    expect(answer.data!.transactionsSync.hasMore).toBe(false);
+    const problems = answer.data!.transactionsSync.providerErrors;
+    expect(sorted(problems.map((problem) => problem.accountId))).toEqual(sorted(aggregating));
+    for (const problem of problems) expect(problem).toMatchObject({ provider: 'MASTERCARD_AU', customerId, code: 'PROVIDER_UNAVAILABLE', retryable: true });
+    expectNamesAggregating(answer.errors, ['transactionsSync']);
+  });
+
   it('says nothing once the aggregation has finished', async () => {
     clock.ms += 31_000;
     const customer: Answer<unknown> = await gateway.graphql(
@@ -116,5 +133,10 @@ describe('customer-wide reads while a Mastercard AU account is still in its firs
     const lines = await exportLines();
     expect(lines.filter((line) => line.type === 'error')).toEqual([]);
     expect(lines.at(-1)).toMatchObject({ type: 'end', errors: 0, complete: true });
+    // The sync was not marked fresh: it reads again and now brings the new accounts' rows.
+    const sync: Answer<SyncData> = await gateway.graphql(SYNC, { scope: { customers: [customerId] } });
+    expect(sync.errors).toBeUndefined();
+    expect(sync.data!.transactionsSync.providerErrors).toEqual([]);
+    expect(sync.data!.transactionsSync.added.some((row) => aggregating.includes(row.accountId ?? ''))).toBe(true);
   });
 });

@@ -2052,7 +2052,7 @@ export type TransactionsSyncResult = {
   modified: Array<SyncedTransaction>;
   /** Opaque; pass it to the next call (it survives gateway restarts). Only valid with the same scope */
   nextCursor: Scalars['String']['output'];
-  /** Providers that could not be read this time: their rows are as last read, none reported removed */
+  /** Providers that could not be read this time: their rows are as last read, none reported removed. An account whose rows the read lacked (Mastercard AU: first aggregation still running) is its own entry with `customerId` and `accountId` (PROVIDER_UNAVAILABLE, retryable), and the scope is read again on the next call */
   providerErrors: Array<ProviderError>;
   removed: Array<RemovedTransaction>;
 };
