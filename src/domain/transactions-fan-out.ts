@@ -1,4 +1,5 @@
 import pMap from 'p-map';
+import type { AccountLeftOut } from './accounts-left-out.js';
 import { GatewayError } from './errors.js';
 import type { NativeRef } from './global-id.js';
 import { compareTransactions, readKeysetPage, type TransactionKey } from './keyset.js';
@@ -34,6 +35,10 @@ export interface ProviderProblem {
   provider: ProviderKey;
   error: GatewayError;
   failed: boolean;
+  /** The customer whose rows are missing when the fault is that customer's; absent/null = provider-wide. */
+  customer?: NativeRef | null;
+  /** The account whose rows are missing when the fault is that account's (accounts-left-out.ts). */
+  account?: NativeRef | null;
 }
 
 export function asGatewayError(error: unknown, provider: ProviderKey): GatewayError {
@@ -108,12 +113,37 @@ export interface FanOutReader {
   fetch(source: TransactionSource, query: TransactionQuery, window: PageRequest): Promise<Page<Transaction>>;
   /** The gateway-side filter (amount, text). */
   keep?: (transaction: Transaction) => boolean;
+  /** Accounts of a source its customer-wide rows lack (accounts-left-out.ts); read beside its page. */
+  leftOut?: (source: TransactionSource) => Promise<AccountLeftOut[]>;
+}
+
+/**
+ * One problem per failing source, naming its customer; a provider of two or more sources that all
+ * failed is one provider-wide problem (customer null): the fault is the provider's, not each customer's.
+ */
+function sourceProblems(sources: readonly TransactionSource[], failures: readonly ProviderProblem[]): ProviderProblem[] {
+  const counts = new Map<ProviderKey, { sources: number; failed: number }>();
+  for (const source of sources) {
+    const count = counts.get(source.provider) ?? { sources: 0, failed: 0 };
+    count.sources += 1;
+    counts.set(source.provider, count);
+  }
+  for (const failure of failures) counts.get(failure.provider)!.failed += 1;
+  const whole = new Set<ProviderKey>();
+  return failures.flatMap((failure) => {
+    const count = counts.get(failure.provider)!;
+    if (count.sources < 2 || count.failed < count.sources) return [failure];
+    if (whole.has(failure.provider)) return [];
+    whole.add(failure.provider);
+    return [{ ...failure, customer: null }];
+  });
 }
 
 /**
  * The first `limit` rows after `after` over all `sources`, merged in the one total order. Each
- * source reads its own keyset page; a source that fails is a problem of its provider (its rows are
- * missing from this page), the others still answer.
+ * source reads its own keyset page; a source that fails is a problem naming its customer (its rows
+ * are missing from this page; see sourceProblems), the others still answer. An account a source's
+ * rows lack (`reader.leftOut`) is a problem naming the customer and the account.
  */
 export async function readFanOutPage(
   sources: readonly TransactionSource[],
@@ -122,14 +152,19 @@ export async function readFanOutPage(
   after: TransactionKey | null,
   limit: number,
 ): Promise<{ items: Transaction[]; hasMore: boolean; problems: ProviderProblem[] }> {
-  const problems = new Map<ProviderKey, ProviderProblem>();
+  // By source index, so problems keep the sources' order whatever order the reads finish in.
+  const failures: Array<ProviderProblem | undefined> = [];
+  const leftOut: ProviderProblem[][] = [];
   const pages = await pMap(
     sources,
-    async (source) => {
+    async (source, index) => {
+      const missing = reader.leftOut?.(source) ?? Promise.resolve([]);
       try {
-        return await readKeysetPage((query, window) => reader.fetch(source, query, window), reader.queryFor(source.provider), after, limit, PAGE_LIMITS.maxSize, reader.keep);
+        const page = await readKeysetPage((query, window) => reader.fetch(source, query, window), reader.queryFor(source.provider), after, limit, PAGE_LIMITS.maxSize, reader.keep);
+        leftOut[index] = (await missing).map(({ error, customer, account }) => ({ provider: source.provider, error, failed: true, customer, account }));
+        return page;
       } catch (error) {
-        if (!problems.has(source.provider)) problems.set(source.provider, { provider: source.provider, error: asGatewayError(error, source.provider), failed: true });
+        failures[index] = { provider: source.provider, error: asGatewayError(error, source.provider), failed: true, customer: source.customer };
         return null;
       }
     },
@@ -139,6 +174,6 @@ export async function readFanOutPage(
   return {
     items: merged.slice(0, limit),
     hasMore: merged.length > limit || pages.some((page) => page?.hasMore === true),
-    problems: [...problems.values()],
+    problems: [...sourceProblems(sources, failures.filter((failure) => failure !== undefined)), ...leftOut.flat()],
   };
 }

@@ -1,4 +1,5 @@
-import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
+import { accountsLeftOut } from '../domain/accounts-left-out.js';
+import { encodeGlobalId } from '../domain/global-id.js';
 import { keyOfTransaction, readKeysetPage, type TransactionKey } from '../domain/keyset.js';
 import type { Transaction } from '../domain/model.js';
 import { PAGE_LIMITS } from '../domain/paging.js';
@@ -34,7 +35,7 @@ export const EXPORT_COLUMNS: ReadonlyArray<keyof ExportRow> = [
 
 export type ExportRecord =
   | { type: 'transaction'; row: ExportRow }
-  | { type: 'error'; provider: string; code: string; message: string; retryable: boolean; customerId: string | null }
+  | { type: 'error'; provider: string; code: string; message: string; retryable: boolean; customerId: string | null; accountId: string | null }
   | { type: 'end'; rows: number; errors: number; complete: boolean };
 
 export function exportRowOf(transaction: Transaction): ExportRow {
@@ -57,13 +58,14 @@ export function exportRowOf(transaction: Transaction): ExportRow {
   };
 }
 
-const errorRecord = ({ provider, error }: ProviderProblem, customer: NativeRef | null = null): ExportRecord => ({
+const errorRecord = ({ provider, error, customer, account }: ProviderProblem): ExportRecord => ({
   type: 'error',
   provider,
   code: error.code,
   message: error.message,
   retryable: error.retryable,
-  customerId: customer === null ? null : encodeGlobalId(customer),
+  customerId: customer ? encodeGlobalId(customer) : null,
+  accountId: account ? encodeGlobalId(account) : null,
 });
 
 export interface ExportLimits {
@@ -107,6 +109,13 @@ export async function* exportRecords(
     yield errorRecord(problem);
   }
   for (const source of plan.sources) {
+    // Accounts this customer's rows lack (AU: first aggregation running) make the export incomplete.
+    const adapter = context.registry.adapter(source.provider);
+    const leftOut = await inScope(() => accountsLeftOut(adapter, source.customer, (customer) => adapter.accounts!.listForCustomer(customer)));
+    for (const { error, customer, account } of leftOut) {
+      errors += 1;
+      yield errorRecord({ provider: source.provider, error, failed: true, customer, account });
+    }
     let after: TransactionKey | null = null;
     for (;;) {
       if (signal.aborted) return;
@@ -125,7 +134,7 @@ export async function* exportRecords(
         );
       } catch (error) {
         errors += 1;
-        yield errorRecord({ provider: source.provider, error: asGatewayError(error, source.provider), failed: true }, source.customer);
+        yield errorRecord({ provider: source.provider, error: asGatewayError(error, source.provider), failed: true, customer: source.customer });
         break;
       }
       for (const transaction of page.items) {

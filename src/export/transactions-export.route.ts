@@ -42,7 +42,7 @@ async function* guarded(records: AsyncGenerator<ExportRecord>, logger: Logger): 
     yield* records;
   } catch (error) {
     logger.error({ err: error }, 'export stopped unexpectedly');
-    yield { type: 'error', provider: '', code: 'INTERNAL', message: 'The export stopped unexpectedly', retryable: true, customerId: null };
+    yield { type: 'error', provider: '', code: 'INTERNAL', message: 'The export stopped unexpectedly', retryable: true, customerId: null, accountId: null };
     yield { type: 'end', rows: -1, errors: -1, complete: false };
   }
 }
@@ -69,7 +69,7 @@ async function* csvRecords(records: AsyncIterable<ExportRecord>): AsyncGenerator
   yield [...EXPORT_COLUMNS];
   for await (const record of records) {
     if (record.type === 'transaction') yield EXPORT_COLUMNS.map((column) => record.row[column]);
-    else if (record.type === 'error') yield ['#error', record.provider, record.code, record.message, `retryable=${record.retryable}`, record.customerId];
+    else if (record.type === 'error') yield ['#error', record.provider, record.code, record.message, `retryable=${record.retryable}`, record.customerId, record.accountId];
     else yield ['#end', `rows=${record.rows}`, `errors=${record.errors}`, `complete=${record.complete}`];
   }
 }

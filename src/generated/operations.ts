@@ -1134,7 +1134,7 @@ export type MastercardUsCustomerInput = {
 /** An exact amount in a currency */
 export type Money = {
   __typename?: 'Money';
-  /** Exact decimal string; negative is money out of the account */
+  /** Exact decimal string; negative is money out of the account. One form for every provider: at least the currency's ISO 4217 minor-unit digits ("-56.40" AUD, "1200" JPY), more only where the provider sent non-zero digits (nothing is rounded), no leading zeros, never "-0" */
   amount: Scalars['Decimal']['output'];
   /** ISO 4217 currency code */
   currency: Scalars['String']['output'];
@@ -1480,11 +1480,15 @@ export type Provider =
   | 'MASTERCARD_US'
   | 'OBP';
 
-/** Why one provider is missing from a fan-out result */
+/** Why one provider (or one of its customers or accounts) is missing from a fan-out result */
 export type ProviderError = {
   __typename?: 'ProviderError';
+  /** Global ID of the account whose rows are missing, when the fault is that account's (Mastercard AU: its first aggregation is still running) */
+  accountId: Maybe<Scalars['ID']['output']>;
   /** The unified error code, as in errors[].extensions.code */
   code: Scalars['String']['output'];
+  /** Global ID of the customer whose rows are missing, when the fault is that customer's (one customer's read failed, or one of its accounts is left out); null when it is the whole provider's */
+  customerId: Maybe<Scalars['ID']['output']>;
   message: Scalars['String']['output'];
   provider: Provider;
   retryAfterMs: Maybe<Scalars['Int']['output']>;
@@ -1977,7 +1981,7 @@ export type TransactionSearchConnection = {
   __typename?: 'TransactionSearchConnection';
   edges: Array<TransactionSearchEdge>;
   pageInfo: PageInfo;
-  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order */
+  /** Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order. A fault of one customer (its read failed while others of its provider answered) names it in `customerId`; an account its customer-wide rows lack (Mastercard AU: first aggregation still running; PROVIDER_UNAVAILABLE, retryable) names it in `accountId` */
   providerErrors: Array<ProviderError>;
   /** Always null: no provider counts across customers */
   totalCount: Maybe<Scalars['Int']['output']>;
@@ -2047,7 +2051,7 @@ export type TransactionsSyncResult = {
   modified: Array<SyncedTransaction>;
   /** Opaque; pass it to the next call (it survives gateway restarts). Only valid with the same scope */
   nextCursor: Scalars['String']['output'];
-  /** Providers that could not be read this time: their rows are as last read, none reported removed */
+  /** Providers that could not be read this time: their rows are as last read, none reported removed. An account whose rows the read lacked (Mastercard AU: first aggregation still running) is its own entry with `customerId` and `accountId` (PROVIDER_UNAVAILABLE, retryable), and the scope is read again on the next call */
   providerErrors: Array<ProviderError>;
   removed: Array<RemovedTransaction>;
 };

@@ -1,4 +1,5 @@
 import type { GatewayError } from '../domain/errors.js';
+import type { NativeRef } from '../domain/global-id.js';
 import type { IdempotencyRecords } from '../domain/idempotency.js';
 import type { PurgeTargets } from '../domain/purge.js';
 import type { GatewayEvents } from '../events/gateway-events.js';
@@ -17,6 +18,10 @@ export interface PartialError {
   error: GatewayError;
   /** Response path of the field that still returned data. */
   path: ReadonlyArray<string | number>;
+  /** The customer whose rows are missing, when the fault is that customer's (`extensions.customerId`). */
+  customer?: NativeRef | null;
+  /** The account whose rows are missing, when the fault is that account's (`extensions.accountId`). */
+  account?: NativeRef | null;
 }
 
 export interface GatewayContext {

@@ -1,5 +1,6 @@
 import { GatewayError } from '../domain/errors.js';
-import { decodeGlobalId, type NativeRef } from '../domain/global-id.js';
+import { accountsLeftOut } from '../domain/accounts-left-out.js';
+import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import { compareDecimals } from '../domain/decimal.js';
 import type { ProviderKey } from '../domain/provider.js';
 import { isEmptySearch, matchesSearch, MAX_SEARCH_TEXT, transactionSearchOf } from '../domain/transaction-search.js';
@@ -11,7 +12,7 @@ import {
   type ProviderProblem,
   type TransactionSource,
 } from '../domain/transactions-fan-out.js';
-import type { Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
+import type { Account, Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
 import type { GatewayContext } from './context.js';
 import { providerTransactionQuery } from './transaction-filter.js';
 import { keysetConnection, keysetStart, type KeysetStart } from './transaction-connection.js';
@@ -79,11 +80,22 @@ export function prepareSearch(
   };
 }
 
-/** Problems in the registry's provider order, one per provider (the first). */
+const problemKey = ({ provider, customer, account }: ProviderProblem): string =>
+  `${provider}|${customer ? encodeGlobalId(customer) : ''}|${account ? encodeGlobalId(account) : ''}`;
+
+/**
+ * Problems in the registry's provider order, one per provider, customer and account (the first);
+ * a provider-wide problem (no customer) stands for all of that provider's.
+ */
 export function orderProblems(context: SearchContext, problems: readonly ProviderProblem[]): ProviderProblem[] {
   const order = context.registry.enabled().map((adapter) => adapter.key);
-  const first = new Map<ProviderKey, ProviderProblem>();
-  for (const problem of problems) if (!first.has(problem.provider)) first.set(problem.provider, problem);
+  const wide = new Set(problems.filter((problem) => !problem.customer).map((problem) => problem.provider));
+  const first = new Map<string, ProviderProblem>();
+  for (const problem of problems) {
+    if (problem.customer && wide.has(problem.provider)) continue;
+    const key = problemKey(problem);
+    if (!first.has(key)) first.set(key, problem);
+  }
   return [...first.values()].sort((a, b) => order.indexOf(a.provider) - order.indexOf(b.provider));
 }
 
@@ -97,9 +109,12 @@ export async function searchTransactionsPage(
   context: SearchContext,
   prepared: PreparedSearch,
   fetch: (source: TransactionSource, query: TransactionQuery, window: PageRequest) => Promise<Page<Transaction>>,
+  listAccounts: (customer: NativeRef) => Promise<Account[]>,
 ): Promise<{ connection: ConnectionShape<Transaction>; problems: ProviderProblem[] }> {
   const plan = await sourcesOf(context, prepared);
-  const page = await readFanOutPage(plan.sources, { ...prepared.reader, fetch }, prepared.sort, prepared.start.cursor?.key ?? null, prepared.start.limit);
+  const leftOut = (source: TransactionSource) => accountsLeftOut(context.registry.adapter(source.provider), source.customer, listAccounts);
+  const reader = { ...prepared.reader, fetch, leftOut };
+  const page = await readFanOutPage(plan.sources, reader, prepared.sort, prepared.start.cursor?.key ?? null, prepared.start.limit);
   const connection = keysetConnection({ ...page, totalCount: null }, prepared.start, prepared.sort, prepared.snapshotTo);
   return { connection, problems: orderProblems(context, [...plan.problems, ...page.problems]) };
 }

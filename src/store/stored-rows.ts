@@ -1,4 +1,6 @@
 import { decodeGlobalId, encodeGlobalId } from '../domain/global-id.js';
+import { compareDecimals, isDecimalString } from '../domain/decimal.js';
+import { moneyOf } from '../domain/money.js';
 import type { Transaction, TransactionStatus } from '../domain/model.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { Selectable } from 'kysely';
@@ -77,6 +79,8 @@ export function contentChanged(stored: StoredRow, fetched: ReturnType<typeof con
   return COMPARED.some((column) => {
     const before = stored[column];
     const after = fetched[column];
+    // Rows stored before amounts had one form ("-56.4", now "-56.40") are the same amount.
+    if (column === 'amount' && isDecimalString(stored.amount) && isDecimalString(fetched.amount)) return compareDecimals(stored.amount, fetched.amount) !== 0;
     return (before === null ? null : String(before)) !== (after === null ? null : String(after));
   });
 }
@@ -99,7 +103,7 @@ export function toStoredTransaction(row: StoredRow): StoredTransaction {
     providerId: row.transaction_id,
     accountRef: row.account_global_id === null ? null : decodeGlobalId(row.account_global_id, 'Account'),
     customerRef: row.customer_global_id === null ? null : decodeGlobalId(row.customer_global_id, 'Customer'),
-    amount: { amount: row.amount, currency: row.currency },
+    amount: row.status === PURGED_STATUS || !isDecimalString(row.amount) ? { amount: row.amount, currency: row.currency } : moneyOf(row.amount, row.currency),
     status: row.status as TransactionStatus,
     providerStatus: row.provider_status,
     description: row.description,

@@ -1,3 +1,4 @@
+import { accountsLeftOut, type AccountLeftOut } from '../domain/accounts-left-out.js';
 import { GatewayError } from '../domain/errors.js';
 import { encodeGlobalId, type NativeRef } from '../domain/global-id.js';
 import type { Account, Page, PageRequest, Transaction, TransactionQuery } from '../domain/model.js';
@@ -7,10 +8,16 @@ import type { FetchedTransaction } from '../store/stored-rows.js';
 import type { RefreshUnit } from '../store/transaction-store.js';
 import type { ProviderPart } from './sync-scope.js';
 
+/** What one refresh read: its rows, and the accounts they lack (accounts-left-out.ts). */
+export interface UnitRows {
+  rows: FetchedTransaction[];
+  leftOut: AccountLeftOut[];
+}
+
 /** One refresh: the rows it compares (`unit`) and how to read them from the provider. */
 export interface UnitRead {
   unit: RefreshUnit;
-  read(): Promise<FetchedTransaction[]>;
+  read(): Promise<UnitRows>;
 }
 
 /** Pages one list may take (customers, or one customer's/account's transactions): 20 × the provider's page. */
@@ -55,9 +62,12 @@ function customerRead(adapter: ProviderAdapter, customer: NativeRef, query: Tran
       const accounts: Account[] = adapter.accounts ? await adapter.accounts.listForCustomer(customer) : [];
       const institutions = new Map(accounts.map((account) => [account.providerId, account.institutionId]));
       let transactions: Transaction[];
+      let leftOut: AccountLeftOut[] = [];
       if (adapter.customerTransactions) {
         const port = adapter.customerTransactions;
         transactions = await allPages((page) => port.listForCustomer(customer, query, page), port.maxPageSize, 'a customer transaction list', adapter.key);
+        // The customer window lacks an AU account in its first aggregation: named, not read as empty.
+        leftOut = await accountsLeftOut(adapter, customer, () => Promise.resolve(accounts));
       } else if (adapter.accountTransactions) {
         const port = adapter.accountTransactions;
         transactions = [];
@@ -67,7 +77,7 @@ function customerRead(adapter: ProviderAdapter, customer: NativeRef, query: Tran
       } else {
         throw new GatewayError('UNSUPPORTED_BY_PROVIDER', `${adapter.key} does not support transactions`, { provider: adapter.key });
       }
-      return transactions.map((transaction) => fetched(transaction, customer, institutions));
+      return { rows: transactions.map((transaction) => fetched(transaction, customer, institutions)), leftOut };
     },
   };
 }
@@ -81,7 +91,7 @@ function accountRead(adapter: ProviderAdapter, account: NativeRef, query: Transa
       const found = await adapter.accounts.get(account);
       if (found === null) throw new GatewayError('NOT_FOUND', `${adapter.key}: an account of scope.accounts does not exist`, { provider: adapter.key });
       const transactions = await allPages((page) => port.listForAccount(account, query, page), 1000, 'an account transaction list', adapter.key);
-      return transactions.map((transaction) => fetched(transaction, found.customerRef, new Map([[found.providerId, found.institutionId]])));
+      return { rows: transactions.map((transaction) => fetched(transaction, found.customerRef, new Map([[found.providerId, found.institutionId]]))), leftOut: [] };
     },
   };
 }
@@ -107,7 +117,7 @@ export async function unitsOf(part: ProviderPart, now: number): Promise<UnitRead
     return [
       {
         unit: { key: `${adapter.key}|all`, provider: adapter.key, customerId: null, accountId: null, windowFrom: query.from.getTime() },
-        read: async () => (await requests.listAll!()).map((request) => ({ transaction: request.transaction, institutionId: null })),
+        read: async () => ({ rows: (await requests.listAll!()).map((request) => ({ transaction: request.transaction, institutionId: null })), leftOut: [] }),
       },
     ];
   }

@@ -1,5 +1,7 @@
 import pMap from 'p-map';
+import type { AccountLeftOut } from '../domain/accounts-left-out.js';
 import { GatewayError } from '../domain/errors.js';
+import type { NativeRef } from '../domain/global-id.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { ProviderRegistry } from '../domain/registry.js';
 import type { GatewayEvents } from '../events/gateway-events.js';
@@ -36,8 +38,11 @@ export interface SyncResult {
   hasMore: boolean;
   /** The oldest provider read behind this scope; null when none has been read yet. */
   fetchedAt: Date | null;
-  /** Providers (or some of their customers) that could not be read: their rows stay as they were. */
-  providerErrors: Array<{ provider: ProviderKey; error: GatewayError }>;
+  /**
+   * Providers (or some of their customers) that could not be read: their rows stay as they were;
+   * and accounts a customer's rows lack (`account`: AU first aggregation), read again next call.
+   */
+  providerErrors: Array<{ provider: ProviderKey; error: GatewayError; customer?: NativeRef | null; account?: NativeRef | null }>;
 }
 
 export const DEFAULT_SYNC_PAGE = 100;
@@ -55,13 +60,15 @@ const inFlight = new WeakMap<TransactionStore, Map<string, Promise<PartOutcome>>
 
 interface PartOutcome {
   error: GatewayError | null;
+  /** Accounts the part's customer reads lacked (accounts-left-out.ts). */
+  leftOut: AccountLeftOut[];
   added: number;
   modified: number;
   removed: number;
 }
 
 async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutcome> {
-  const outcome: PartOutcome = { error: null, added: 0, modified: 0, removed: 0 };
+  const outcome: PartOutcome = { error: null, leftOut: [], added: 0, modified: 0, removed: 0 };
   const startedAt = deps.now();
   try {
     const units = await unitsOf(part, startedAt);
@@ -69,7 +76,8 @@ async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutc
       units,
       async (unit) => {
         try {
-          const rows = await unit.read();
+          const { rows, leftOut } = await unit.read();
+          outcome.leftOut.push(...leftOut);
           const counts = await deps.store.applyRefresh(unit.unit, rows, deps.now(), pickTwin);
           outcome.added += counts.added;
           outcome.modified += counts.modified;
@@ -81,7 +89,7 @@ async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutc
       { concurrency: REFRESH_CONCURRENCY },
     );
     // Only a complete read counts as fresh: after a partial one the next call tries again.
-    if (outcome.error === null) await deps.store.recordFetched(partKey(part), part.adapter.key, startedAt);
+    if (outcome.error === null && outcome.leftOut.length === 0) await deps.store.recordFetched(partKey(part), part.adapter.key, startedAt);
   } catch (error) {
     outcome.error = asGatewayError(error, part.adapter.key);
   }
@@ -136,7 +144,10 @@ export async function transactionsSync(deps: SyncDeps, request: SyncRequest): Pr
     return at === undefined || now - at >= deps.maxAgeMs;
   });
   const outcomes = await Promise.all(stale.map(async (part) => ({ part, outcome: await refreshOnce(deps, part) })));
-  const providerErrors = outcomes.flatMap(({ part, outcome }) => (outcome.error ? [{ provider: part.adapter.key, error: outcome.error }] : []));
+  const providerErrors = outcomes.flatMap(({ part, outcome }) => [
+    ...(outcome.error ? [{ provider: part.adapter.key, error: outcome.error }] : []),
+    ...outcome.leftOut.map(({ error, customer, account }) => ({ provider: part.adapter.key, error, customer, account })),
+  ]);
 
   // Every row up to `lastSeq` is committed (sequences commit in order), so an answer that reaches
   // the end may move the cursor past changes outside this scope.

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { isDecimalString } from '../../src/domain/decimal.js';
+import { canonicalAmount } from '../../src/domain/money.js';
 import { GatewayError, ERROR_CODES } from '../../src/domain/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NativeRef } from '../../src/domain/global-id.js';
 import { ACCOUNT_TYPES, TRANSACTION_STATUSES, type TransactionQuery } from '../../src/domain/model.js';
@@ -118,6 +119,8 @@ export function runProviderContract(name: string, setup: () => Promise<ContractF
         expect(account.provider).toBe(f.adapter.key);
         if (account.balance) {
           expect(isDecimalString(account.balance.amount)).toBe(true);
+          // One form per amount (src/domain/money.ts): at least the currency's minor units.
+          expect(canonicalAmount(account.balance.amount, account.balance.currency)).toBe(account.balance.amount);
           expect(account.balance.currency).toMatch(/^[A-Z]{3,5}$/);
         }
         // Full account numbers never leave an adapter: at most a masked display value.
@@ -139,6 +142,7 @@ export function runProviderContract(name: string, setup: () => Promise<ContractF
         checked += 1;
         for (const transaction of page.items) {
           expect(isDecimalString(transaction.amount.amount)).toBe(true);
+          expect(canonicalAmount(transaction.amount.amount, transaction.amount.currency)).toBe(transaction.amount.amount);
           expect(TRANSACTION_STATUSES).toContain(transaction.status);
           expect(transaction.accountRef?.id).toBe(account.ref.id);
           const at = transaction.postedAt ?? transaction.transactedAt;

@@ -25,14 +25,14 @@ interface Answer {
   transactions: {
     edges: Array<{ cursor: string; node: Row }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    providerErrors: Array<{ provider: string; code: string; retryable: boolean }>;
+    providerErrors: Array<{ provider: string; customerId: string | null; code: string; retryable: boolean }>;
   } | null;
 }
 const SEARCH = `query ($filter: TransactionSearchFilter, $first: Int, $after: String) {
   transactions(filter: $filter, first: $first, after: $after) {
     edges { cursor node { id provider providerId amount { amount } status description payee memo postedAt transactedAt } }
     pageInfo { hasNextPage endCursor }
-    providerErrors { provider code retryable }
+    providerErrors { provider customerId code retryable }
   }
 }`;
 
@@ -64,7 +64,7 @@ describe('transactions across customers and providers', () => {
 
     const rows = all.data!.transactions!.edges.map((edge) => edge.node);
     expect(new Set(rows.map((row) => row.provider))).toEqual(new Set(['MASTERCARD_AU', 'MASTERCARD_US', 'OBP']));
-    expect(all.data!.transactions!.providerErrors).toEqual([{ provider: 'CAIBO_IPG', code: 'UNSUPPORTED_BY_PROVIDER', retryable: false }]);
+    expect(all.data!.transactions!.providerErrors).toEqual([{ provider: 'CAIBO_IPG', customerId: null, code: 'UNSUPPORTED_BY_PROVIDER', retryable: false }]);
     for (let index = 1; index < rows.length; index += 1) expect(time(rows[index - 1]!)).toBeGreaterThanOrEqual(time(rows[index]!));
     for (const row of rows) expect(time(row)).toBeGreaterThanOrEqual(Date.parse(from));
 
@@ -105,6 +105,21 @@ describe('transactions across customers and providers', () => {
     expect(named.data!.transactions!.edges.length).toBeGreaterThan(0);
     expect(named.data!.transactions!.edges.every((edge) => edge.node.provider === 'CAIBO_IPG')).toBe(true);
     expect(named.data!.transactions!.providerErrors).toEqual([]);
+  });
+
+  it('writes every provider amount in one form: at least the currency minor units, no float noise (Money.amount)', async () => {
+    const answer = await gateway.graphql<{ transactions: { edges: Array<{ node: { provider: string; amount: { amount: string; currency: string } } }> } }>(
+      'query($from: DateTime) { transactions(filter: { from: $from }, first: 1000) { edges { node { provider amount { amount currency } } } } }',
+      { from },
+    );
+    const nodes = answer.data!.transactions.edges.map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.provider))).toEqual(new Set(['MASTERCARD_AU', 'MASTERCARD_US', 'OBP']));
+    // ISO 4217 minor units of the simulators' currencies: 2, except these.
+    const minor = (currency: string) => (({ JPY: 0, KRW: 0, KWD: 3, BHD: 3 }) as Record<string, number>)[currency] ?? 2;
+    const form = (digits: number) => new RegExp(`^-?(0|[1-9]\\d*)${digits === 0 ? '(\\.\\d*[1-9])?' : `\\.\\d{${digits}}(\\d*[1-9])?`}$`);
+    const odd = nodes.filter(({ amount }) => !form(minor(amount.currency)).test(amount.amount));
+    // Before: Mastercard's JSON numbers came out as "-56.4" and "-50" beside OBP's "-50.00".
+    expect(odd.map((node) => `${node.provider} ${node.amount.amount} ${node.amount.currency}`)).toEqual([]);
   });
 
   it('refuses bad input with a typed error naming the field', async () => {
@@ -148,6 +163,42 @@ describe('a failing provider in the top-level transactions', () => {
     const answer = await faulty.graphql<Answer>(SEARCH, { filter: { from }, first: 200 });
     expect(new Set(answer.data!.transactions!.edges.map((edge) => edge.node.provider))).toEqual(new Set(['MASTERCARD_AU', 'OBP']));
     expect(answer.data!.transactions!.providerErrors.map((error) => error.provider)).toEqual(['MASTERCARD_US', 'CAIBO_IPG']);
+    // Every US customer failed: the fault is the provider's, so one entry that names no customer.
+    expect(answer.data!.transactions!.providerErrors[0]!.customerId).toBeNull();
     expect(answer.errors?.map((error) => [error.path, error.extensions.provider])).toEqual([[['transactions'], 'MASTERCARD_US']]);
+  });
+});
+
+describe('one failing customer in the top-level transactions', () => {
+  let sandbox: RunningSandbox;
+  let proxy: FaultyProxy;
+  let faulty: TestGateway;
+  let failing = '';
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const us = sandbox.endpoints.MASTERCARD_US!;
+    proxy = await startFaultyProxy(us.baseUrl, (method, path) =>
+      failing !== '' && method === 'GET' && path.includes(`/customers/${failing}/transactions`)
+        ? { status: 503, body: JSON.stringify({ code: 503, message: 'Service unavailable' }) }
+        : null,
+    );
+    faulty = await startTestGateway({ endpoints: { ...sandbox.endpoints, MASTERCARD_US: { ...us, baseUrl: proxy.url } } });
+  });
+  afterAll(async () => {
+    await faulty?.close();
+    await proxy?.close();
+    await sandbox?.close();
+  });
+
+  it('names that customer in providerErrors.customerId and errors[].extensions.customerId; its siblings arrive', async () => {
+    const listed = await faulty.graphql<{ customers: { edges: Array<{ node: { id: string; providerId: string } }> } }>(
+      '{ customers(provider: MASTERCARD_US, first: 2) { edges { node { id providerId } } } }',
+    );
+    const [bad, good] = listed.data!.customers.edges.map((edge) => edge.node);
+    failing = bad!.providerId;
+    const answer = await faulty.graphql<Answer>(SEARCH, { filter: { from: '2000-01-01T00:00:00Z', customers: [bad!.id, good!.id] }, first: 200 });
+    expect(answer.data!.transactions!.edges.length).toBeGreaterThan(0);
+    expect(answer.data!.transactions!.providerErrors).toEqual([{ provider: 'MASTERCARD_US', customerId: bad!.id, code: 'PROVIDER_UNAVAILABLE', retryable: true }]);
+    expect(answer.errors?.map((error) => [error.path, error.extensions.code, error.extensions.customerId])).toEqual([[['transactions'], 'PROVIDER_UNAVAILABLE', bad!.id]]);
   });
 });

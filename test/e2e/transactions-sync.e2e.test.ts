@@ -120,7 +120,7 @@ describe('transactionsSync end to end (issue 15)', () => {
         ['OBP', String(booked.transaction_id)],
       ].sort(),
     );
-    expect(added.find((row) => row.transaction.providerId === String(created.id))?.transaction).toMatchObject({ status: 'POSTED', description: 'HARDWARE STORE', amount: { amount: '-42.5', currency: 'USD' } });
+    expect(added.find((row) => row.transaction.providerId === String(created.id))?.transaction).toMatchObject({ status: 'POSTED', description: 'HARDWARE STORE', amount: { amount: '-42.50', currency: 'USD' } });
     expect(modified.map((row) => [row.transaction.id, row.transaction.status])).toEqual([[caiboWaiting.transaction.id, 'POSTED']]);
     const postedId = added.find((row) => row.transaction.providerId === String(posted.transaction.id))!.transaction.id;
     expect(removed.map((row) => [row.id, row.replacedBy]).sort()).toEqual([

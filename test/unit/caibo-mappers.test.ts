@@ -29,7 +29,7 @@ describe('Caibo lossless JSON', () => {
     const request = toPaymentRequest(wire, { provider: 'CAIBO_IPG', operation: 'test' });
     expect(request.providerId).toBe('16772761082427695');
     expect(request.customerRef?.id).toBe('16772748432912011');
-    expect(request.amount).toEqual({ amount: '10', currency: 'USD' });
+    expect(request.amount).toEqual({ amount: '10.00', currency: 'USD' });
     expect(request.transaction.accountRef).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ describe('Mastercard wire quirks (us-notes.md)', () => {
       ],
     }).transactions[0]!;
     const transaction = toTransaction(US_REGION, transactionSchema.parse(wire), '1005061234', us);
-    expect(transaction.amount).toEqual({ amount: '-828.9', currency: 'USD' });
+    expect(transaction.amount).toEqual({ amount: '-828.90', currency: 'USD' });
     expect(transaction.status).toBe('SHADOW');
     expect(transaction.accountRef).toEqual({ provider: 'MASTERCARD_US', type: 'Account', id: '5011648377', scope: ['1005061234'] });
     expect(transaction.payee).toBe('Mad Science Research');

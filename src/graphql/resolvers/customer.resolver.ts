@@ -1,5 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { accountsLeftOut } from '../../domain/accounts-left-out.js';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/global-id.js';
 import type { Customer as CustomerModel } from '../../domain/model.js';
 import { requirePort } from '../../domain/ports.js';
@@ -84,10 +85,22 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => TransactionConnection, { nullable: true, description: "All the customer's accounts, newest first by default. Keyset cursors: stable while the provider gains or loses rows (README, For BI)" })
-  async transactions(@Root() customer: CustomerModel, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GatewayContext) {
-    return pageProviderTransactions(context, encodeGlobalId(customer.ref), customer.ref.provider, args, (query, page) =>
-      context.loaders.customerTransactions.load({ customer: customer.ref, query, page }),
-    );
+  async transactions(
+    @Root() customer: CustomerModel,
+    @Args(() => TransactionPageArgs) args: TransactionPageArgs,
+    @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // Accounts the customer-wide answer lacks (AU: first aggregation running) are named in `errors`.
+    const [connection, leftOut] = await Promise.all([
+      pageProviderTransactions(context, encodeGlobalId(customer.ref), customer.ref.provider, args, (query, page) =>
+        context.loaders.customerTransactions.load({ customer: customer.ref, query, page }),
+      ),
+      accountsLeftOut(context.registry.adapter(customer.ref.provider), customer.ref, (target) => context.loaders.accountsByCustomer.load(target)),
+    ]);
+    const path = responsePathAsArray(info.path);
+    for (const { error, account } of leftOut) context.partialErrors.push({ error, path, customer: customer.ref, account });
+    return connection;
   }
 
   @Mutation(() => Customer, { nullable: true, description: 'Creates a customer at one provider (Mastercard: TESTING by default)' })

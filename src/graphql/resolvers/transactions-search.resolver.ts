@@ -1,4 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { encodeGlobalId } from '../../domain/global-id.js';
 import type { GatewayContext } from '../context.js';
 import { prepareSearch, searchTransactionsPage } from '../transaction-search.js';
 import { Transaction } from '../types/transaction.type.js';
@@ -25,15 +26,22 @@ export class TransactionSearchResolver {
   })
   async transactions(@Args(() => TransactionSearchArgs) args: TransactionSearchArgs, @Ctx() context: GatewayContext): Promise<TransactionSearchConnection> {
     const prepared = prepareSearch(context, args.filter, args.first, args.after);
-    const { connection, problems } = await searchTransactionsPage(context, prepared, (source, query, page) =>
-      context.loaders.customerTransactions.load({ customer: source.customer, query, page }),
+    const { connection, problems } = await searchTransactionsPage(
+      context,
+      prepared,
+      (source, query, page) => context.loaders.customerTransactions.load({ customer: source.customer, query, page }),
+      (customer) => context.loaders.accountsByCustomer.load(customer),
     );
-    for (const problem of problems) if (problem.failed) context.partialErrors.push({ error: problem.error, path: ['transactions'] });
+    for (const { failed, error, customer, account } of problems) {
+      if (failed) context.partialErrors.push({ error, path: ['transactions'], customer: customer ?? null, account: account ?? null });
+    }
     return {
       ...connection,
       edges: connection.edges as unknown as TransactionSearchConnection['edges'],
-      providerErrors: problems.map(({ provider, error }) => ({
+      providerErrors: problems.map(({ provider, error, customer, account }) => ({
         provider,
+        customerId: customer ? encodeGlobalId(customer) : null,
+        accountId: account ? encodeGlobalId(account) : null,
         code: error.code,
         message: error.message,
         retryable: error.retryable,

@@ -48,7 +48,9 @@ export class TransactionsSyncResolver {
       { store, registry: context.registry, events: context.events, now: Date.now, maxAgeMs: context.syncMaxAgeMs },
       { cursor: cursor ?? null, scope: scope ?? null, limit: limit ?? DEFAULT_SYNC_PAGE },
     );
-    for (const { error } of result.providerErrors) context.partialErrors.push({ error, path: ['transactionsSync'] });
+    for (const { error, customer, account } of result.providerErrors) {
+      context.partialErrors.push({ error, path: ['transactionsSync'], customer: customer ?? null, account: account ?? null });
+    }
     return {
       added: result.added.map(synced),
       modified: result.modified.map(synced),
@@ -56,8 +58,10 @@ export class TransactionsSyncResolver {
       nextCursor: result.nextCursor,
       hasMore: result.hasMore,
       fetchedAt: result.fetchedAt,
-      providerErrors: result.providerErrors.map(({ provider, error }) => ({
+      providerErrors: result.providerErrors.map(({ provider, error, customer, account }) => ({
         provider,
+        customerId: customer ? encodeGlobalId(customer) : null,
+        accountId: account ? encodeGlobalId(account) : null,
         code: error.code,
         message: error.message,
         retryable: error.retryable,

@@ -45,7 +45,7 @@ export class TransactionSearchConnection {
 
   @Field(() => [ProviderError], {
     description:
-      'Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order',
+      'Providers whose rows are missing or incomplete on this page: those that failed (also in `errors`) and those that cannot take part (UNSUPPORTED_BY_PROVIDER: no customer list without filter.customers, or no transactions; not in `errors`), in Provider order. A fault of one customer (its read failed while others of its provider answered) names it in `customerId`; an account its customer-wide rows lack (Mastercard AU: first aggregation still running; PROVIDER_UNAVAILABLE, retryable) names it in `accountId`',
   })
   providerErrors!: ProviderError[];
 }

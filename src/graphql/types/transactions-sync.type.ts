@@ -87,6 +87,9 @@ export class TransactionsSyncResult {
   @Field(() => DateTimeScalar, { nullable: true, description: "When this scope's data was read from its providers (the oldest read); null before any read succeeded" })
   fetchedAt!: Date | null;
 
-  @Field(() => [ProviderError], { description: 'Providers that could not be read this time: their rows are as last read, none reported removed' })
+  @Field(() => [ProviderError], {
+    description:
+      'Providers that could not be read this time: their rows are as last read, none reported removed. An account whose rows the read lacked (Mastercard AU: first aggregation still running) is its own entry with `customerId` and `accountId` (PROVIDER_UNAVAILABLE, retryable), and the scope is read again on the next call',
+  })
   providerErrors!: ProviderError[];
 }

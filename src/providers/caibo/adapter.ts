@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { moneyOf } from '../../domain/money.js';
 import type { TokenCache } from '../../auth/token-cache.js';
 import { createEmailIndex } from './email-dedupe.js';
 import type { CaiboCredentials } from './credentials.js';
@@ -120,7 +121,7 @@ export function createCaiboAdapter(options: CaiboAdapterOptions): ProviderAdapte
     const approved = requests.filter((request) => request.status === 'APPROVED');
     const units = new Set((approved.length > 0 ? approved : requests).map((request) => request.amount.currency));
     const [currency] = units;
-    return units.size === 1 && currency !== undefined ? { amount: total, currency } : null;
+    return units.size === 1 && currency !== undefined ? moneyOf(total, currency) : null;
   }
 
   return {

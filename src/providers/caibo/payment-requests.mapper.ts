@@ -1,4 +1,5 @@
 import { ref } from '../../domain/global-id.js';
+import { moneyOf } from '../../domain/money.js';
 import type { Transaction, TransactionStatus } from '../../domain/model.js';
 import type { PaymentRequest, PaymentRequestStatus } from '../../domain/payment-requests.port.js';
 import { caiboDate, caiboDecimal } from './customers.mapper.js';
@@ -112,7 +113,7 @@ export function toPaymentRequest(wire: WirePaymentRequest, context: ReadContext)
   const customerRef = customerId === null ? null : ref(PROVIDER, 'Customer', customerId);
   const decimal = caiboDecimal(wire.amount);
   if (decimal === undefined) throw new UnreadableRecord(context, 'amount');
-  const amount = { amount: decimal, currency: wire.unit.toUpperCase() };
+  const amount = moneyOf(decimal, wire.unit.toUpperCase());
   const createdAt = caiboDate(wire.createDate, 'createDate', context);
   const statusChangedAt =
     wire.logCreateDate != null

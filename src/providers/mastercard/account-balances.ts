@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { moneyOf } from '../../domain/money.js';
 import type { AvailableBalance, AvailableBalancePort, LiveBalancePort } from '../../domain/account-details.port.js';
 import { decimalFromNumber } from '../../domain/decimal.js';
 import { badInput } from '../../domain/errors.js';
@@ -42,9 +43,9 @@ export function billable(region: MastercardRegion, client: FinicityClient, metri
 function toBalance(region: MastercardRegion, wire: z.infer<typeof balanceSchema>, live: boolean): AvailableBalance {
   const currency = wire.currency && /^[A-Z]{3}$/.test(wire.currency) ? wire.currency : region.defaultCurrency;
   return {
-    available: { amount: decimalFromNumber(wire.availableBalance), currency },
+    available: moneyOf(decimalFromNumber(wire.availableBalance), currency),
     availableAt: epochToDate(wire.availableBalanceDate),
-    cleared: wire.clearedBalance == null ? null : { amount: decimalFromNumber(wire.clearedBalance), currency },
+    cleared: wire.clearedBalance == null ? null : moneyOf(decimalFromNumber(wire.clearedBalance), currency),
     clearedAt: epochToDate(wire.clearedBalanceDate),
     live,
   };

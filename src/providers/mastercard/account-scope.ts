@@ -39,12 +39,17 @@ const FIRST_AGGREGATION_RUNNING = 325;
 
 /**
  * How accounts relate to the v3 customer-level transaction window: account IDs carry their customer
- * (accounts.mapper.ts), and the window holds every account except one still in its first
+ * (accounts.mapper.ts), and the window holds every account except (AU) one still in its first
  * aggregation, which the customer-level answer simply lacks (its own endpoint answers 325/5006).
+ * Only AU documents that state (seed 002, "API Status Codes"; the US notes have no 325), so only AU
+ * has `holdsAccount`: customer-wide reads list a customer's accounts to name the missing ones
+ * (accounts-left-out.ts), a call the US need not pay.
  */
 export function customerWindowLink(provider: 'MASTERCARD_US' | 'MASTERCARD_AU'): Pick<CustomerTransactionsPort, 'customerOfAccount' | 'holdsAccount'> {
+  const customerOfAccount = (account: NativeRef) => (account.scope[0] ? ref(provider, 'Customer', account.scope[0]) : null);
+  if (provider !== 'MASTERCARD_AU') return { customerOfAccount };
   return {
-    customerOfAccount: (account: NativeRef) => (account.scope[0] ? ref(provider, 'Customer', account.scope[0]) : null),
+    customerOfAccount,
     holdsAccount: (account: Account) =>
       account.details?.provider !== provider || account.details.aggregationStatusCode !== FIRST_AGGREGATION_RUNNING,
   };

@@ -1,4 +1,5 @@
 import { decimalFromNumber } from '../../domain/decimal.js';
+import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Account, AccountType } from '../../domain/model.js';
 import { warnProviderData } from '../../observability/data-warnings.js';
@@ -97,7 +98,7 @@ export function toAccount(region: MastercardRegion, wire: WireAccount, customerI
     type: accountTypeOf(wire.type, context),
     providerType: wire.type ?? null,
     status: wire.status ?? null,
-    balance: wire.balance == null ? null : { amount: decimalFromNumber(wire.balance), currency },
+    balance: wire.balance == null ? null : moneyOf(decimalFromNumber(wire.balance), currency),
     balanceAt: epochToDate(wire.balanceDate),
     currency,
     institutionId: wire.institutionId ?? null,

@@ -1,4 +1,5 @@
 import { decimalFromNumber } from '../../domain/decimal.js';
+import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Transaction, TransactionStatus } from '../../domain/model.js';
 import { epochToDate } from './customers.mapper.js';
@@ -48,7 +49,7 @@ export function toTransaction(region: MastercardRegion, wire: WireTransaction, c
     accountRef: accountId === null ? null : ref(region.provider, 'Account', accountId, owner),
     customerRef: ref(region.provider, 'Customer', owner),
     // Finicity amounts are already signed: negative is a debit (us-notes.md, Transactions).
-    amount: { amount: decimalFromNumber(wire.amount), currency },
+    amount: moneyOf(decimalFromNumber(wire.amount), currency),
     status: transactionStatusOf(wire.status, context),
     providerStatus: wire.status ?? null,
     description: wire.description ?? null,

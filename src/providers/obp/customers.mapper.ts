@@ -1,4 +1,5 @@
 import { decimalFromString } from '../../domain/decimal.js';
+import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Customer, ObpCustomerDetails } from '../../domain/model.js';
 import { warnProviderData } from '../../observability/data-warnings.js';
@@ -11,7 +12,7 @@ function creditLimitOf(wire: WireCustomer, context: ReadContext): ObpCustomerDet
   const limit = wire.credit_limit;
   if (!limit?.currency || !limit.amount) return null;
   try {
-    return { amount: decimalFromString(limit.amount), currency: limit.currency };
+    return moneyOf(decimalFromString(limit.amount), limit.currency);
   } catch {
     warnProviderData(context.provider, context.operation, 'credit_limit.amount', 'unparsable');
     return null;

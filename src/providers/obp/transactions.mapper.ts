@@ -1,4 +1,5 @@
 import { decimalFromString } from '../../domain/decimal.js';
+import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Money, Transaction } from '../../domain/model.js';
 import { warnProviderData } from '../../observability/data-warnings.js';
@@ -9,7 +10,7 @@ import type { WireAmount, WireTransaction } from './wire.js';
 /** An OBP amount as Money; undefined when `amount` is not a decimal string. */
 export function obpMoney(amount: WireAmount): Money | undefined {
   try {
-    return { amount: decimalFromString(amount.amount), currency: amount.currency };
+    return moneyOf(decimalFromString(amount.amount), amount.currency);
   } catch {
     return undefined;
   }
