@@ -113,7 +113,6 @@ export async function createServer(options: ServerOptions) {
         handler,
       ),
     loggerInstance: logger,
-    disableRequestLogging: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();

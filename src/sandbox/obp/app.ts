@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerBankRoutes } from './banks.routes.js';
 import { registerCustomerCrmRoutes } from './customer-crm.routes.js';
@@ -57,7 +57,8 @@ export function buildObpApp(options: ObpAppOptions): { app: FastifyInstance; sta
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, parseBody);
 
-  app.setErrorHandler((error, _request, reply) => {
+  // fastify 5.12 types a handler's error as `unknown` unless told: this one sees ObpErrors and fastify's own.
+  app.setErrorHandler((error: FastifyError | ObpError, _request, reply) => {
     if (error instanceof ObpError) return sendObpError(reply, error);
     if (error.statusCode === 413 || error.code?.startsWith('FST_ERR_CTP')) return sendObpError(reply, new ObpError('InvalidJsonFormat'));
     return sendObpError(reply, new ObpError('UnknownError'));
