@@ -32,7 +32,7 @@ try {
 applyHeapGrowingPercent(config.heapGrowingPercent);
 const logger = createLogger(config.logLevel);
 // Before the gateway: the HTTP clients and the server decide at creation whether to trace.
-const tracing = startTracing({ serviceName: config.serviceName, ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}) });
+const tracing = await startTracing({ serviceName: config.serviceName, ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}) });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => failStartup(error, config));
 installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs, ...(tracing ? { after: () => tracing.shutdown() } : {}) });
 logger.info(
