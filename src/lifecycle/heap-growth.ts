@@ -5,8 +5,8 @@ import { setFlagsFromString } from 'node:v8';
  * collects again: `limit ≈ live × (1 + percent / 100)`. V8's own factor on a machine with memory to
  * spare goes up to 4 (×2 is its ceiling on small-memory devices): under ten concurrent reference
  * queries (Q2) the gateway's old space grew to ~200 MB around 60–90 MB of live objects, and its peak
- * RSS to ~350 MB. At 100 % the old space peaks near 100 MB and RSS near 235 MB (−33 %) for ~8 % more
- * CPU per query; 50 % saves ~15 MB more for ~25 % more CPU (docs/performance.md, "Memory (issue
+ * RSS to ~350 MB. At 100 % the old space peaks near 100 MB and RSS near 235 MB (−33 %) for ~10 % more
+ * CPU per query; 50 % saves ~15 MB more for ~35 % more CPU (docs/performance.md, "Memory (issue
  * 17)"). `--heap-growing-percent` is one of the few heap flags V8 reads each time it sets a limit,
  * so setting it after start-up takes effect (measured; `--max-old-space-size` and the young
  * generation's size are fixed when the heap is created).
