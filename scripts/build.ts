@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Loader, type Plugin } from 'esbuild';
+import { countBeyondLatin1, escapeBeyondLatin1 } from './latin1-source.js';
 
 /**
  * `npm run build` (and so `npm start`): the gateway and its dependencies as one ESM file,
@@ -14,21 +15,24 @@ const outfile = join(root, 'dist', 'main.js');
 const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.js': 'js', '.mjs': 'js', '.cjs': 'js' };
 
 /**
- * A bundled module's `import.meta.url` would be the bundle's; modules that find files next to
- * themselves (`new URL('../../', import.meta.url)`) keep their own location instead.
+ * Two rewrites of each module's source before esbuild reads it. A bundled module's
+ * `import.meta.url` would be the bundle's; modules that find files next to themselves
+ * (`new URL('../../', import.meta.url)`) keep their own location instead. And characters beyond
+ * Latin-1 in comments and regular expressions become escapes, so that V8 holds the bundle's source
+ * one byte per character (scripts/latin1-source.ts).
  */
-const ownLocation: Plugin = {
-  name: 'own-import-meta-url',
+const ownLocationLatin1: Plugin = {
+  name: 'own-import-meta-url-latin1',
   setup(builder) {
     builder.onLoad({ filter: /\.(ts|js|mjs|cjs)$/ }, async (args) => {
-      const contents = await readFile(args.path, 'utf8');
-      if (!contents.includes('import.meta.url')) return undefined;
-      const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
-      return {
-        contents: contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
-        loader: LOADERS[extname(args.path)] ?? 'js',
-        resolveDir: dirname(args.path),
-      };
+      const original = await readFile(args.path, 'utf8');
+      let contents = escapeBeyondLatin1(original, args.path);
+      if (contents.includes('import.meta.url')) {
+        const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
+        contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
+      }
+      if (contents === original) return undefined;
+      return { contents, loader: LOADERS[extname(args.path)] ?? 'js', resolveDir: dirname(args.path) };
     });
   },
 };
@@ -61,7 +65,11 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [ownLocation],
+  plugins: [ownLocationLatin1],
   // A native addon finds its compiled `.node` file next to its own package: it stays in node_modules.
   external: ['better-sqlite3'],
 });
+const beyondLatin1 = countBeyondLatin1(await readFile(outfile, 'utf8'));
+if (beyondLatin1 > 0) {
+  process.stderr.write(`dist/main.js: ${beyondLatin1} characters beyond Latin-1 (V8 holds its source two bytes per character)\n`);
+}

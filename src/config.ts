@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod/v4';
 import { DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_UPSTREAM_LIMITS, type UpstreamLimits } from './http/limits.js';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './lifecycle/heap-growth.js';
 import { optionalString, url, type AnyProviderModule, type ProviderConfig } from './providers/module.js';
 import { DEFAULT_MODULES } from './providers/modules.js';
 import { MIN_SECRET_KEY_CHARS } from './security/secret-box.js';
@@ -34,6 +35,8 @@ const gatewaySchema = {
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   // Operations (docs/operations.md): how long in-flight requests get on SIGTERM/SIGINT, and tracing.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // V8's old-generation growth past the live heap (src/lifecycle/heap-growth.ts); 0 = V8's own heuristic.
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWING_PERCENT),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(url.optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('open-finance-gateway'),
   // The BI change feed's transaction store (src/store): SQLite in this directory unless DATABASE_URL names PostgreSQL.
@@ -68,6 +71,8 @@ export interface GatewayConfig {
   sandboxLatencyMs: number;
   /** SHUTDOWN_GRACE_MS: how long in-flight requests may run after SIGTERM/SIGINT before they are cut. */
   shutdownGraceMs: number;
+  /** HEAP_GROWING_PERCENT: applied by `npm start` (src/main.ts) before the gateway starts; 0 = V8's own. */
+  heapGrowingPercent: number;
   /** OTLP/HTTP collector base URL (`/v1/traces` is appended); unset = tracing off. */
   otlpEndpoint: string | undefined;
   serviceName: string;
@@ -151,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, modules: rea
     requestDeadlineMs: env.REQUEST_DEADLINE_MS,
     sandboxLatencyMs: env.SANDBOX_LATENCY_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    heapGrowingPercent: env.HEAP_GROWING_PERCENT,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     serviceName: env.OTEL_SERVICE_NAME,
     transactionStore: { dir: env.TRANSACTION_STORE_DIR, databaseUrl: env.DATABASE_URL },

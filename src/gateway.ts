@@ -65,10 +65,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const endpoints = options.endpoints ?? sandbox?.endpoints ?? configuredEndpoints(config.providers);
   const store =
     options.store ??
-    createCacheStore(config.cacheUrl, undefined, {
+    (await createCacheStore(config.cacheUrl, undefined, {
       onHealthChange: (error) =>
         error ? logger.error({ err: error }, 'cache store unreachable') : logger.info('cache store reachable again'),
-    });
+    }));
   // Report callbacks: PUBLIC_BASE_URL, or with the sandbox (simulators on loopback) the listen address.
   let listenUrl: string | undefined;
   const publicBaseUrl = (): string | undefined => config.publicBaseUrl ?? (sandbox ? listenUrl : undefined);

@@ -3,6 +3,7 @@ import { loadConfig, type GatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
 import { installShutdown } from './lifecycle/shutdown.js';
 import { describeStartupError } from './lifecycle/describe-startup-error.js';
+import { applyHeapGrowingPercent } from './lifecycle/heap-growth.js';
 import { createLogger } from './observability/logger.js';
 import { startTracing } from './observability/tracing.js';
 
@@ -27,9 +28,11 @@ try {
 } catch (error) {
   failStartup(error);
 }
+// Before the gateway allocates its schema and pools: peak RSS under load (issue 17, memory).
+applyHeapGrowingPercent(config.heapGrowingPercent);
 const logger = createLogger(config.logLevel);
 // Before the gateway: the HTTP clients and the server decide at creation whether to trace.
-const tracing = startTracing({ serviceName: config.serviceName, ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}) });
+const tracing = await startTracing({ serviceName: config.serviceName, ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}) });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => failStartup(error, config));
 installShutdown(gateway, { logger, graceMs: config.shutdownGraceMs, ...(tracing ? { after: () => tracing.shutdown() } : {}) });
 logger.info(

@@ -1,4 +1,3 @@
-import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import { GatewayError } from '../domain/errors.js';
 import { StartupError } from '../lifecycle/startup-error.js';
@@ -41,13 +40,16 @@ function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
  * `CACHE_URL=redis://…` shares it across gateway instances. A Redis that cannot be reached fails
  * each operation within `timeoutMs` with an INTERNAL, retryable GatewayError that names the cache
  * store (never a hang on node-redis's offline queue), and `onHealthChange` hears about it once per
- * outage. Throws a {@link StartupError} for a CACHE_URL that is not redis:// or rediss://.
+ * outage. Rejects with a {@link StartupError} for a CACHE_URL that is not redis:// or rediss://.
+ * The Redis client is loaded only with a CACHE_URL: its ~400 modules are resident memory that the
+ * in-memory store never needs (issue 17, memory).
  */
-export function createCacheStore(cacheUrl: string | undefined, namespace = 'gateway', options: CacheStoreOptions = {}): Keyv {
+export async function createCacheStore(cacheUrl: string | undefined, namespace = 'gateway', options: CacheStoreOptions = {}): Promise<Keyv> {
   if (cacheUrl === undefined) return new Keyv({ namespace });
   if (!/^rediss?:\/\//.test(cacheUrl)) {
     throw new StartupError('CACHE_URL: only redis:// and rediss:// stores are supported.');
   }
+  const { default: KeyvRedis } = await import('@keyv/redis');
   const timeoutMs = options.timeoutMs ?? CACHE_STORE_TIMEOUT_MS;
   const redis = new KeyvRedis(
     {

@@ -11,7 +11,6 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 
@@ -39,16 +38,22 @@ export function tracingActive(): boolean {
 }
 
 /**
+ * The OTLP/HTTP exporter, batched. Loaded on first use: the exporter and what it pulls in (OTLP
+ * transformer, metrics SDK) are modules a gateway without OTEL_EXPORTER_OTLP_ENDPOINT never needs
+ * resident (issue 17, memory).
+ */
+async function otlpProcessor(endpoint: string): Promise<SpanProcessor> {
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+  return new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }) });
+}
+
+/**
  * Registers the OpenTelemetry SDK globally: W3C trace context propagation, an AsyncLocalStorage
  * context manager and spans exported over OTLP/HTTP (batched). Without an endpoint or processor
  * nothing is registered and the API stays the no-op it is by default.
  */
-export function startTracing(options: TracingOptions): Tracing | undefined {
-  const processor =
-    options.processor ??
-    (options.endpoint
-      ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` }) })
-      : undefined);
+export async function startTracing(options: TracingOptions): Promise<Tracing | undefined> {
+  const processor = options.processor ?? (options.endpoint ? await otlpProcessor(options.endpoint) : undefined);
   if (!processor) return undefined;
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName }),

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import type { StoreTables } from './store-tables.js';
 
@@ -35,11 +33,14 @@ const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
  * Opens the store and runs its migrations: PostgreSQL (`pg` pool) when `databaseUrl` is set, else
  * SQLite (better-sqlite3) in `dir`, in WAL mode so readers never wait for the writer. Throws when the
  * database cannot be reached or a migration fails (the message never carries the URL: it may hold a password).
+ * Each driver is loaded when its store opens: a gateway that never serves the change feed keeps
+ * neither the native SQLite addon nor the PostgreSQL client resident (issue 17, memory).
  */
 export async function openStoreDatabase(location: StoreLocation): Promise<StoreDatabase> {
   if (location.databaseUrl) {
     const schema = location.schema;
     if (schema !== undefined && !SCHEMA_PATTERN.test(schema)) throw new Error('transaction store: invalid PostgreSQL schema name');
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: location.databaseUrl,
       max: POSTGRES_POOL_SIZE,
@@ -53,6 +54,7 @@ export async function openStoreDatabase(location: StoreLocation): Promise<StoreD
     await migrateOrClose(db, current);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
+  const { default: Database } = await import('better-sqlite3');
   mkdirSync(location.dir, { recursive: true });
   const database = new Database(join(location.dir, SQLITE_FILE_NAME));
   database.pragma('journal_mode = WAL');

@@ -41,7 +41,7 @@ let gateway: TestGateway;
 
 beforeAll(async () => {
   exporter = new InMemorySpanExporter();
-  tracing = startTracing({ serviceName: 'gateway-test', processor: new SimpleSpanProcessor({ exporter }) });
+  tracing = await startTracing({ serviceName: 'gateway-test', processor: new SimpleSpanProcessor({ exporter }) });
   sandbox = await startSandbox();
   proxy = await recordingProxy(sandbox.endpoints.MASTERCARD_US!.baseUrl);
   gateway = await startTestGateway({ endpoints: { ...sandbox.endpoints, MASTERCARD_US: { ...sandbox.endpoints.MASTERCARD_US!, baseUrl: proxy.url } } });

@@ -16,9 +16,9 @@ describe.skipIf(!redisUrl)('the consent book shared through CACHE_URL=redis://',
   it('revokes through one gateway and answers CONSENT_REVOKED through the other', async () => {
     // One key namespace per test run: other worktrees use the same Redis at the same time.
     const namespace = `test-consent-book-${randomUUID()}`;
-    const first = await startTestGateway({ store: createCacheStore(redisUrl, namespace) });
+    const first = await startTestGateway({ store: await createCacheStore(redisUrl, namespace) });
     running.push(first);
-    const second = await startTestGateway({ store: createCacheStore(redisUrl, namespace), endpoints: first.sandbox!.endpoints });
+    const second = await startTestGateway({ store: await createCacheStore(redisUrl, namespace), endpoints: first.sandbox!.endpoints });
     running.push(second);
 
     const found = await first.graphql<{ customers: { edges: Array<{ node: { id: string } }> } }>(

@@ -5,7 +5,7 @@ import { createTokenCache } from '../../src/auth/token-cache.js';
 import { redisUrlOrSkip } from '../support/redis.js';
 
 const redisUrl = redisUrlOrSkip();
-const stores: Array<ReturnType<typeof createCacheStore>> = [];
+const stores: Array<Awaited<ReturnType<typeof createCacheStore>>> = [];
 afterAll(async () => {
   await Promise.all(stores.map((store) => store.disconnect()));
 });
@@ -13,8 +13,8 @@ afterAll(async () => {
 describe.skipIf(!redisUrl)('token cache on Redis (CACHE_URL)', () => {
   it('shares one token between gateway instances through the store', async () => {
     const namespace = `test-${randomUUID()}`;
-    const instanceA = createCacheStore(redisUrl, namespace);
-    const instanceB = createCacheStore(redisUrl, namespace);
+    const instanceA = await createCacheStore(redisUrl, namespace);
+    const instanceB = await createCacheStore(redisUrl, namespace);
     stores.push(instanceA, instanceB);
     let fetches = 0;
     const fetch = async () => ({ token: `token-${(fetches += 1)}`, refreshAt: Date.now() + 60_000 });
@@ -30,7 +30,7 @@ describe.skipIf(!redisUrl)('token cache on Redis (CACHE_URL)', () => {
   });
 
   it('expires tokens in Redis at their refresh time', async () => {
-    const store = createCacheStore(redisUrl, `test-${randomUUID()}`);
+    const store = await createCacheStore(redisUrl, `test-${randomUUID()}`);
     stores.push(store);
     const cache = createTokenCache({ store });
     let fetches = 0;
