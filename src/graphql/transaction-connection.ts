@@ -15,7 +15,7 @@ export interface TransactionListArgs {
   filter?: TransactionFilter | null;
 }
 
-/** Where a keyset page starts: the page size, the decoded cursor (null on a first page) and the fingerprint. */
+/** Where a keyset page starts: the page size, the decoded cursor (null on a first page) and the fingerprint (computed on first read). */
 export interface KeysetStart {
   limit: number;
   fingerprint: string;
@@ -29,9 +29,18 @@ export interface KeysetStart {
  */
 export function keysetStart(list: string, args: TransactionListArgs, extraFilter: unknown = null): KeysetStart {
   const { limit } = pageRequestOf(args.first, null);
-  const fingerprint = filterFingerprint(list, [args.filter ?? null, extraFilter]);
-  const cursor = args.after ? decodeTransactionCursor(args.after, fingerprint, args.filter?.sort ?? 'desc') : null;
-  return { limit, fingerprint, cursor };
+  // The fingerprint (a canonical JSON of the filter and its hash) is needed to read an `after` cursor
+  // or to issue one; a first page whose cursors nobody selects never computes it (issue 17 profile).
+  let fingerprint: string | undefined;
+  const fingerprintOnce = (): string => (fingerprint ??= filterFingerprint(list, [args.filter ?? null, extraFilter]));
+  const cursor = args.after ? decodeTransactionCursor(args.after, fingerprintOnce(), args.filter?.sort ?? 'desc') : null;
+  return {
+    limit,
+    get fingerprint() {
+      return fingerprintOnce();
+    },
+    cursor,
+  };
 }
 
 /**
@@ -42,11 +51,12 @@ class KeysetEdge implements EdgeShape<Transaction> {
   #cursor: string | undefined;
   constructor(
     readonly node: Transaction,
-    private readonly base: Omit<TransactionCursor, 'key'>,
+    private readonly list: { start: KeysetStart; sort: TransactionQuery['sort']; snapshotTo: number },
   ) {}
 
   get cursor(): string {
-    return (this.#cursor ??= encodeTransactionCursor({ ...this.base, key: keyOfTransaction(this.node) }));
+    const { start, sort, snapshotTo } = this.list;
+    return (this.#cursor ??= encodeTransactionCursor({ sort, fingerprint: start.fingerprint, snapshotTo, key: keyOfTransaction(this.node) }));
   }
 }
 
@@ -60,8 +70,8 @@ export function keysetConnection(
   sort: TransactionQuery['sort'],
   snapshotTo: number,
 ): ConnectionShape<Transaction> {
-  const base = { sort, fingerprint: start.fingerprint, snapshotTo };
-  const edges = page.items.map((node) => new KeysetEdge(node, base));
+  const list = { start, sort, snapshotTo };
+  const edges = page.items.map((node) => new KeysetEdge(node, list));
   return {
     edges,
     pageInfo: {
