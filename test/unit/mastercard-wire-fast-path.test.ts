@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRecord, type ReadContext } from '../../src/providers/record-reader.js';
-import { fastTransaction, transactionRecord } from '../../src/providers/mastercard/wire-fast-path.js';
-import { accountListSchema, customerListSchema, transactionListSchema, transactionSchema } from '../../src/providers/mastercard/wire.js';
+import { customerRecord, fastCustomer, fastTransaction, transactionRecord } from '../../src/providers/mastercard/wire-fast-path.js';
+import { accountListSchema, customerListSchema, customerSchema, transactionListSchema, transactionSchema } from '../../src/providers/mastercard/wire.js';
 
 /**
  * Issue 17: the hand-written transaction reader in front of the zod schema answers only where zod
@@ -108,5 +108,65 @@ describe('Mastercard list envelopes', () => {
     expect(customerListSchema.parse({ found: 0 }).customers).toEqual([]);
     expect(transactionListSchema.safeParse({ transactions: { 0: {} } }).success).toBe(false);
     expect(accountListSchema.safeParse({ accounts: null }).success).toBe(false);
+  });
+});
+
+const wellFormedCustomer = fc.record(
+  {
+    id,
+    username: text,
+    firstName: text,
+    lastName: text,
+    phone: text,
+    email: text,
+    type: text,
+    createdDate: epoch,
+    lastModifiedDate: epoch,
+    applicationId: text,
+    category: text,
+    abn: text,
+    extra: fc.anything(),
+    another: fc.string(),
+  },
+  { requiredKeys: ['id'] },
+);
+const CUSTOMER_MEMBERS = ['id', 'username', 'firstName', 'email', 'createdDate', 'lastModifiedDate', 'category', 'abn', '__proto__'];
+const mangledCustomer = fc
+  .tuple(wellFormedCustomer, fc.array(fc.tuple(fc.constantFrom(...CUSTOMER_MEMBERS), odd), { minLength: 1, maxLength: 3 }))
+  .map(([record, changes]) => {
+    const copy: Record<string, unknown> = { ...record };
+    for (const [member, value] of changes) Object.defineProperty(copy, member, { value, enumerable: true, writable: true, configurable: true });
+    return copy;
+  });
+
+describe('Mastercard customer fast path (passthrough schema)', () => {
+  it('reads every well-formed customer exactly as the zod schema does, unknown members kept in order', () => {
+    fc.assert(
+      fc.property(wellFormedCustomer, (raw) => {
+        const fast = fastCustomer(raw);
+        const slow = customerSchema.safeParse(raw);
+        expect(slow.success).toBe(true);
+        expect(fast).toStrictEqual(slow.data);
+        expect(Object.keys(fast!)).toEqual(Object.keys(slow.data!));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers an odd customer only where zod accepts it, with the same data; otherwise zod decides', () => {
+    fc.assert(
+      fc.property(fc.oneof(mangledCustomer, fc.anything()), (raw) => {
+        const fast = fastCustomer(raw);
+        const slow = customerSchema.safeParse(raw);
+        if (fast !== undefined) {
+          expect(slow.success).toBe(true);
+          expect(fast).toStrictEqual(slow.data);
+          expect(Object.keys(fast)).toEqual(Object.keys(slow.data!));
+        }
+        expect(customerRecord.safeParse(raw)).toStrictEqual(slow);
+        expect(readRecord(customerRecord, raw, context)).toStrictEqual(readRecord(customerSchema, raw, context));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

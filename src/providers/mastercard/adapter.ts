@@ -32,7 +32,7 @@ import {
   recordBodySchema,
   transactionListSchema,
 } from './wire.js';
-import { transactionRecord } from './wire-fast-path.js';
+import { customerRecord, transactionRecord } from './wire-fast-path.js';
 
 export interface MastercardAdapterOptions {
   region: MastercardRegion;
@@ -149,7 +149,7 @@ export function createMastercardAdapter(options: MastercardAdapterOptions): Mast
               customerListSchema,
             );
             const context = read('customers.list');
-            const items = readRecords(customerSchema, body.customers, context, (wire) => toCustomer(region, wire, context));
+            const items = readRecords(customerRecord, body.customers, context, (wire) => toCustomer(region, wire, context));
             return {
               items,
               offset: window.offset,

@@ -1,5 +1,5 @@
 import type { RecordSchema } from '../record-reader.js';
-import { transactionSchema, type WireTransaction } from './wire.js';
+import { customerSchema, transactionSchema, type WireCustomer, type WireTransaction } from './wire.js';
 
 /**
  * A hand-written reader for the hot Mastercard transaction record (issue 17: zod's per-member
@@ -85,5 +85,42 @@ export const transactionRecord: RecordSchema<WireTransaction> = {
   safeParse(raw) {
     const data = fastTransaction(raw);
     return data === undefined ? transactionSchema.safeParse(raw) : { success: true, data };
+  },
+};
+
+const CUSTOMER_TEXTS = ['username', 'firstName', 'lastName', 'phone', 'email', 'type'] as const;
+const CUSTOMER_MEMBERS = new Set(['id', ...CUSTOMER_TEXTS, 'createdDate', 'lastModifiedDate', 'applicationId', 'category', 'abn']);
+
+/**
+ * The record as `customerSchema` reads it when the fast path is sure, else undefined (issue 17: zod
+ * on the 20 customers of a list was ~6 % of a customers query's CPU). The schema is `passthrough`:
+ * its members in schema order, then every other member in the record's order, as zod builds it.
+ */
+export function fastCustomer(raw: unknown): WireCustomer | undefined {
+  if (!isPlainRecord(raw)) return undefined;
+  const out: Out = {};
+  const ok =
+    id(raw, 'id', out, false) &&
+    CUSTOMER_TEXTS.every((key) => text(raw, key, out)) &&
+    epoch(raw, 'createdDate', out) &&
+    epoch(raw, 'lastModifiedDate', out) &&
+    text(raw, 'applicationId', out) &&
+    text(raw, 'category', out) &&
+    text(raw, 'abn', out);
+  if (!ok) return undefined;
+  for (const key of Object.keys(raw)) {
+    if (CUSTOMER_MEMBERS.has(key)) continue;
+    // zod does not copy an own `__proto__` member; leave such a record to zod.
+    if (key === '__proto__') return undefined;
+    out[key] = raw[key];
+  }
+  return out as WireCustomer;
+}
+
+/** {@link customerSchema} with the fast path in front: what the adapter reads customers with. */
+export const customerRecord: RecordSchema<WireCustomer> = {
+  safeParse(raw) {
+    const data = fastCustomer(raw);
+    return data === undefined ? customerSchema.safeParse(raw) : { success: true, data };
   },
 };
