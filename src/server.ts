@@ -228,6 +228,7 @@ export async function createServer(options: ServerOptions) {
         secrets: options.secrets ?? null,
         transactionStore: options.transactionStore ?? null,
         syncMaxAgeMs: options.syncMaxAgeMs ?? DEFAULT_SYNC_MAX_AGE_MS,
+        clock: now,
         consentKeys,
         deletionRecords,
         webhookEndpoints: outbound.endpoints,

@@ -19,12 +19,12 @@ export interface AccountLeftOut {
   error: GatewayError;
 }
 
-/** PROVIDER_UNAVAILABLE, retryable: the account's rows arrive once its first aggregation ends. */
+/** PROVIDER_UNAVAILABLE, retryable, `stillPreparing` (logged at info): the account's rows arrive once its first aggregation ends. */
 export function accountLeftOutError(account: NativeRef): GatewayError {
   return new GatewayError(
     'PROVIDER_UNAVAILABLE',
     `${account.provider}: account ${encodeGlobalId(account)} is still being aggregated for the first time, so its transactions are missing from this answer; retry later`,
-    { provider: account.provider, retryable: true },
+    { provider: account.provider, retryable: true, stillPreparing: true },
   );
 }
 

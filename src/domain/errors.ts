@@ -39,6 +39,12 @@ export interface GatewayErrorDetails {
   retryable?: boolean;
   /** When retrying makes sense, how long to wait first. */
   retryAfterMs?: number;
+  /**
+   * The provider is still preparing what was asked for, a documented state that ends by itself
+   * (a Mastercard AU account in its first aggregation, 325/5006, seed 002 "API Status Codes"):
+   * retryable and not a fault, so it is logged at info without a stack (src/errors/fault-log.ts).
+   */
+  stillPreparing?: boolean;
   cause?: unknown;
 }
 
@@ -55,6 +61,7 @@ export class GatewayError extends Error {
   readonly field: string | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly stillPreparing: boolean;
 
   constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -66,6 +73,7 @@ export class GatewayError extends Error {
     this.field = details.field;
     this.retryable = details.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
     this.retryAfterMs = details.retryAfterMs;
+    this.stillPreparing = details.stillPreparing ?? false;
   }
 }
 
@@ -93,14 +101,17 @@ export function notFound(message: string, provider?: ProviderKey): GatewayError 
  * Whose fault an error is, which decides how it is logged (src/errors/fault-log.ts): `caller` — the
  * request names something wrong, absent or not allowed, or asks too early (info/debug, no stack);
  * `provider` — an upstream failed or refused the gateway's own credentials (warn, with the cause);
- * `internal` — a bug or a dependency of the gateway (error, with the cause).
+ * `internal` — a bug or a dependency of the gateway (error, with the cause); `nobody` — a state the
+ * provider documents and ends by itself (`stillPreparing`: an AU account in its first aggregation;
+ * info, no stack).
  */
-export type FaultOwner = 'caller' | 'provider' | 'internal';
+export type FaultOwner = 'caller' | 'provider' | 'internal' | 'nobody';
 
 const PROVIDER_FAULTS: ReadonlySet<ErrorCode> = new Set(['PROVIDER_AUTH_FAILED', 'PROVIDER_UNAVAILABLE', 'PROVIDER_TIMEOUT']);
 
 export function faultOwner(error: GatewayError): FaultOwner {
   if (error.code === 'INTERNAL') return 'internal';
+  if (error.stillPreparing) return 'nobody';
   if (PROVIDER_FAULTS.has(error.code)) return 'provider';
   // A provider's own rate limit is its fault seen from the caller; the gateway's per-caller limit is not.
   if (error.code === 'RATE_LIMITED' && error.provider !== undefined) return 'provider';

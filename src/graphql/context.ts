@@ -49,6 +49,8 @@ export interface GatewayContext {
   transactionStore: TransactionStore | null;
   /** transactionsSync re-reads a scope whose data is older than this (ms). */
   syncMaxAgeMs: number;
+  /** The server's clock (GatewayOptions.now; tests move it), for work that reads time as it goes (transactionsSync). */
+  clock: () => number;
   /** Consent notification subscriptions' signing keys, sealed with `secrets` (src/webhooks). */
   consentKeys: ConsentSigningKeys;
   /** Records of consent purges (CDR Rule 1.18), for operators. */

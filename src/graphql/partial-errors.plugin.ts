@@ -26,7 +26,10 @@ export function partialErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
           if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
           // The context's logger carries the request id; the operation name is added here, as on every error line.
           const log = operationName ? contextValue.logger.child({ operationName }) : contextValue.logger;
-          for (const { error, path } of contextValue.partialErrors) logFault(log, error, { path }, 'provider missing from a partial result');
+          // A fault that is one customer's or account's names it (global IDs), as its `extensions` do.
+          for (const { error, path, customer, account } of contextValue.partialErrors) {
+            logFault(log, error, { path, ...subjectExtensions(customer, account) }, 'provider missing from a partial result');
+          }
           const added = contextValue.partialErrors.map(({ error, path, customer, account }) =>
             new GraphQLError(error.message, { path, extensions: { ...gatewayExtensions(error), ...subjectExtensions(customer, account) } }).toJSON(),
           );

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { GatewayError } from '../domain/errors.js';
 import type { PurgeTarget } from '../domain/purge.js';
 import { openStoreDatabase, SQLITE_FILE_NAME, type StoreLocation } from './store-database.js';
 import { createTransactionStore, type TransactionStore } from './transaction-store.js';
@@ -7,7 +8,8 @@ import { createTransactionStore, type TransactionStore } from './transaction-sto
 /**
  * The gateway's transaction store, opened (and migrated) on first use, so a gateway that never
  * serves the change feed never creates a file or a database connection. A failed open is retried
- * on the next call. A purge before any open of an SQLite store whose file does not exist has
+ * on the next call, so it is INTERNAL with `retryable: true` and a message that names neither the
+ * directory nor the URL (the cause, kept for the log, does). A purge before any open of an SQLite store whose file does not exist has
  * nothing to delete and answers 0 without creating it.
  */
 export function createLazyTransactionStore(location: StoreLocation): TransactionStore {
@@ -19,7 +21,7 @@ export function createLazyTransactionStore(location: StoreLocation): Transaction
       .then(createTransactionStore)
       .catch((error: unknown) => {
         opening = null;
-        throw error;
+        throw new GatewayError('INTERNAL', 'The transaction store could not be opened; retry later', { retryable: true, cause: error });
       });
     return opening;
   };

@@ -48,8 +48,15 @@ export async function openStoreDatabase(location: StoreLocation): Promise<StoreD
     });
     // An idle client's network error must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
-    if (schema) await pool.query(`create schema if not exists ${schema}`);
-    const current = schema ?? String((await pool.query<{ schema: string }>('select current_schema() as schema')).rows[0]?.schema ?? 'public');
+    let current: string;
+    try {
+      if (schema) await pool.query(`create schema if not exists ${schema}`);
+      current = schema ?? String((await pool.query<{ schema: string }>('select current_schema() as schema')).rows[0]?.schema ?? 'public');
+    } catch (error) {
+      // Nothing else holds the pool: end it, or its connected idle client outlives the failed open.
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
     await migrateOrClose(db, current);
     return { db, dialect: 'postgres', close: () => db.destroy() };

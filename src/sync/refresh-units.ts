@@ -96,6 +96,11 @@ function accountRead(adapter: ProviderAdapter, account: NativeRef, query: Transa
   };
 }
 
+/** The refresh of one customer alone (a customer whose last read lacked an account still aggregating). */
+export function customerUnit(adapter: ProviderAdapter, customer: NativeRef, now: number): UnitRead {
+  return customerRead(adapter, customer, windowOf(adapter, now));
+}
+
 /**
  * The refreshes one provider part needs: its named customers and accounts; or, none named, every
  * customer it lists (Mastercard, OBP), or its whole payment-request list (Caibo, which lists no

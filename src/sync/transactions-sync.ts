@@ -7,7 +7,9 @@ import type { ProviderRegistry } from '../domain/registry.js';
 import type { GatewayEvents } from '../events/gateway-events.js';
 import type { StoredTransaction } from '../store/stored-rows.js';
 import type { TransactionStore } from '../store/transaction-store.js';
-import { partKey, unitsOf } from './refresh-units.js';
+import { dueForReread, recordReread, rememberWaiting, waitingLeftOut } from './aggregating-rereads.js';
+import { customerUnit, partKey, unitsOf, type UnitRead } from './refresh-units.js';
+import { AGGREGATING_REREAD_INTERVAL_MS, REFRESH_CONCURRENCY } from './sync-limits.js';
 import { decodeSyncCursor, encodeSyncCursor } from './sync-cursor.js';
 import { resolveSyncScope, type ProviderPart, type SyncScopeInput } from './sync-scope.js';
 import { pickTwin } from './twin-confidence.js';
@@ -40,7 +42,8 @@ export interface SyncResult {
   fetchedAt: Date | null;
   /**
    * Providers (or some of their customers) that could not be read: their rows stay as they were;
-   * and accounts a customer's rows lack (`account`: AU first aggregation), read again next call.
+   * and accounts a customer's rows lack (`account`: AU first aggregation), named on every call and
+   * their customer read again at most every AGGREGATING_REREAD_INTERVAL_MS (sync-limits.ts).
    */
   providerErrors: Array<{ provider: ProviderKey; error: GatewayError; customer?: NativeRef | null; account?: NativeRef | null }>;
 }
@@ -48,8 +51,6 @@ export interface SyncResult {
 export const DEFAULT_SYNC_PAGE = 100;
 /** Rows per answer at most: a BI loop pages with hasMore (and each row may carry loader-resolved fields). */
 export const MAX_SYNC_PAGE = 500;
-/** Units (customers, accounts) refreshed at once per call. */
-const REFRESH_CONCURRENCY = 4;
 
 function asGatewayError(error: unknown, provider: ProviderKey): GatewayError {
   return error instanceof GatewayError ? error : new GatewayError('INTERNAL', `${provider} failed unexpectedly while syncing`, { provider, cause: error });
@@ -67,32 +68,75 @@ interface PartOutcome {
   removed: number;
 }
 
+/** Reads one unit and stores its rows; answers the accounts they lack. Throws when the read fails. */
+async function applyUnit(deps: SyncDeps, unit: UnitRead, outcome: PartOutcome): Promise<AccountLeftOut[]> {
+  const { rows, leftOut } = await unit.read();
+  const counts = await deps.store.applyRefresh(unit.unit, rows, deps.now(), pickTwin);
+  outcome.added += counts.added;
+  outcome.modified += counts.modified;
+  outcome.removed += counts.removed;
+  return leftOut;
+}
+
 async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutcome> {
   const outcome: PartOutcome = { error: null, leftOut: [], added: 0, modified: 0, removed: 0 };
   const startedAt = deps.now();
+  const key = partKey(part);
   try {
     const units = await unitsOf(part, startedAt);
     await pMap(
       units,
       async (unit) => {
         try {
-          const { rows, leftOut } = await unit.read();
-          outcome.leftOut.push(...leftOut);
-          const counts = await deps.store.applyRefresh(unit.unit, rows, deps.now(), pickTwin);
-          outcome.added += counts.added;
-          outcome.modified += counts.modified;
-          outcome.removed += counts.removed;
+          outcome.leftOut.push(...(await applyUnit(deps, unit, outcome)));
         } catch (error) {
           outcome.error ??= asGatewayError(error, part.adapter.key);
         }
       },
       { concurrency: REFRESH_CONCURRENCY },
     );
-    // Only a complete read counts as fresh: after a partial one the next call tries again.
-    if (outcome.error === null && outcome.leftOut.length === 0) await deps.store.recordFetched(partKey(part), part.adapter.key, startedAt);
+    // A read where a unit failed does not count as fresh: the next call reads the part again. One
+    // whose rows only lack accounts still aggregating does; their customers alone are read again
+    // (rereadWaiting), so an account stuck at 325 never makes every call read the whole provider.
+    rememberWaiting(deps.store, key, outcome.error === null ? outcome.leftOut : [], startedAt);
+    if (outcome.error === null) await deps.store.recordFetched(key, part.adapter.key, startedAt);
   } catch (error) {
     outcome.error = asGatewayError(error, part.adapter.key);
   }
+  await announce(deps, part, outcome);
+  return outcome;
+}
+
+/**
+ * A fresh part's customers still waiting for an account's first aggregation: each read again alone
+ * once AGGREGATING_REREAD_INTERVAL_MS has passed since its last read (`reread` false: none, the caller
+ * pages on); the accounts still missing are named either way. A failed re-read names the customer
+ * with its error and waits the interval again.
+ */
+async function rereadWaiting(deps: SyncDeps, part: ProviderPart, reread: boolean): Promise<PartOutcome> {
+  const outcome: PartOutcome = { error: null, leftOut: [], added: 0, modified: 0, removed: 0 };
+  const key = partKey(part);
+  const now = deps.now();
+  const failed: AccountLeftOut[] = [];
+  const due = reread ? dueForReread(deps.store, key, now, AGGREGATING_REREAD_INTERVAL_MS) : [];
+  await pMap(
+    due,
+    async (waiting) => {
+      try {
+        recordReread(deps.store, key, waiting.customer, await applyUnit(deps, customerUnit(part.adapter, waiting.customer, now), outcome), now);
+      } catch (error) {
+        recordReread(deps.store, key, waiting.customer, waiting.leftOut, now);
+        failed.push({ customer: waiting.customer, account: null, error: asGatewayError(error, part.adapter.key) });
+      }
+    },
+    { concurrency: REFRESH_CONCURRENCY },
+  );
+  outcome.leftOut = [...failed, ...waitingLeftOut(deps.store, key)];
+  await announce(deps, part, outcome);
+  return outcome;
+}
+
+async function announce(deps: SyncDeps, part: ProviderPart, outcome: PartOutcome): Promise<void> {
   const changes = outcome.added + outcome.modified + outcome.removed;
   if (changes > 0) {
     deps.events.publish('transactions.sync_updates_available', {
@@ -103,26 +147,30 @@ async function refreshPart(deps: SyncDeps, part: ProviderPart): Promise<PartOutc
       lastSequence: await deps.store.lastSequence(),
     });
   }
-  return outcome;
 }
 
-function refreshOnce(deps: SyncDeps, part: ProviderPart): Promise<PartOutcome> {
+/** One run of `work` per key and store at a time; concurrent calls share it. */
+function once(deps: SyncDeps, key: string, work: () => Promise<PartOutcome>): Promise<PartOutcome> {
   let running = inFlight.get(deps.store);
   if (!running) inFlight.set(deps.store, (running = new Map()));
-  const key = partKey(part);
   let pending = running.get(key);
   if (!pending) {
-    pending = refreshPart(deps, part).finally(() => running.delete(key));
+    pending = work().finally(() => running.delete(key));
     running.set(key, pending);
   }
   return pending;
 }
 
+const refreshOnce = (deps: SyncDeps, part: ProviderPart) => once(deps, partKey(part), () => refreshPart(deps, part));
+const rereadOnce = (deps: SyncDeps, part: ProviderPart, reread: boolean) =>
+  reread ? once(deps, `${partKey(part)}|waiting`, () => rereadWaiting(deps, part, true)) : rereadWaiting(deps, part, false);
+
 /**
  * transactionsSync (issue 15, item 2): refreshes the parts of the scope never read or read longer
  * than maxAgeMs ago from their providers (none while the caller pages on with a hasMore cursor), then answers the store's changes after the cursor, in
  * sequence order: rows that appeared (`added`), changed (`modified`) or disappeared (`removed`, a
- * pending one linked to its posted twin when the refresh found it). Errors: BAD_USER_INPUT for a
+ * pending one linked to its posted twin when the refresh found it). A fresh part's customers whose
+ * last read lacked accounts still aggregating are read again alone (rereadWaiting). Errors: BAD_USER_INPUT for a
  * malformed, foreign or other-scope cursor and for bad scope ids; FORBIDDEN for a provider the
  * caller may not use. A provider that fails is listed in providerErrors and its rows stay untouched.
  */
@@ -143,7 +191,11 @@ export async function transactionsSync(deps: SyncDeps, request: SyncRequest): Pr
     if (cursor?.more) return false;
     return at === undefined || now - at >= deps.maxAgeMs;
   });
-  const outcomes = await Promise.all(stale.map(async (part) => ({ part, outcome: await refreshOnce(deps, part) })));
+  const fresh = scope.parts.filter((part) => !stale.includes(part));
+  const outcomes = await Promise.all([
+    ...stale.map(async (part) => ({ part, outcome: await refreshOnce(deps, part) })),
+    ...fresh.map(async (part) => ({ part, outcome: await rereadOnce(deps, part, !cursor?.more) })),
+  ]);
   const providerErrors = outcomes.flatMap(({ part, outcome }) => [
     ...(outcome.error ? [{ provider: part.adapter.key, error: outcome.error }] : []),
     ...outcome.leftOut.map(({ error, customer, account }) => ({ provider: part.adapter.key, error, customer, account })),

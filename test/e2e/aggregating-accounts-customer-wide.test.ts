@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGGREGATING_REREAD_INTERVAL_MS } from '../../src/sync/sync-limits.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway-harness.js';
 
 /**
@@ -11,8 +12,9 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../sup
  * AU simulator, whose clock the test moves.
  */
 let gateway: TestGateway;
-/** The simulators' clock; the gateway keeps real time. */
+/** The simulators' clock; the gateway keeps real time plus `gatewayAhead`. */
 const clock = { ms: Date.now() };
+const gatewayAhead = { ms: 0 };
 const from = new Date(Date.now() - 30 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 type Answer<T> = GraphQLResponse<T>;
@@ -21,7 +23,7 @@ let customerId: string;
 let aggregating: string[];
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ sandbox: { now: () => clock.ms } });
+  gateway = await startTestGateway({ sandbox: { now: () => clock.ms }, now: () => Date.now() + gatewayAhead.ms });
   const found = await gateway.graphql<{ customers: { edges: Array<{ node: { id: string; providerId: string } }> } }>(
     'query { customers(provider: MASTERCARD_AU, username: "customer_profile_4110") { edges { node { id providerId } } } }',
   );
@@ -109,7 +111,7 @@ describe('customer-wide reads while a Mastercard AU account is still in its firs
     expect(lines.at(-1)).toMatchObject({ type: 'end', errors: aggregating.length, complete: false });
   });
 
-  it('transactionsSync names them in providerErrors and reads the scope again on the next call', async () => {
+  it('transactionsSync names them in providerErrors, and again on the next call without reading the provider', async () => {
     const answer: Answer<SyncData> = await gateway.graphql(SYNC, { scope: { customers: [customerId] } });
     expect(answer.data!.transactionsSync.added.length).toBeGreaterThan(0);
     // One page holds the customer's rows, so the next call without a cursor starts a new read.
@@ -118,6 +120,10 @@ describe('customer-wide reads while a Mastercard AU account is still in its firs
     expect(sorted(problems.map((problem) => problem.accountId))).toEqual(sorted(aggregating));
     for (const problem of problems) expect(problem).toMatchObject({ provider: 'MASTERCARD_AU', customerId, code: 'PROVIDER_UNAVAILABLE', retryable: true });
     expectNamesAggregating(answer.errors, ['transactionsSync']);
+    // The scope counts as read: the next call names them again from what it knows (sync-limits.ts).
+    const again: Answer<SyncData> = await gateway.graphql(SYNC, { scope: { customers: [customerId] } });
+    expect(sorted(again.data!.transactionsSync.providerErrors.map((problem) => problem.accountId))).toEqual(sorted(aggregating));
+    expectNamesAggregating(again.errors, ['transactionsSync']);
   });
 
   it('says nothing once the aggregation has finished', async () => {
@@ -133,7 +139,8 @@ describe('customer-wide reads while a Mastercard AU account is still in its firs
     const lines = await exportLines();
     expect(lines.filter((line) => line.type === 'error')).toEqual([]);
     expect(lines.at(-1)).toMatchObject({ type: 'end', errors: 0, complete: true });
-    // The sync was not marked fresh: it reads again and now brings the new accounts' rows.
+    // Its customer waited for the aggregation: read again once the re-read interval has passed, it brings the new accounts' rows.
+    gatewayAhead.ms += AGGREGATING_REREAD_INTERVAL_MS + 1_000;
     const sync: Answer<SyncData> = await gateway.graphql(SYNC, { scope: { customers: [customerId] } });
     expect(sync.errors).toBeUndefined();
     expect(sync.data!.transactionsSync.providerErrors).toEqual([]);

@@ -6,8 +6,9 @@ import { startTestGateway, type TestGateway } from '../support/gateway-harness.j
 
 /**
  * Log levels by whose fault an error is (src/errors/fault-log.ts): a caller's fault is an answer,
- * logged at info/debug without a stack; a provider's fault at warn with its cause; every line with
- * the request id and the operation name.
+ * logged at info/debug without a stack; a provider's fault at warn with its cause; a state the
+ * provider documents and ends by itself (an AU account in its first aggregation) at info without a
+ * stack; every line with the request id and the operation name.
  */
 const lines: Array<Record<string, unknown>> = [];
 const sink = new Writable({
@@ -58,5 +59,28 @@ describe('error log lines', () => {
     const field = await linesOf('query UsOnly { customers(provider: MASTERCARD_US, first: 2) { totalCount } }');
     expect(field.logged).toHaveLength(1);
     expect(field.logged[0]).toMatchObject({ level: 40, code: 'PROVIDER_UNAVAILABLE', operationName: 'UsOnly', err: { stack: expect.any(String) } });
+  });
+
+  it('logs a Mastercard AU account still in its first aggregation at info, without a stack, naming the customer and the account', async () => {
+    const found = await gateway.graphql<{ customers: { edges: Array<{ node: { id: string; providerId: string } }> } }>(
+      'query { customers(provider: MASTERCARD_AU, username: "customer_profile_4110") { edges { node { id providerId } } } }',
+    );
+    const customer = found.data!.customers.edges[0]!.node;
+    // The customer connects a second institution: its accounts answer 325 for 30 s (seed 002; the AU simulator).
+    const connect = await fetch(`${gateway.sandbox!.simulators.MASTERCARD_AU!.url}/_sandbox/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: customer.providerId, institutionId: '2002119', profile: 'profile_4111' }),
+    });
+    expect(connect.status).toBe(201);
+    const accountIds = ((await connect.json()) as { accountIds: Array<string | number> }).accountIds.map((id) => encodeGlobalId(ref('MASTERCARD_AU', 'Account', String(id), customer.providerId)));
+    const { logged } = await linesOf(`query AuWide { customer(id: "${customer.id}") { transactions(first: 5) { edges { cursor } } } }`);
+    // Once per account, at info, with the global IDs a caller reads in `extensions`; nothing at warn.
+    expect(logged.map((line) => line.accountId).sort()).toEqual([...accountIds].sort());
+    for (const line of logged) {
+      expect(line).toMatchObject({ level: 30, code: 'PROVIDER_UNAVAILABLE', provider: 'MASTERCARD_AU', customerId: customer.id, operationName: 'AuWide' });
+      expect(line).not.toHaveProperty('err');
+      expect(JSON.stringify(line)).not.toContain('"stack"');
+    }
   });
 });

@@ -108,4 +108,24 @@ describe('transactionsSync scope, callers and paging (issue 15)', () => {
       await rm(storeDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('answers a store that cannot be opened as INTERNAL, retryable, without its path, on every call', async () => {
+    const storeDir = await mkdtemp(join(tmpdir(), 'sync-broken-'));
+    const plainFile = join(storeDir, 'not-a-directory');
+    await writeFile(plainFile, 'x');
+    const broken = await startTestGateway({ env: { TRANSACTION_STORE_DIR: join(plainFile, 'store') } });
+    try {
+      for (let call = 0; call < 2; call += 1) {
+        const answer = await broken.graphql(SYNC, { scope: { providers: ['CAIBO_IPG'] } });
+        expect(answer.data?.transactionsSync ?? null).toBeNull();
+        expect(answer.errors).toHaveLength(1);
+        expect(answer.errors![0]!.extensions).toMatchObject({ code: 'INTERNAL', retryable: true });
+        expect(answer.errors![0]!.message).toMatch(/transaction store could not be opened/);
+        expect(answer.errors![0]!.message).not.toContain(storeDir);
+      }
+    } finally {
+      await broken.close();
+      await rm(storeDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -45,7 +45,7 @@ export class TransactionsSyncResolver {
     const store = context.transactionStore;
     if (!store) throw new GatewayError('INTERNAL', 'This server has no transaction store');
     const result = await transactionsSync(
-      { store, registry: context.registry, events: context.events, now: Date.now, maxAgeMs: context.syncMaxAgeMs },
+      { store, registry: context.registry, events: context.events, now: context.clock, maxAgeMs: context.syncMaxAgeMs },
       { cursor: cursor ?? null, scope: scope ?? null, limit: limit ?? DEFAULT_SYNC_PAGE },
     );
     for (const { error, customer, account } of result.providerErrors) {

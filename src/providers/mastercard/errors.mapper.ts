@@ -94,6 +94,8 @@ export function toGatewayError(provider: ProviderKey, response: UpstreamResponse
     providerStatus: response.status,
     ...(body.code === undefined ? {} : { providerCode: body.code }),
     ...(retryAfterMs === undefined ? {} : { retryable: true, retryAfterMs }),
+    // Seed 002: an account in its first aggregation is an expected state, not an outage (logged at info).
+    ...(aggregating ? { stillPreparing: true } : {}),
   });
 }
 

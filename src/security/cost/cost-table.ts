@@ -71,7 +71,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Mutation.deleteConsentNotificationSubscription': { weight: 0 },
   'Query.deletionRecords': { weight: 0, listSize: { slicingArguments: ['first'] } },
   // A refresh lists a provider's customers, then reads each one's accounts and transactions: about 25
-  // calls per provider on the sandbox; a call within TRANSACTION_SYNC_MAX_AGE_SECONDS makes none.
+  // calls per provider on the sandbox; a call within TRANSACTION_SYNC_MAX_AGE_SECONDS makes none, but
+  // for a customer waiting for an AU account's first aggregation (one read a minute, src/sync/sync-limits.ts).
   'Query.transactionsSync': { weight: 25, fanOut: true },
   // The feed's rows come from the store, not a provider call each.
   'SyncedTransaction.transaction': { weight: 0 },
