@@ -17,8 +17,18 @@ const booleanFlag = z
   .transform((value) => (value === '' ? undefined : ['true', '1', 'yes', 'on'].includes(value)))
   .optional();
 
+/**
+ * A whole-number variable: empty or blank is unset (its default), as for every other variable —
+ * never 0 (z.coerce alone reads `HEAP_GROWING_PERCENT=` as 0, `SHUTDOWN_GRACE_MS=` as no grace).
+ */
+const integer = (min: number, max: number, fallback: number) =>
+  optionalString
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(min).max(max).optional())
+    .transform((value) => value ?? fallback);
+
 const gatewaySchema = {
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: integer(0, 65535, 4000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CACHE_URL: optionalString.pipe(url.optional()),
@@ -28,22 +38,22 @@ const gatewaySchema = {
   // Encrypts secrets kept in the keyv store (webhook signing keys); see README "Configuration".
   GATEWAY_SECRETS_KEY: optionalString.pipe(z.string().min(MIN_SECRET_KEY_CHARS, `must be at least ${MIN_SECRET_KEY_CHARS} characters`).optional()),
   // Deadlines and the body cap (src/http/limits.ts has the defaults and their reasons).
-  UPSTREAM_BUDGET_MS: z.coerce.number().int().min(1).max(300_000).default(DEFAULT_UPSTREAM_LIMITS.operationBudgetMs),
-  REQUEST_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_REQUEST_DEADLINE_MS),
-  UPSTREAM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPSTREAM_LIMITS.maxBodyBytes),
+  UPSTREAM_BUDGET_MS: integer(1, 300_000, DEFAULT_UPSTREAM_LIMITS.operationBudgetMs),
+  REQUEST_DEADLINE_MS: integer(1, 600_000, DEFAULT_REQUEST_DEADLINE_MS),
+  UPSTREAM_MAX_BODY_BYTES: integer(1024, Number.MAX_SAFE_INTEGER, DEFAULT_UPSTREAM_LIMITS.maxBodyBytes),
   // Delay every simulator answer (ms), to see how queries cope with a provider across a network.
-  SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SANDBOX_LATENCY_MS: integer(0, 60_000, 0),
   // Operations (docs/operations.md): how long in-flight requests get on SIGTERM/SIGINT, and tracing.
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  SHUTDOWN_GRACE_MS: integer(0, 600_000, 10_000),
   // V8's old-generation growth past the live heap (src/lifecycle/heap-growth.ts); 0 = V8's own heuristic.
-  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWING_PERCENT),
+  HEAP_GROWING_PERCENT: integer(0, 1000, DEFAULT_HEAP_GROWING_PERCENT),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(url.optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default('open-finance-gateway'),
   // The BI change feed's transaction store (src/store): SQLite in this directory unless DATABASE_URL names PostgreSQL.
   TRANSACTION_STORE_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional()),
   // transactionsSync re-reads a scope from its providers once its data is older than this (0 = on every call).
-  TRANSACTION_SYNC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  TRANSACTION_SYNC_MAX_AGE_SECONDS: integer(0, 86_400, 300),
 };
 
 type GatewayEnvironment = z.infer<z.ZodObject<typeof gatewaySchema>>;

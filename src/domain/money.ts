@@ -14,9 +14,28 @@ const MINOR_UNITS_NOT_TWO: ReadonlyMap<string, number> = new Map([
   ...['CLF', 'UYW'].map((code) => [code, 4] as const),
 ]);
 
-/** Digits after the point that `currency` is written with (ISO 4217): 2 for AUD/USD/EUR/GBP, 0 for JPY, 3 for KWD. */
+/**
+ * A currency code in the one form Money carries: trimmed and upper case (ISO 4217 codes are upper
+ * case; OBP hands back whatever currency its data was imported with, so `jpy` is JPY). The common
+ * case — already three capital letters — is returned as is without a new string.
+ */
+export function currencyCode(currency: string): string {
+  if (currency.length === 3 && isUpperAsciiLetter(currency, 0) && isUpperAsciiLetter(currency, 1) && isUpperAsciiLetter(currency, 2)) return currency;
+  return currency.trim().toUpperCase();
+}
+
+function isUpperAsciiLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 65 && code <= 90;
+}
+
+/**
+ * Digits after the point that `currency` is written with (ISO 4217): 2 for AUD/USD/EUR/GBP, 0 for
+ * JPY (or `jpy`, ` JPY `: read as currencyCode), 3 for KWD. Any other code — unknown, not ISO, even
+ * empty — is 2.
+ */
 export function minorUnits(currency: string): number {
-  return MINOR_UNITS_NOT_TWO.get(currency) ?? 2;
+  return MINOR_UNITS_NOT_TWO.get(currencyCode(currency)) ?? 2;
 }
 
 const ZEROS = '0000';
@@ -62,7 +81,8 @@ function isZeroAt(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Money in the canonical form (canonicalAmount): every mapper builds its amounts here. */
+/** Money in the canonical form (canonicalAmount, currencyCode): every mapper builds its amounts here. */
 export function moneyOf(decimal: string, currency: string): Money {
-  return { amount: canonicalAmount(decimal, currency), currency };
+  const code = currencyCode(currency);
+  return { amount: canonicalAmount(decimal, code), currency: code };
 }

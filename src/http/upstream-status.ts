@@ -41,11 +41,27 @@ export function retryAfterMsOf(response: UpstreamResponse, now: number = Date.no
 }
 
 /**
+ * Digits (any script's decimal digits) in groups joined by spaces or dashes (ASCII, Unicode dashes,
+ * no-break spaces). Digits and separators are disjoint classes, so matching is linear in the message.
+ */
+const DIGIT_GROUPS = /\p{Nd}+(?:[\s\u2010-\u2015\u2212-]+\p{Nd}+)*/gu;
+
+/** Six digits or more (however grouped) become `…` and the last four digits; shorter numbers stay. */
+function maskDigits(group: string): string {
+  const digits = group.match(/\p{Nd}/gu) ?? [];
+  return digits.length >= 6 ? `…${digits.slice(-4).join('')}` : group;
+}
+
+/**
  * A provider's documented error `message`, made fit to quote to a caller and a log line: one line,
  * at most 200 characters, with everything that may be a secret, personal data or an internal
  * detail replaced by `…` — quoted values (providers echo the request), `key=value` credentials,
  * bearer tokens and other long token-like strings, e-mail addresses, URLs and host names, and
- * digit runs of six or more (account numbers, SSNs: the last four stay). Undefined for nothing.
+ * numbers of six digits or more, also when written in groups joined by spaces or dashes (account
+ * and card numbers, SSNs: `123-45-6789`, `1234 5678 9012 3456`, `1234 5678`; the last four digits
+ * stay). Dates written with dashes (`2024-01-05`) have eight digits and are masked too: they are
+ * rarely what a provider message is about, and a number that is personal data must never pass
+ * because it looks like a date. Undefined for nothing.
  */
 export function scrubProviderMessage(message: string | null | undefined): string | undefined {
   if (message === null || message === undefined) return undefined;
@@ -59,7 +75,7 @@ export function scrubProviderMessage(message: string | null | undefined): string
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '…')
     .replace(/\b[a-z0-9-]+(\.[a-z0-9-]+){2,}(:\d+)?\b/gi, '…')
     .replace(/(?=[A-Za-z0-9_./+=-]*\d)(?=[A-Za-z0-9_./+=-]*[A-Za-z])[A-Za-z0-9_./+=-]{24,}/g, '…')
-    .replace(/\d{6,}/g, (digits) => `…${digits.slice(-4)}`)
+    .replace(DIGIT_GROUPS, maskDigits)
     .replace(/\s+/g, ' ')
     .trim();
   if (scrubbed === '') return undefined;

@@ -11,15 +11,68 @@ import { GatewayError } from '../domain/errors.js';
 /** Whether a caller-supplied callback URL may be handed to a provider. */
 export type CallbackUrlPolicy = (url: string) => boolean;
 
+/** A host the policy allows: `port` null = any port. */
+interface AllowedHost {
+  hostname: string;
+  port: number | null;
+}
+
+/** The port a URL reaches, its scheme's default when it names none (WHATWG URL leaves `port` empty then). */
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21 };
+
+function portOf(url: URL): number | null {
+  return url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? null) : Number(url.port);
+}
+
+/** A host name as WHATWG URL writes it (lower case, punycode, IPv4 in dotted form); undefined when it is none. */
+function hostnameOf(host: string): string | undefined {
+  if (host === '' || /[/?#@\\\s]/.test(host)) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One REPORT_CALLBACK_HOSTS entry: `host` (any port) or `host:port` (that port, where a URL without a
+ * port reaches its scheme's default: `hooks.example.com:443` is `https://hooks.example.com/x` and
+ * `https://hooks.example.com:443/x`). IPv6 in brackets (`[::1]:8080`). An entry that is not a host
+ * matches nothing.
+ */
+function parseEntry(entry: string): AllowedHost | undefined {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(entry.trim());
+  if (!match) return undefined;
+  const hostname = hostnameOf(match[1]!);
+  const port = match[2] === undefined ? null : Number(match[2]);
+  if (hostname === undefined || (port !== null && port > 65535)) return undefined;
+  return { hostname, port };
+}
+
+/**
+ * The gateway's own origin: its host on the port PUBLIC_BASE_URL reaches (the scheme's default when
+ * it names none), never any other port of that host — `http://gw.example.com:6379/` is a Redis on
+ * the gateway's machine, not the gateway (issue 11, item 7).
+ */
+function ownOrigin(publicBaseUrl: string): AllowedHost | undefined {
+  try {
+    const url = new URL(publicBaseUrl);
+    return { hostname: url.hostname, port: portOf(url) };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Caller-supplied URLs go only to hosts the operator allows (issue 11, item 7): the hosts of
- * REPORT_CALLBACK_HOSTS (`host` = any port, `host:port` = that port) and always the gateway's own
- * public host (PUBLIC_BASE_URL, or on the sandbox the listen address). Without this, any caller
- * could make the provider — and, on the sandbox, the gateway's own simulator — POST events to any
- * address it can reach (`http://169.254.169.254/…`).
+ * REPORT_CALLBACK_HOSTS (`host` = any port, `host:port` = that port, default ports normalised on
+ * both sides) and always the gateway's own public origin — host and port — (PUBLIC_BASE_URL, or on
+ * the sandbox the listen address). Without this, any caller could make the provider — and, on the
+ * sandbox, the gateway's own simulator — POST events to any address it can reach
+ * (`http://169.254.169.254/…`).
  */
 export function createCallbackUrlPolicy(configured: readonly string[], publicBaseUrl: () => string | undefined): CallbackUrlPolicy {
-  const entries = configured.map((entry) => entry.toLowerCase());
+  const entries = configured.map(parseEntry).filter((entry): entry is AllowedHost => entry !== undefined);
   return (value) => {
     let url: URL;
     try {
@@ -27,9 +80,12 @@ export function createCallbackUrlPolicy(configured: readonly string[], publicBas
     } catch {
       return true; // Not a URL: the adapter refuses it with its own message.
     }
+    const port = portOf(url);
     const own = publicBaseUrl();
-    const allowed = own ? [...entries, new URL(own).host.toLowerCase()] : entries;
-    return allowed.some((entry) => (entry.includes(':') ? url.host.toLowerCase() === entry : url.hostname.toLowerCase() === entry));
+    const origin = own === undefined ? undefined : ownOrigin(own);
+    const allowed = origin ? [...entries, origin] : entries;
+    // A port the scheme does not define (`port` null on the URL) matches only a bare `host` entry.
+    return allowed.some((entry) => url.hostname === entry.hostname && (entry.port === null || entry.port === port));
   };
 }
 

@@ -29,7 +29,12 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 const list = optional.transform((value) => (value ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : []));
-const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** Empty or blank is unset (the default), never 0. */
+const positive = (fallback: number) =>
+  optional
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().positive().optional())
+    .transform((value) => value ?? fallback);
 
 const securityEnvironment = z.object({
   API_KEYS_FILE: optional,

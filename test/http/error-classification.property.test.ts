@@ -58,6 +58,39 @@ describe('classification properties', () => {
     );
   });
 
+  /**
+   * SSN-, card- and account-like numbers written in groups (123-45-6789, 1234 5678 9012 3456,
+   * 1234 5678): six digits or more in all, joined by spaces or dashes.
+   */
+  const groupedNumber = fc
+    .oneof(
+      fc.constant([3, 2, 4]),
+      fc.constant([4, 4, 4, 4]),
+      fc.constant([4, 4]),
+      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 6 }).filter((sizes) => sizes.reduce((a, b) => a + b, 0) >= 6),
+    )
+    .chain((sizes) =>
+      fc.tuple(
+        fc.tuple(...sizes.map((size) => fc.stringMatching(new RegExp(`^\\d{${size}}$`)))),
+        fc.array(fc.constantFrom('-', ' ', ' - ', '  ', '\u2013', '\u00a0'), { minLength: sizes.length - 1, maxLength: sizes.length - 1 }),
+      ),
+    )
+    .map(([groups, separators]) => groups.map((group, index) => (index === 0 ? group : `${separators[index - 1]}${group}`)).join(''));
+  /** Six digits or more in groups joined by spaces or dashes, as the scrubber's own reading would find them. */
+  const longGroup = (text: string): string | undefined =>
+    text.match(/\p{Nd}+(?:[\s\u2010-\u2015\u2212-]+\p{Nd}+)*/gu)?.find((group) => (group.match(/\p{Nd}/gu) ?? []).length >= 6);
+
+  it('a grouped personal number embedded anywhere in a message never survives, nor does any six-digit group', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), groupedNumber, fc.string({ maxLength: 80 }), (before, number, after) => {
+        const scrubbed = scrubProviderMessage(`${before}${number}${after}`) ?? '';
+        expect(scrubbed).not.toContain(number);
+        expect(longGroup(scrubbed)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a credential inside a documented message never passes through', () => {
     fc.assert(
       fc.property(

@@ -80,6 +80,10 @@ describe('scrubProviderMessage', () => {
     ['See https://internal.example/trace/123 for details', 'internal.example'],
     ['OBP-20003: This DirectLogin token is invalid or expired: 6f1c2b7a9d8e4f3a2b1c0d9e8f7a6b5c', '6f1c2b7a'],
     ['<b>bold</b> move', '<b>'],
+    ['Invalid SSN 123-45-6789 for consumer', '123-45'],
+    ['Card 1234-5678-9012-3456 declined', '1234-5678'],
+    ['Card 1234 5678 9012 3456 declined', '5678 9012'],
+    ['Account 1234 5678 is closed', '1234 5678'],
   ])('removes what may be secret or personal: %s', (message, secret) => {
     expect(scrubProviderMessage(message)).not.toContain(secret);
   });
@@ -90,5 +94,9 @@ describe('scrubProviderMessage', () => {
     expect(scrubProviderMessage('line one\nline two')).toBe('line one line two');
     expect(scrubProviderMessage('x'.repeat(500))!.length).toBeLessThanOrEqual(200);
     expect(scrubProviderMessage('   ')).toBeUndefined();
+    expect(scrubProviderMessage('Invalid SSN 123-45-6789 for consumer')).toBe('Invalid SSN …6789 for consumer');
+    // Short numbers stay; a dashed date has eight digits and is masked on purpose (README, Errors).
+    expect(scrubProviderMessage('Error 404: 3 of 12 items, page 2-3')).toBe('Error 404: 3 of 12 items, page 2-3');
+    expect(scrubProviderMessage('No data before 2024-01-05')).toBe('No data before …0105');
   });
 });

@@ -84,3 +84,37 @@ describe('caller-supplied server-to-server URLs (SSRF)', () => {
     expect(urlLike.filter((name) => !classified.has(name))).toEqual([]);
   });
 });
+
+/**
+ * PUBLIC_BASE_URL names the gateway's own origin, host and port: another port of that host is
+ * another service on the gateway's machine (Redis on 6379, Docker's API on 2375), not the gateway.
+ */
+describe("the gateway's own host on another port (SSRF)", () => {
+  let own: TestGateway;
+  beforeAll(async () => {
+    own = await startTestGateway({ env: { PUBLIC_BASE_URL: 'http://gw.example.com' } });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  const VOA = 'mutation($id: ID!, $url: String) { generateVoaReport(customerId: $id, input: { callbackUrl: $url }) { id } }';
+  const ENDPOINT = 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }';
+
+  it('refuses a report callbackUrl on the gateway host at another port', async () => {
+    const answer = await own.graphql(VOA, { id: 'any', url: `http://gw.example.com:6379/?t=${TOKEN}` });
+    expect(answer.data?.generateVoaReport ?? null).toBeNull();
+    expectRefused(answer, 'input.callbackUrl');
+  });
+
+  it('refuses a webhook endpoint the gateway itself would POST to at another port of its host, and accepts its own origin', async () => {
+    const refused = await own.graphql(ENDPOINT, { input: { url: `http://gw.example.com:2375/containers?t=${TOKEN}`, eventTypes: ['REPORT_READY'] } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
+    expect(JSON.stringify(refused.errors)).not.toContain(TOKEN);
+    for (const url of ['http://gw.example.com/hooks', 'http://gw.example.com:80/hooks']) {
+      const accepted = await own.graphql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(ENDPOINT, { input: { url, eventTypes: ['REPORT_READY'] } });
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.createWebhookEndpoint.endpoint.id).toBeTruthy();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { configuredEndpoints } from '../../src/providers/registry.js';
@@ -71,3 +72,42 @@ describe('configuration of the other providers', () => {
     expect(bad).not.toThrow('s3cret');
   });
 });
+
+describe('empty numeric variables', () => {
+  /** Every whole-number variable and where loadConfig puts it. */
+  const NUMERIC: ReadonlyArray<[string, (config: ReturnType<typeof loadConfig>) => number]> = [
+    ['PORT', (config) => config.port],
+    ['UPSTREAM_BUDGET_MS', (config) => config.upstreamLimits.operationBudgetMs],
+    ['REQUEST_DEADLINE_MS', (config) => config.requestDeadlineMs],
+    ['UPSTREAM_MAX_BODY_BYTES', (config) => config.upstreamLimits.maxBodyBytes],
+    ['SANDBOX_LATENCY_MS', (config) => config.sandboxLatencyMs],
+    ['SHUTDOWN_GRACE_MS', (config) => config.shutdownGraceMs],
+    ['HEAP_GROWING_PERCENT', (config) => config.heapGrowingPercent],
+    ['TRANSACTION_SYNC_MAX_AGE_SECONDS', (config) => config.syncMaxAgeSeconds],
+    ['QUERY_MAX_DEPTH', (config) => config.security.limits.maxDepth],
+    ['QUERY_COST_BUDGET', (config) => config.security.limits.costBudget],
+  ];
+
+  it('HEAP_GROWING_PERCENT= (empty) is unset: the default 100, not 0', () => {
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '' }).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: ' 250 ' }).heapGrowingPercent).toBe(250);
+  });
+
+  it('an empty or blank value is the default, like unset, for every numeric variable', () => {
+    const defaults = loadConfig({});
+    fc.assert(
+      fc.property(fc.constantFrom(...NUMERIC), fc.constantFrom('', ' ', '  ', '\t', ' \t '), ([variable, read], blank) => {
+        expect(read(loadConfig({ [variable]: blank }))).toBe(read(defaults));
+      }),
+    );
+  });
+
+  it.each([['HEAP_GROWING_PERCENT', 'lots'], ['HEAP_GROWING_PERCENT', '1001'], ['PORT', '-1'], ['SHUTDOWN_GRACE_MS', '1.5'], ['QUERY_MAX_DEPTH', '0']])(
+    'still names a bad value: %s=%s',
+    (variable, value) => {
+      expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+    },
+  );
+});
+

@@ -1,5 +1,5 @@
 import { decimalFromNumber } from '../../domain/decimal.js';
-import { moneyOf } from '../../domain/money.js';
+import { currencyCode, moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Account, AccountType } from '../../domain/model.js';
 import { warnProviderData } from '../../observability/data-warnings.js';
@@ -85,7 +85,8 @@ export function accountTypeOf(type: string | null | undefined, context: ReadCont
 
 /** A Finicity account (openbanking-us.yaml CustomerAccount) as a unified Account; only display digits of the number. */
 export function toAccount(region: MastercardRegion, wire: WireAccount, customerId: string, context: ReadContext): Account {
-  const currency = wire.currency ?? region.defaultCurrency;
+  // The same code as the balance's Money (currencyCode), so Account.currency and balance.currency agree.
+  const currency = currencyCode(wire.currency ?? region.defaultCurrency);
   const owner = wire.customerId ?? customerId;
   return {
     ref: ref(region.provider, 'Account', wire.id, owner),

@@ -1,18 +1,18 @@
-import { decimalFromString } from '../../domain/decimal.js';
 import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Customer, ObpCustomerDetails } from '../../domain/model.js';
 import { warnProviderData } from '../../observability/data-warnings.js';
 import { UnreadableRecord, type ReadContext } from '../record-reader.js';
 import { obpDate, textOrNull } from './dates.js';
+import { obpDecimal } from './transactions.mapper.js';
 import type { WireCustomer } from './wire.js';
 
 
 function creditLimitOf(wire: WireCustomer, context: ReadContext): ObpCustomerDetails['creditLimit'] {
   const limit = wire.credit_limit;
-  if (!limit?.currency || !limit.amount) return null;
+  if (!limit?.currency || limit.amount === null || limit.amount === undefined || limit.amount === '') return null;
   try {
-    return moneyOf(decimalFromString(limit.amount), limit.currency);
+    return moneyOf(obpDecimal(limit.amount), limit.currency);
   } catch {
     warnProviderData(context.provider, context.operation, 'credit_limit.amount', 'unparsable');
     return null;

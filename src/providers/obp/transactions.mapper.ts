@@ -1,4 +1,4 @@
-import { decimalFromString } from '../../domain/decimal.js';
+import { decimalFromNumber, decimalFromString } from '../../domain/decimal.js';
 import { moneyOf } from '../../domain/money.js';
 import { ref } from '../../domain/global-id.js';
 import type { Money, Transaction } from '../../domain/model.js';
@@ -7,10 +7,18 @@ import { UnreadableRecord, type ReadContext } from '../record-reader.js';
 import { obpDate, textOrNull } from './dates.js';
 import type { WireAmount, WireTransaction } from './wire.js';
 
-/** An OBP amount as Money; undefined when `amount` is not a decimal string. */
+/**
+ * An OBP amount — a decimal string, or a JSON number some connectors send — as an exact decimal;
+ * throws a RangeError when it is neither (a non-decimal string, a number JSON.parse made infinite).
+ */
+export function obpDecimal(amount: string | number): string {
+  return typeof amount === 'number' ? decimalFromNumber(amount) : decimalFromString(amount);
+}
+
+/** An OBP amount as Money (currency as currencyCode: `jpy` is JPY); undefined when `amount` is not a decimal. */
 export function obpMoney(amount: WireAmount): Money | undefined {
   try {
-    return moneyOf(decimalFromString(amount.amount), amount.currency);
+    return moneyOf(obpDecimal(amount.amount), amount.currency);
   } catch {
     return undefined;
   }
@@ -19,7 +27,8 @@ export function obpMoney(amount: WireAmount): Money | undefined {
 /**
  * TransactionJsonV300 → Transaction.
  * - `details.value.amount` is already a signed decimal string, negative for money out (OBP's import
- *   data: "value": "-351.25" for a paid invoice): kept exactly, never through a float.
+ *   data: "value": "-351.25" for a paid invoice): kept exactly, never through a float. An amount
+ *   that cannot be read drops the row alone, with an `invalid_record` warning (record-reader.ts).
  * - `details.posted` is OBP's start date and `details.completed` its finish date (the view flags
  *   can_see_transaction_start_date / _finish_date): the finish date is when it was booked, so it is
  *   `postedAt`; the start date is `transactedAt`. OBP filters and orders by the finish date.

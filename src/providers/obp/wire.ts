@@ -20,10 +20,14 @@ export const recordBodySchema = z.record(z.string(), z.unknown());
 /** `{scheme, address}`: bank_routings, account_routings, bank_routing. */
 export const routingSchema = z.object({ scheme: text, address: text }).passthrough();
 
-/** `{currency, amount}` with the amount a decimal string ("-351.25"); never a JSON number in OBP. */
+/**
+ * `{currency, amount}` with the amount a decimal string ("-351.25"). OBP documents no JSON number
+ * here, but a connector may send one: it is kept as the number and turned into a decimal by the
+ * mapper (decimalFromNumber, exact as for Mastercard), never with String() (1e21 would be "1e+21").
+ */
 export const amountSchema = z.object({
   currency: z.string(),
-  amount: z.union([z.string(), z.number().transform(String)]),
+  amount: z.union([z.string(), z.number()]),
 });
 export type WireAmount = z.infer<typeof amountSchema>;
 
@@ -63,7 +67,7 @@ export const customerSchema = z
     dependants: z.number().nullish(),
     dob_of_dependants: z.array(z.string()).nullish(),
     credit_rating: z.object({ rating: text, source: text }).passthrough().nullish(),
-    credit_limit: z.object({ currency: text, amount: z.union([z.string(), z.number().transform(String)]).nullish() }).passthrough().nullish(),
+    credit_limit: z.object({ currency: text, amount: z.union([z.string(), z.number()]).nullish() }).passthrough().nullish(),
     highest_education_attained: text,
     employment_status: text,
     kyc_status: z.boolean().nullish(),
