@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRecord, type ReadContext } from '../../src/providers/record-reader.js';
+import { readRecord, type ReadContext, type RecordSchema } from '../../src/providers/record-reader.js';
 import { customerRecord, fastCustomer, fastTransaction, transactionRecord } from '../../src/providers/mastercard/wire-fast-path.js';
 import { accountListSchema, customerListSchema, customerSchema, transactionListSchema, transactionSchema } from '../../src/providers/mastercard/wire.js';
 
@@ -61,35 +61,45 @@ const mangled = fc
     return copy;
   });
 
+/** The fast reader builds exactly what zod builds for every well-formed record: members, values and order. */
+function readsLikeZod<T>(fast: (raw: unknown) => T | undefined, schema: RecordSchema<T>, records: fc.Arbitrary<unknown>): void {
+  fc.assert(
+    fc.property(records, (raw) => {
+      const slow = schema.safeParse(raw);
+      expect(slow.success).toBe(true);
+      const data = fast(raw);
+      expect(data).toStrictEqual(slow.success ? slow.data : undefined);
+      expect(Object.keys(data as object)).toEqual(Object.keys(slow.success ? (slow.data as object) : {}));
+    }),
+    { numRuns: 500 },
+  );
+}
+
+/** On odd records the fast reader answers only where zod accepts, with zod's data; the reader with it in front reads as zod does. */
+function defersToZod<T>(fast: (raw: unknown) => T | undefined, record: RecordSchema<T>, schema: RecordSchema<T>, records: fc.Arbitrary<unknown>): void {
+  fc.assert(
+    fc.property(fc.oneof(records, fc.anything()), (raw) => {
+      const data = fast(raw);
+      const slow = schema.safeParse(raw);
+      if (data !== undefined) {
+        expect(slow.success).toBe(true);
+        expect(data).toStrictEqual(slow.success ? slow.data : undefined);
+        expect(Object.keys(data as object)).toEqual(Object.keys(slow.success ? (slow.data as object) : {}));
+      }
+      expect(record.safeParse(raw)).toStrictEqual(slow);
+      expect(readRecord(record, raw, context)).toStrictEqual(readRecord(schema, raw, context));
+    }),
+    { numRuns: 1000 },
+  );
+}
+
 describe('Mastercard transaction fast path', () => {
   it('reads every well-formed record itself, exactly as the zod schema does', () => {
-    fc.assert(
-      fc.property(wellFormed, (raw) => {
-        const fast = fastTransaction(raw);
-        const slow = transactionSchema.safeParse(raw);
-        expect(slow.success).toBe(true);
-        expect(fast).toStrictEqual(slow.data);
-        expect(Object.keys(fast!)).toEqual(Object.keys(slow.data!));
-      }),
-      { numRuns: 500 },
-    );
+    readsLikeZod(fastTransaction, transactionSchema, wellFormed);
   });
 
   it('answers an odd record only where zod accepts it, with the same data; otherwise zod decides', () => {
-    fc.assert(
-      fc.property(fc.oneof(mangled, fc.anything()), (raw) => {
-        const fast = fastTransaction(raw);
-        const slow = transactionSchema.safeParse(raw);
-        if (fast !== undefined) {
-          expect(slow.success).toBe(true);
-          expect(fast).toStrictEqual(slow.data);
-          expect(Object.keys(fast)).toEqual(Object.keys(slow.data!));
-        }
-        expect(transactionRecord.safeParse(raw)).toStrictEqual(slow);
-        expect(readRecord(transactionRecord, raw, context)).toStrictEqual(readRecord(transactionSchema, raw, context));
-      }),
-      { numRuns: 1000 },
-    );
+    defersToZod(fastTransaction, transactionRecord, transactionSchema, mangled);
   });
 
   it('leaves a record it cannot read to zod, whose issue names the member', () => {
@@ -141,32 +151,10 @@ const mangledCustomer = fc
 
 describe('Mastercard customer fast path (passthrough schema)', () => {
   it('reads every well-formed customer exactly as the zod schema does, unknown members kept in order', () => {
-    fc.assert(
-      fc.property(wellFormedCustomer, (raw) => {
-        const fast = fastCustomer(raw);
-        const slow = customerSchema.safeParse(raw);
-        expect(slow.success).toBe(true);
-        expect(fast).toStrictEqual(slow.data);
-        expect(Object.keys(fast!)).toEqual(Object.keys(slow.data!));
-      }),
-      { numRuns: 500 },
-    );
+    readsLikeZod(fastCustomer, customerSchema, wellFormedCustomer);
   });
 
   it('answers an odd customer only where zod accepts it, with the same data; otherwise zod decides', () => {
-    fc.assert(
-      fc.property(fc.oneof(mangledCustomer, fc.anything()), (raw) => {
-        const fast = fastCustomer(raw);
-        const slow = customerSchema.safeParse(raw);
-        if (fast !== undefined) {
-          expect(slow.success).toBe(true);
-          expect(fast).toStrictEqual(slow.data);
-          expect(Object.keys(fast)).toEqual(Object.keys(slow.data!));
-        }
-        expect(customerRecord.safeParse(raw)).toStrictEqual(slow);
-        expect(readRecord(customerRecord, raw, context)).toStrictEqual(readRecord(customerSchema, raw, context));
-      }),
-      { numRuns: 1000 },
-    );
+    defersToZod(fastCustomer, customerRecord, customerSchema, mangledCustomer);
   });
 });
