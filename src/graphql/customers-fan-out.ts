@@ -4,6 +4,7 @@ import { requirePort, type ProviderAdapter } from '../domain/ports.js';
 import type { ProviderKey } from '../domain/provider.js';
 import type { GatewayContext } from './context.js';
 import { decodeCursor, encodeCursor, pageRequestOf } from './cursor.js';
+import { providerErrorOf } from './types/provider-error.type.js';
 import type { CustomerConnection } from './types/customer.type.js';
 
 export interface CustomersArgs {
@@ -92,13 +93,7 @@ export async function listCustomers(context: GatewayContext, args: CustomersArgs
   const order = context.registry.enabled().map((adapter) => adapter.key);
   const providerErrors = [...failures, ...unsupported]
     .sort((a, b) => order.indexOf(a.adapter.key) - order.indexOf(b.adapter.key))
-    .map(({ adapter, error }) => ({
-      provider: adapter.key,
-      code: error.code,
-      message: error.message,
-      retryable: error.retryable,
-      retryAfterMs: error.retryAfterMs ?? null,
-    }));
+    .map(({ adapter, error }) => providerErrorOf({ provider: adapter.key, error }));
   const totals = answers.map(({ page }) => (page as Page<Customer> | null)?.totalCount ?? null);
   // A resumed fan-out skips providers before the cursor's, so their totals are unknown here.
   // totalCount counts the customers of the providers that take part (not the unsupported ones).

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { encodeGlobalId } from '../../domain/global-id.js';
 import type { GatewayContext } from '../context.js';
 import { prepareSearch, searchTransactionsPage } from '../transaction-search.js';
 import { Transaction } from '../types/transaction.type.js';
+import { providerErrorOf } from '../types/provider-error.type.js';
 import { TransactionSearchConnection, TransactionSearchFilter } from '../types/transaction-search.type.js';
 
 @ArgsType()
@@ -38,15 +38,7 @@ export class TransactionSearchResolver {
     return {
       ...connection,
       edges: connection.edges as unknown as TransactionSearchConnection['edges'],
-      providerErrors: problems.map(({ provider, error, customer, account }) => ({
-        provider,
-        customerId: customer ? encodeGlobalId(customer) : null,
-        accountId: account ? encodeGlobalId(account) : null,
-        code: error.code,
-        message: error.message,
-        retryable: error.retryable,
-        retryAfterMs: error.retryAfterMs ?? null,
-      })),
+      providerErrors: problems.map(providerErrorOf),
     };
   }
 }

@@ -4,6 +4,7 @@ import { encodeGlobalId } from '../../domain/global-id.js';
 import type { StoredTransaction } from '../../store/stored-rows.js';
 import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE, transactionsSync } from '../../sync/transactions-sync.js';
 import type { GatewayContext } from '../context.js';
+import { providerErrorOf } from '../types/provider-error.type.js';
 import { TransactionsSyncResult, TransactionsSyncScope, type RemovedTransaction, type SyncedTransaction } from '../types/transactions-sync.type.js';
 
 function synced(row: StoredTransaction): SyncedTransaction {
@@ -58,15 +59,7 @@ export class TransactionsSyncResolver {
       nextCursor: result.nextCursor,
       hasMore: result.hasMore,
       fetchedAt: result.fetchedAt,
-      providerErrors: result.providerErrors.map(({ provider, error, customer, account }) => ({
-        provider,
-        customerId: customer ? encodeGlobalId(customer) : null,
-        accountId: account ? encodeGlobalId(account) : null,
-        code: error.code,
-        message: error.message,
-        retryable: error.retryable,
-        retryAfterMs: error.retryAfterMs ?? null,
-      })),
+      providerErrors: result.providerErrors.map(providerErrorOf),
     };
   }
 }

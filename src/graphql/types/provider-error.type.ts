@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { GatewayError } from '../../domain/errors.js';
+import { encodeGlobalId, type NativeRef } from '../../domain/global-id.js';
 import { ProviderEnum } from '../enums.js';
 
 @ObjectType({ description: 'Why one provider (or one of its customers or accounts) is missing from a fan-out result' })
@@ -36,4 +38,25 @@ export class ProviderError {
 
   @Field(() => Int, { nullable: true })
   retryAfterMs!: number | null;
+}
+
+/** What a fan-out knows of one missing part: the provider, the error, and the customer or account when the fault is theirs. */
+export interface ProviderFault {
+  provider: string;
+  error: GatewayError;
+  customer?: NativeRef | null;
+  account?: NativeRef | null;
+}
+
+/** The {@link ProviderError} a caller reads for `fault` (ids as global IDs, nulls where the fault is wider). */
+export function providerErrorOf({ provider, error, customer, account }: ProviderFault): ProviderError {
+  return {
+    provider,
+    customerId: customer ? encodeGlobalId(customer) : null,
+    accountId: account ? encodeGlobalId(account) : null,
+    code: error.code,
+    message: error.message,
+    retryable: error.retryable,
+    retryAfterMs: error.retryAfterMs ?? null,
+  };
 }
