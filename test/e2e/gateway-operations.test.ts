@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import Keyv from 'keyv';
 import { storeKeyOf } from '../../src/auth/token-cache.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { MASTERCARD_AU_SANDBOX_CREDENTIALS, MASTERCARD_US_SANDBOX_CREDENTIALS } from '../../src/sandbox/mastercard/index.js';
+import { logLineSink } from '../support/log-lines.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 
 let gateway: TestGateway | undefined;
@@ -13,16 +13,7 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-function captureLogs(): { stream: Writable; lines: string[] } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { stream, lines };
-}
+const captureLogs = logLineSink;
 
 describe('health, readiness and metrics', () => {
   it('serves /healthz, /readyz and Prometheus /metrics with the upstream counters', async () => {

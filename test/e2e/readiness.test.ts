@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
 import type { Readiness } from '../../src/observability/readiness.js';
+import { logLineSink } from '../support/log-lines.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 
 let gateway: TestGateway | undefined;
@@ -56,13 +56,7 @@ describe('/readyz tells the truth', () => {
 
 describe('an unreachable cache store', () => {
   it('makes /readyz 503 and fails a request with a clear, retryable error that is logged', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
+    const { stream, lines } = logLineSink();
     gateway = await startTestGateway({ env: { CACHE_URL: 'redis://127.0.0.1:1' }, logger: createLogger('info', stream) });
 
     const { status, body } = await readyz(gateway);

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
+import { logLineSink } from '../support/log-lines.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 
 const BEARER = 'eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2VuLXZhbHVl.c2lnbmF0dXJlLXZhbHVl';
@@ -12,14 +12,8 @@ const SSN_LIKE = /\b\d{3}-\d{2}-\d{4}\b|\b\d{9}\b/;
 
 describe('nothing secret leaves through the logs (issue 11, item 8)', () => {
   let gateway: TestGateway;
-  const lines: string[] = [];
+  const { stream, lines } = logLineSink();
   beforeAll(async () => {
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     gateway = await startTestGateway({ logger: createLogger('trace', stream) });
   });
   afterAll(async () => gateway?.close());

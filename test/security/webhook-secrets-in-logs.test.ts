@@ -1,22 +1,16 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
 import { MASTERCARD_AU_SANDBOX_CREDENTIALS } from '../../src/sandbox/mastercard/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
+import { logLineSink } from '../support/log-lines.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const HEADER_SECRET = 'hdr-secret-value-5521';
 
 describe('webhook secrets never reach the logs (issue 14)', () => {
   let gateway: TestGateway;
-  const lines: string[] = [];
+  const { stream, lines } = logLineSink();
   beforeAll(async () => {
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     gateway = await startTestGateway({
       logger: createLogger('trace', stream),
       env: { REPORT_CALLBACK_HOSTS: '127.0.0.1' },
