@@ -51,19 +51,20 @@ export function providerWarningsPlugin(metrics: GatewayMetrics): ApolloServerPlu
 const tracked = new WeakSet<GraphQLSchema>();
 
 /**
- * Wraps the resolver of every field that has one, and of `totalCount` (an account page counts its
- * remaining records lazily, and reading them can warn), so that its `info.path` is the current field
- * path while it runs (the path of {@link providerWarningsPlugin}'s warnings). A field resolved by
+ * Wraps the resolver of every field that has one so that its `info.path` is the current field path
+ * while it runs (the path of {@link providerWarningsPlugin}'s warnings). A field resolved by
  * graphql-js's default resolver reads a property and starts no provider call, so it is left alone:
  * entering a path costs an AsyncLocalStorage `enterWith`, ~2,000 times in the reference query
- * (issue 17). On the schema rather than as the plugin's `willResolveField`: that hook makes Apollo
- * wrap every field with its own dispatcher (a listener walk, an argument object and a completion
- * callback per field), which was a visible share of a 20-customer query's CPU (issue 17,
- * docs/performance.md). Idempotent; the schema object is shared by every server in the process.
+ * (issue 17). A lazily read property (an account page's `totalCount`) that warns reports the path of
+ * the field that returned its object — the connection. On the schema rather than as the plugin's
+ * `willResolveField`: that hook makes Apollo wrap every field with its own dispatcher (a listener
+ * walk, an argument object and a completion callback per field), which was a visible share of a
+ * 20-customer query's CPU (issue 17, docs/performance.md). Idempotent; the schema object is shared by
+ * every server in the process.
  */
 export function trackFieldPaths(schema: GraphQLSchema): GraphQLSchema {
-  return wrapFieldResolvers(schema, tracked, (resolve, _type, fieldName) => {
-    if (resolve === defaultFieldResolver && fieldName !== 'totalCount') return undefined;
+  return wrapFieldResolvers(schema, tracked, (resolve) => {
+    if (resolve === defaultFieldResolver) return undefined;
     return (source, args, context, info) => {
       enterFieldPath(info.path);
       return resolve(source, args, context, info);
